@@ -1,0 +1,57 @@
+//! Runtime errors as AWS names them, and the error value that travels through Retry and Catch.
+
+use serde::Serialize;
+
+pub const ALL: &str = "States.ALL";
+pub const RUNTIME: &str = "States.Runtime";
+pub const TASK_FAILED: &str = "States.TaskFailed";
+pub const TIMEOUT: &str = "States.Timeout";
+pub const HEARTBEAT_TIMEOUT: &str = "States.HeartbeatTimeout";
+pub const PARAMETER_PATH_FAILURE: &str = "States.ParameterPathFailure";
+pub const RESULT_PATH_MATCH_FAILURE: &str = "States.ResultPathMatchFailure";
+pub const INTRINSIC_FAILURE: &str = "States.IntrinsicFailure";
+pub const BRANCH_FAILED: &str = "States.BranchFailed";
+pub const NO_CHOICE_MATCHED: &str = "States.NoChoiceMatched";
+pub const DATA_LIMIT_EXCEEDED: &str = "States.DataLimitExceeded";
+pub const EXCEED_TOLERATED_FAILURE_THRESHOLD: &str = "States.ExceedToleratedFailureThreshold";
+pub const ITEM_READER_FAILED: &str = "States.ItemReaderFailed";
+pub const RESULT_WRITER_FAILED: &str = "States.ResultWriterFailed";
+pub const PERMISSIONS: &str = "States.Permissions";
+pub const QUERY_EVALUATION_ERROR: &str = "States.QueryEvaluationError";
+
+/// An error raised while executing a state: the name that Retry and Catch match on, and the
+/// human-readable cause (absent when, for example, a Fail state names no cause).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    pub error: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+}
+
+impl Failure {
+    pub fn new(error: impl Into<String>, cause: impl Into<String>) -> Self {
+        Failure {
+            error: error.into(),
+            cause: Some(cause.into()),
+        }
+    }
+
+    pub fn runtime(cause: impl Into<String>) -> Self {
+        Failure::new(RUNTIME, cause)
+    }
+
+    /// Errors that `States.ALL` does not catch (and Retry does not retry): AWS treats them as
+    /// terminal for the execution.
+    pub fn is_terminal(&self) -> bool {
+        self.error == RUNTIME || self.error == DATA_LIMIT_EXCEEDED
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.cause {
+            Some(cause) => write!(f, "{}: {}", self.error, cause),
+            None => f.write_str(&self.error),
+        }
+    }
+}

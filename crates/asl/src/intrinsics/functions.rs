@@ -1,0 +1,1 @@
+//! The eighteen functions themselves.

@@ -1,0 +1,19 @@
+//! A faithful, deterministic interpreter for the Amazon States Language.
+//!
+//! Three phases, each usable alone:
+//! - [`json`]: JSON text to a value plus the byte span of every node (tolerant of mistakes, so
+//!   every syntax error is reported with its position);
+//! - `model` + `validate`: the value to a typed state machine plus diagnostics in AWS's
+//!   vocabulary;
+//! - `exec`: a sans-IO stepper that the host drives (task answers, virtual time), producing a
+//!   history shaped like AWS's GetExecutionHistory.
+//!
+//! The crate has no I/O and no web dependencies: it builds for native targets and for
+//! `wasm32-unknown-unknown`.
+
+pub mod errors;
+pub mod intrinsics;
+pub mod json;
+pub mod path;
+pub mod rng;
+pub mod span;
