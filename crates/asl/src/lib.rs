@@ -11,9 +11,19 @@
 //! The crate has no I/O and no web dependencies: it builds for native targets and for
 //! `wasm32-unknown-unknown`.
 
+pub mod definition;
+pub mod diagnostics;
 pub mod errors;
+pub mod exec;
+pub mod host;
 pub mod intrinsics;
 pub mod json;
+pub mod mock_config;
+pub mod model;
 pub mod path;
 pub mod rng;
 pub mod span;
+pub mod timestamp;
+pub mod validate;
+
+pub use definition::{Definition, load, load_value};

@@ -75,3 +75,11 @@ impl Path {
         select::select(&self.segments, root, self.is_definite())
     }
 }
+
+impl Path {
+    /// The path in Jayway's normalized bracket form (`$['a']['b'][0]`), as AWS quotes it in
+    /// some error messages.
+    pub fn normalized(&self) -> String {
+        todo!("normalized path")
+    }
+}

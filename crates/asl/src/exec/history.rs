@@ -1,0 +1,548 @@
+//! History events shaped like AWS's GetExecutionHistory: every change of an execution is one
+//! event with an id, the id of the event that led to it, a virtual-time timestamp and details.
+//! The playground's animation, event table and inspector, and the CLI's output are all derived
+//! from this list.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
+
+use crate::timestamp::format_millis;
+
+/// The eight state types, as they prefix event names (`PassStateEntered`, ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateType {
+    Pass,
+    Task,
+    Choice,
+    Wait,
+    Succeed,
+    Fail,
+    Parallel,
+    Map,
+}
+
+impl StateType {
+    pub fn name(self) -> &'static str {
+        match self {
+            StateType::Pass => "Pass",
+            StateType::Task => "Task",
+            StateType::Choice => "Choice",
+            StateType::Wait => "Wait",
+            StateType::Succeed => "Succeed",
+            StateType::Fail => "Fail",
+            StateType::Parallel => "Parallel",
+            StateType::Map => "Map",
+        }
+    }
+
+    fn entered(self) -> &'static str {
+        match self {
+            StateType::Pass => "PassStateEntered",
+            StateType::Task => "TaskStateEntered",
+            StateType::Choice => "ChoiceStateEntered",
+            StateType::Wait => "WaitStateEntered",
+            StateType::Succeed => "SucceedStateEntered",
+            StateType::Fail => "FailStateEntered",
+            StateType::Parallel => "ParallelStateEntered",
+            StateType::Map => "MapStateEntered",
+        }
+    }
+
+    fn exited(self) -> &'static str {
+        match self {
+            StateType::Pass => "PassStateExited",
+            StateType::Task => "TaskStateExited",
+            StateType::Choice => "ChoiceStateExited",
+            StateType::Wait => "WaitStateExited",
+            StateType::Succeed => "SucceedStateExited",
+            StateType::Fail => "FailStateExited",
+            StateType::Parallel => "ParallelStateExited",
+            StateType::Map => "MapStateExited",
+        }
+    }
+}
+
+/// An error name and cause as they appear in event details.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorDetails {
+    pub error: String,
+    pub cause: Option<String>,
+}
+
+impl From<&crate::errors::Failure> for ErrorDetails {
+    fn from(f: &crate::errors::Failure) -> Self {
+        ErrorDetails {
+            error: f.error.clone(),
+            cause: f.cause.clone(),
+        }
+    }
+}
+
+/// Which service a Task* event is about: `resourceType` and `resource` as AWS writes them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskResource {
+    pub resource_type: String,
+    pub resource: String,
+}
+
+/// What happened, with the details AWS records for it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EventKind {
+    ExecutionStarted {
+        input: Value,
+        role_arn: String,
+        state_machine_arn: String,
+    },
+    ExecutionSucceeded {
+        output: Value,
+    },
+    ExecutionFailed(ErrorDetails),
+    ExecutionTimedOut(ErrorDetails),
+    ExecutionAborted(ErrorDetails),
+    StateEntered {
+        state_type: StateType,
+        name: String,
+        input: Value,
+    },
+    StateExited {
+        state_type: StateType,
+        name: String,
+        output: Value,
+    },
+    TaskScheduled {
+        task: TaskResource,
+        region: String,
+        parameters: Value,
+        timeout_seconds: Option<u64>,
+        heartbeat_seconds: Option<u64>,
+    },
+    TaskStarted {
+        task: TaskResource,
+    },
+    TaskSubmitted {
+        task: TaskResource,
+        output: Value,
+    },
+    TaskSucceeded {
+        task: TaskResource,
+        output: Value,
+    },
+    TaskFailed {
+        task: TaskResource,
+        error: ErrorDetails,
+    },
+    TaskTimedOut {
+        task: TaskResource,
+        error: ErrorDetails,
+    },
+    LambdaFunctionScheduled {
+        resource: String,
+        input: Value,
+        timeout_seconds: Option<u64>,
+    },
+    LambdaFunctionStarted,
+    LambdaFunctionSucceeded {
+        output: Value,
+    },
+    LambdaFunctionFailed(ErrorDetails),
+    LambdaFunctionTimedOut(ErrorDetails),
+    ActivityScheduled {
+        resource: String,
+        input: Value,
+        timeout_seconds: Option<u64>,
+        heartbeat_seconds: Option<u64>,
+    },
+    ActivityStarted {
+        worker_name: String,
+    },
+    ActivitySucceeded {
+        output: Value,
+    },
+    ActivityFailed(ErrorDetails),
+    ActivityTimedOut(ErrorDetails),
+    ParallelStateStarted,
+    ParallelStateSucceeded,
+    ParallelStateFailed,
+    ParallelStateAborted,
+    MapStateStarted {
+        length: usize,
+    },
+    MapStateSucceeded,
+    MapStateFailed,
+    MapStateAborted,
+    MapIterationStarted {
+        name: String,
+        index: usize,
+    },
+    MapIterationSucceeded {
+        name: String,
+        index: usize,
+    },
+    MapIterationFailed {
+        name: String,
+        index: usize,
+    },
+    MapIterationAborted {
+        name: String,
+        index: usize,
+    },
+    MapRunStarted {
+        map_run_arn: String,
+    },
+    MapRunSucceeded,
+    MapRunFailed(ErrorDetails),
+    /// A JSONata expression (or another evaluation) failed while a state ran.
+    EvaluationFailed {
+        error: ErrorDetails,
+        location: String,
+        state: String,
+    },
+}
+
+/// One history event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryEvent {
+    pub id: u64,
+    pub previous_event_id: u64,
+    /// Virtual time, in milliseconds since the Unix epoch.
+    pub timestamp: i64,
+    pub kind: EventKind,
+}
+
+impl HistoryEvent {
+    /// The event's type name, as GetExecutionHistory spells it.
+    pub fn type_name(&self) -> &'static str {
+        use EventKind::*;
+        match &self.kind {
+            ExecutionStarted { .. } => "ExecutionStarted",
+            ExecutionSucceeded { .. } => "ExecutionSucceeded",
+            ExecutionFailed(_) => "ExecutionFailed",
+            ExecutionTimedOut(_) => "ExecutionTimedOut",
+            ExecutionAborted(_) => "ExecutionAborted",
+            StateEntered { state_type, .. } => state_type.entered(),
+            StateExited { state_type, .. } => state_type.exited(),
+            TaskScheduled { .. } => "TaskScheduled",
+            TaskStarted { .. } => "TaskStarted",
+            TaskSubmitted { .. } => "TaskSubmitted",
+            TaskSucceeded { .. } => "TaskSucceeded",
+            TaskFailed { .. } => "TaskFailed",
+            TaskTimedOut { .. } => "TaskTimedOut",
+            LambdaFunctionScheduled { .. } => "LambdaFunctionScheduled",
+            LambdaFunctionStarted => "LambdaFunctionStarted",
+            LambdaFunctionSucceeded { .. } => "LambdaFunctionSucceeded",
+            LambdaFunctionFailed(_) => "LambdaFunctionFailed",
+            LambdaFunctionTimedOut(_) => "LambdaFunctionTimedOut",
+            ActivityScheduled { .. } => "ActivityScheduled",
+            ActivityStarted { .. } => "ActivityStarted",
+            ActivitySucceeded { .. } => "ActivitySucceeded",
+            ActivityFailed(_) => "ActivityFailed",
+            ActivityTimedOut(_) => "ActivityTimedOut",
+            ParallelStateStarted => "ParallelStateStarted",
+            ParallelStateSucceeded => "ParallelStateSucceeded",
+            ParallelStateFailed => "ParallelStateFailed",
+            ParallelStateAborted => "ParallelStateAborted",
+            MapStateStarted { .. } => "MapStateStarted",
+            MapStateSucceeded => "MapStateSucceeded",
+            MapStateFailed => "MapStateFailed",
+            MapStateAborted => "MapStateAborted",
+            MapIterationStarted { .. } => "MapIterationStarted",
+            MapIterationSucceeded { .. } => "MapIterationSucceeded",
+            MapIterationFailed { .. } => "MapIterationFailed",
+            MapIterationAborted { .. } => "MapIterationAborted",
+            MapRunStarted { .. } => "MapRunStarted",
+            MapRunSucceeded => "MapRunSucceeded",
+            MapRunFailed(_) => "MapRunFailed",
+            EvaluationFailed { .. } => "EvaluationFailed",
+        }
+    }
+
+    /// The state this event names, for events that carry a state name.
+    pub fn state_name(&self) -> Option<&str> {
+        match &self.kind {
+            EventKind::StateEntered { name, .. } | EventKind::StateExited { name, .. } => {
+                Some(name)
+            }
+            EventKind::MapIterationStarted { name, .. }
+            | EventKind::MapIterationSucceeded { name, .. }
+            | EventKind::MapIterationFailed { name, .. }
+            | EventKind::MapIterationAborted { name, .. } => Some(name),
+            EventKind::EvaluationFailed { state, .. } => Some(state),
+            _ => None,
+        }
+    }
+}
+
+/// Payloads in event details are JSON text, as AWS returns them.
+struct Payload<'a>(&'a Value);
+
+impl Serialize for Payload<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&serde_json::to_string(self.0).unwrap_or_default())
+    }
+}
+
+struct Truncated;
+
+impl Serialize for Truncated {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("truncated", &false)?;
+        m.end()
+    }
+}
+
+/// Writes `{"error": ..., "cause": ...}` into an open details map.
+fn error_entries<M: SerializeMap>(m: &mut M, e: &ErrorDetails) -> Result<(), M::Error> {
+    m.serialize_entry("error", &e.error)?;
+    if let Some(c) = &e.cause {
+        m.serialize_entry("cause", c)?;
+    }
+    Ok(())
+}
+
+struct Details<'a>(&'a EventKind);
+
+impl Serialize for Details<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use EventKind::*;
+        let mut m = s.serialize_map(None)?;
+        match self.0 {
+            ExecutionStarted {
+                input,
+                role_arn,
+                state_machine_arn,
+            } => {
+                m.serialize_entry("input", &Payload(input))?;
+                m.serialize_entry("inputDetails", &Truncated)?;
+                m.serialize_entry("roleArn", role_arn)?;
+                m.serialize_entry("stateMachineArn", state_machine_arn)?;
+            }
+            ExecutionSucceeded { output }
+            | LambdaFunctionSucceeded { output }
+            | ActivitySucceeded { output } => {
+                m.serialize_entry("output", &Payload(output))?;
+                m.serialize_entry("outputDetails", &Truncated)?;
+            }
+            ExecutionFailed(e)
+            | ExecutionTimedOut(e)
+            | ExecutionAborted(e)
+            | LambdaFunctionFailed(e)
+            | LambdaFunctionTimedOut(e)
+            | ActivityFailed(e)
+            | ActivityTimedOut(e)
+            | MapRunFailed(e) => {
+                error_entries(&mut m, e)?;
+            }
+            StateEntered { name, input, .. } => {
+                m.serialize_entry("name", name)?;
+                m.serialize_entry("input", &Payload(input))?;
+                m.serialize_entry("inputDetails", &Truncated)?;
+            }
+            StateExited { name, output, .. } => {
+                m.serialize_entry("name", name)?;
+                m.serialize_entry("output", &Payload(output))?;
+                m.serialize_entry("outputDetails", &Truncated)?;
+            }
+            TaskScheduled {
+                task,
+                region,
+                parameters,
+                timeout_seconds,
+                heartbeat_seconds,
+            } => {
+                m.serialize_entry("resourceType", &task.resource_type)?;
+                m.serialize_entry("resource", &task.resource)?;
+                m.serialize_entry("region", region)?;
+                m.serialize_entry("parameters", &Payload(parameters))?;
+                if let Some(t) = timeout_seconds {
+                    m.serialize_entry("timeoutInSeconds", t)?;
+                }
+                if let Some(h) = heartbeat_seconds {
+                    m.serialize_entry("heartbeatInSeconds", h)?;
+                }
+            }
+            TaskStarted { task } => {
+                m.serialize_entry("resourceType", &task.resource_type)?;
+                m.serialize_entry("resource", &task.resource)?;
+            }
+            TaskSubmitted { task, output } | TaskSucceeded { task, output } => {
+                m.serialize_entry("resourceType", &task.resource_type)?;
+                m.serialize_entry("resource", &task.resource)?;
+                m.serialize_entry("output", &Payload(output))?;
+                m.serialize_entry("outputDetails", &Truncated)?;
+            }
+            TaskFailed { task, error } | TaskTimedOut { task, error } => {
+                m.serialize_entry("resourceType", &task.resource_type)?;
+                m.serialize_entry("resource", &task.resource)?;
+                error_entries(&mut m, error)?;
+            }
+            LambdaFunctionScheduled {
+                resource,
+                input,
+                timeout_seconds,
+            } => {
+                m.serialize_entry("resource", resource)?;
+                m.serialize_entry("input", &Payload(input))?;
+                m.serialize_entry("inputDetails", &Truncated)?;
+                if let Some(t) = timeout_seconds {
+                    m.serialize_entry("timeoutInSeconds", t)?;
+                }
+            }
+            ActivityScheduled {
+                resource,
+                input,
+                timeout_seconds,
+                heartbeat_seconds,
+            } => {
+                m.serialize_entry("resource", resource)?;
+                m.serialize_entry("input", &Payload(input))?;
+                m.serialize_entry("inputDetails", &Truncated)?;
+                if let Some(t) = timeout_seconds {
+                    m.serialize_entry("timeoutInSeconds", t)?;
+                }
+                if let Some(h) = heartbeat_seconds {
+                    m.serialize_entry("heartbeatInSeconds", h)?;
+                }
+            }
+            ActivityStarted { worker_name } => {
+                m.serialize_entry("workerName", worker_name)?;
+            }
+            MapStateStarted { length } => {
+                m.serialize_entry("length", length)?;
+            }
+            MapIterationStarted { name, index }
+            | MapIterationSucceeded { name, index }
+            | MapIterationFailed { name, index }
+            | MapIterationAborted { name, index } => {
+                m.serialize_entry("name", name)?;
+                m.serialize_entry("index", index)?;
+            }
+            MapRunStarted { map_run_arn } => {
+                m.serialize_entry("mapRunArn", map_run_arn)?;
+            }
+            EvaluationFailed {
+                error,
+                location,
+                state,
+            } => {
+                error_entries(&mut m, error)?;
+                m.serialize_entry("location", location)?;
+                m.serialize_entry("state", state)?;
+            }
+            LambdaFunctionStarted
+            | ParallelStateStarted
+            | ParallelStateSucceeded
+            | ParallelStateFailed
+            | ParallelStateAborted
+            | MapStateSucceeded
+            | MapStateFailed
+            | MapStateAborted
+            | MapRunSucceeded => {}
+        }
+        m.end()
+    }
+}
+
+/// The key AWS uses for an event's details, or `None` for events without details.
+fn details_key(kind: &EventKind) -> Option<&'static str> {
+    use EventKind::*;
+    Some(match kind {
+        ExecutionStarted { .. } => "executionStartedEventDetails",
+        ExecutionSucceeded { .. } => "executionSucceededEventDetails",
+        ExecutionFailed(_) => "executionFailedEventDetails",
+        ExecutionTimedOut(_) => "executionTimedOutEventDetails",
+        ExecutionAborted(_) => "executionAbortedEventDetails",
+        StateEntered { .. } => "stateEnteredEventDetails",
+        StateExited { .. } => "stateExitedEventDetails",
+        TaskScheduled { .. } => "taskScheduledEventDetails",
+        TaskStarted { .. } => "taskStartedEventDetails",
+        TaskSubmitted { .. } => "taskSubmittedEventDetails",
+        TaskSucceeded { .. } => "taskSucceededEventDetails",
+        TaskFailed { .. } => "taskFailedEventDetails",
+        TaskTimedOut { .. } => "taskTimedOutEventDetails",
+        LambdaFunctionScheduled { .. } => "lambdaFunctionScheduledEventDetails",
+        LambdaFunctionSucceeded { .. } => "lambdaFunctionSucceededEventDetails",
+        LambdaFunctionFailed(_) => "lambdaFunctionFailedEventDetails",
+        LambdaFunctionTimedOut(_) => "lambdaFunctionTimedOutEventDetails",
+        ActivityScheduled { .. } => "activityScheduledEventDetails",
+        ActivityStarted { .. } => "activityStartedEventDetails",
+        ActivitySucceeded { .. } => "activitySucceededEventDetails",
+        ActivityFailed(_) => "activityFailedEventDetails",
+        ActivityTimedOut(_) => "activityTimedOutEventDetails",
+        MapStateStarted { .. } => "mapStateStartedEventDetails",
+        MapIterationStarted { .. } => "mapIterationStartedEventDetails",
+        MapIterationSucceeded { .. } => "mapIterationSucceededEventDetails",
+        MapIterationFailed { .. } => "mapIterationFailedEventDetails",
+        MapIterationAborted { .. } => "mapIterationAbortedEventDetails",
+        MapRunStarted { .. } => "mapRunStartedEventDetails",
+        MapRunFailed(_) => "mapRunFailedEventDetails",
+        EvaluationFailed { .. } => "evaluationFailedEventDetails",
+        LambdaFunctionStarted
+        | ParallelStateStarted
+        | ParallelStateSucceeded
+        | ParallelStateFailed
+        | ParallelStateAborted
+        | MapStateSucceeded
+        | MapStateFailed
+        | MapStateAborted
+        | MapRunSucceeded => return None,
+    })
+}
+
+impl Serialize for HistoryEvent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("timestamp", &format_millis(self.timestamp))?;
+        m.serialize_entry("type", self.type_name())?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry("previousEventId", &self.previous_event_id)?;
+        if let Some(key) = details_key(&self.kind) {
+            m.serialize_entry(key, &Details(&self.kind))?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn serializes_like_get_execution_history() {
+        let e = HistoryEvent {
+            id: 2,
+            previous_event_id: 1,
+            timestamp: 0,
+            kind: EventKind::StateEntered {
+                state_type: StateType::Pass,
+                name: "Hello".into(),
+                input: json!({"a": 1}),
+            },
+        };
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "timestamp": "1970-01-01T00:00:00.000Z",
+                "type": "PassStateEntered",
+                "id": 2,
+                "previousEventId": 1,
+                "stateEnteredEventDetails": {"name": "Hello", "input": "{\"a\":1}", "inputDetails": {"truncated": false}}
+            })
+        );
+    }
+
+    #[test]
+    fn events_without_details_have_no_details_key() {
+        let e = HistoryEvent {
+            id: 3,
+            previous_event_id: 2,
+            timestamp: 0,
+            kind: EventKind::MapStateSucceeded,
+        };
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(v.as_object().unwrap().len(), 4);
+        assert_eq!(e.type_name(), "MapStateSucceeded");
+    }
+}

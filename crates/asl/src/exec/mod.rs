@@ -1,0 +1,320 @@
+//! The executor: a deterministic, sans-IO stepper.
+//!
+//! The engine never reads a clock, sleeps, calls a service or draws OS randomness. The host
+//! drives it:
+//!
+//! ```text
+//! let mut exec = Execution::start(machine, input, options)?;
+//! loop {
+//!     match exec.poll() {
+//!         Poll::Request(req) => { /* answer now or later with exec.answer(id, ...) */ }
+//!         Poll::Idle { next_deadline: Some(t) } => exec.advance_to(t),
+//!         Poll::Idle { next_deadline: None } => { /* waiting for answers only */ }
+//!         Poll::Yielded => {}           // the step budget ran out; call poll again
+//!         Poll::Finished => break,
+//!     }
+//! }
+//! ```
+//!
+//! Every task, and later every JSONata evaluation, goes out as a [`Request`] and comes back
+//! through [`Execution::answer`], so a browser can answer asynchronously and a test
+//! synchronously. Time is virtual: a one-hour Wait costs nothing but a clock jump.
+
+mod context;
+mod dataflow;
+mod eval;
+mod events;
+mod frames;
+pub mod history;
+mod limits;
+mod options;
+mod recovery;
+mod run;
+mod states;
+mod timers;
+mod vars;
+mod visits;
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+
+use serde::Serialize;
+use serde_json::Value;
+
+pub use context::ExecutionContext;
+pub use history::{EventKind, HistoryEvent, StateType};
+pub use options::{ExecutionType, Options, STANDARD_HISTORY_LIMIT};
+pub use visits::{Attempt, Stage, Visit};
+
+use crate::errors::Failure;
+use crate::model::{Resource, StateMachine};
+use crate::rng::Rng;
+use frames::{Flow, Frame, FrameId};
+use timers::Timers;
+use vars::Scopes;
+
+/// Identifies one request to the host.
+pub type RequestId = u64;
+
+/// Something the engine needs the host to do.
+#[derive(Clone, Debug)]
+pub enum Request {
+    Task(TaskRequest),
+}
+
+/// A Task state asks the host to run its resource.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskRequest {
+    pub id: RequestId,
+    pub state_name: String,
+    /// JSON pointer of the state in the definition.
+    pub state_pointer: String,
+    pub resource: String,
+    #[serde(skip)]
+    pub resource_kind: Resource,
+    /// What the task is called with: the effective parameters.
+    pub input: Value,
+    /// 0 for the first attempt, then 1, 2, ... for each retry.
+    pub attempt: u64,
+    /// Present for callback tasks (`.waitForTaskToken`, activities).
+    pub task_token: Option<String>,
+    pub timeout_seconds: Option<u64>,
+    pub heartbeat_seconds: Option<u64>,
+    /// The context object as the task sees it.
+    pub context: Value,
+}
+
+/// The host's answer to a [`TaskRequest`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum TaskAnswer {
+    /// The result as the state receives it (a MockConfigFile `Return`).
+    Succeeded(Value),
+    /// A Lambda function's own return value; the engine shapes it as AWS does for the task's
+    /// resource (a bare function ARN passes it through, `lambda:invoke` wraps it).
+    FunctionReturned(Value),
+    Failed {
+        error: String,
+        cause: Option<String>,
+    },
+    /// A callback task's heartbeat (SendTaskHeartbeat): restarts its HeartbeatSeconds clock.
+    Heartbeat,
+    /// The host gave up waiting (a mock that never returns): the task times out at its
+    /// deadline, as an unresponsive task would on AWS.
+    NoAnswer,
+}
+
+/// What the engine wants from the host next.
+#[derive(Clone, Debug)]
+pub enum Poll {
+    Request(Request),
+    /// Nothing can run until the clock reaches `next_deadline` or a pending request is
+    /// answered.
+    Idle {
+        next_deadline: Option<i64>,
+    },
+    /// The step budget ran out; call `poll` again.
+    Yielded,
+    Finished,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Status {
+    Running,
+    Succeeded,
+    Failed,
+    TimedOut,
+    Aborted,
+}
+
+/// How an execution ended.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Outcome {
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+}
+
+/// Why an execution could not start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StartError {
+    pub message: String,
+}
+
+/// Why an answer was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerError {
+    /// No request with this id is waiting (never issued, already answered, or timed out).
+    UnknownRequest(RequestId),
+}
+
+/// A task waiting for the host.
+#[derive(Clone, Debug)]
+struct PendingTask {
+    frame: FrameId,
+    /// When the task started, or sent its latest heartbeat.
+    last_beat: i64,
+    heartbeat_seconds: Option<u64>,
+    /// The task waits for a callback with its token.
+    callback: bool,
+    /// TaskSubmitted (or ActivityStarted) has been recorded.
+    submitted: bool,
+}
+
+/// One execution of a state machine.
+pub struct Execution {
+    machine: Arc<StateMachine>,
+    options: Options,
+    ctx: ExecutionContext,
+    now: i64,
+    rng: Rng,
+    history: Vec<HistoryEvent>,
+    history_limit: Option<usize>,
+    visits: Vec<Visit>,
+    frames: Vec<Frame>,
+    ready: VecDeque<(FrameId, Flow)>,
+    timers: Timers,
+    outbox: VecDeque<Request>,
+    tasks: HashMap<RequestId, PendingTask>,
+    next_request: RequestId,
+    scopes: Scopes,
+    outcome: Option<Outcome>,
+    /// State transitions run by `poll` before it yields (`usize::MAX`: no limit).
+    step_budget: usize,
+    transitions: u64,
+}
+
+impl Execution {
+    /// Starts an execution: records ExecutionStarted and schedules the first state. Returns an
+    /// error when the input is too large, as StartExecution would refuse it.
+    pub fn start(
+        machine: Arc<StateMachine>,
+        input: Value,
+        options: Options,
+    ) -> Result<Execution, StartError> {
+        let size = limits::json_size(&input);
+        if size > limits::MAX_PAYLOAD_BYTES {
+            return Err(StartError {
+                message: format!(
+                    "The execution input is {size} bytes; AWS allows at most {} bytes (256 KiB)",
+                    limits::MAX_PAYLOAD_BYTES
+                ),
+            });
+        }
+        let ctx = ExecutionContext::new(&options, &input);
+        let mut exec = Execution {
+            rng: Rng::from_seed(options.seed),
+            now: options.start_time,
+            history_limit: options.history_limit(),
+            machine,
+            ctx,
+            history: Vec::new(),
+            visits: Vec::new(),
+            frames: Vec::new(),
+            ready: VecDeque::new(),
+            timers: Timers::default(),
+            outbox: VecDeque::new(),
+            tasks: HashMap::new(),
+            next_request: 1,
+            scopes: Scopes::default(),
+            outcome: None,
+            step_budget: usize::MAX,
+            transitions: 0,
+            options,
+        };
+        exec.begin(input);
+        Ok(exec)
+    }
+
+    /// Limits how many state transitions one `poll` runs before it returns
+    /// [`Poll::Yielded`], so a browser can keep frames short.
+    pub fn set_step_budget(&mut self, steps: usize) {
+        self.step_budget = steps.max(1);
+    }
+
+    /// Runs what can run, then says what the engine needs next.
+    pub fn poll(&mut self) -> Poll {
+        self.poll_inner()
+    }
+
+    /// Answers a task request. The answer takes effect `after_ms` of virtual time after now
+    /// (its simulated latency); a task whose answer comes after its deadline times out.
+    pub fn answer(
+        &mut self,
+        id: RequestId,
+        answer: TaskAnswer,
+        after_ms: u64,
+    ) -> Result<(), AnswerError> {
+        self.answer_inner(id, answer, after_ms)
+    }
+
+    /// Moves the virtual clock forward to `t` (never backward), firing what falls due.
+    pub fn advance_to(&mut self, t: i64) {
+        if t > self.now {
+            self.now = t;
+        }
+    }
+
+    /// Stops the execution as StopExecution does: ExecutionAborted.
+    pub fn stop(&mut self, error: Option<String>, cause: Option<String>) {
+        if self.outcome.is_none() {
+            self.abort(error, cause);
+        }
+    }
+
+    /// The next moment something is scheduled to happen.
+    pub fn next_deadline(&self) -> Option<i64> {
+        self.timers.next_at()
+    }
+
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
+    pub fn history(&self) -> &[HistoryEvent] {
+        &self.history
+    }
+
+    /// Each state visit's data flow (empty when `record_data_flow` is off).
+    pub fn visits(&self) -> &[Visit] {
+        &self.visits
+    }
+
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+
+    pub fn context(&self) -> &ExecutionContext {
+        &self.ctx
+    }
+
+    pub fn machine(&self) -> &StateMachine {
+        &self.machine
+    }
+
+    /// How many state transitions (states entered) the execution has made.
+    pub fn transitions(&self) -> u64 {
+        self.transitions
+    }
+
+    /// Requests issued and not yet answered.
+    pub fn pending_requests(&self) -> impl Iterator<Item = RequestId> + '_ {
+        self.tasks.keys().copied()
+    }
+}
+
+impl From<&Failure> for Outcome {
+    fn from(f: &Failure) -> Self {
+        Outcome {
+            status: Status::Failed,
+            output: None,
+            error: Some(f.error.clone()),
+            cause: f.cause.clone(),
+        }
+    }
+}

@@ -1,0 +1,425 @@
+//! Parallel and Map: states that run children (branches, iterations) and collect their
+//! results. Children start one at a time and each runs until it blocks before the next starts,
+//! so a history reads the way AWS's usually does; at most MaxConcurrency run at once.
+
+use std::sync::Arc;
+
+use serde_json::{Map as JsonMap, Value};
+
+use super::super::Execution;
+use super::super::frames::{Container, ContainerKind, Flow, FrameId, Link};
+use super::super::history::{ErrorDetails, EventKind};
+use super::super::visits::Stage;
+use crate::errors::{EXCEED_TOLERATED_FAILURE_THRESHOLD, Failure};
+use crate::model::{Dynamic, Map, Parallel, ProcessorMode, State};
+
+impl Execution {
+    pub(in crate::exec) fn run_parallel(
+        &mut self,
+        f: FrameId,
+        state: &State,
+        parallel: &Parallel,
+    ) -> Flow {
+        let input = match self.effective_input(f, state) {
+            Ok(v) => v,
+            Err(e) => return Flow::Failed(self.in_state(f, state, e)),
+        };
+        self.emit(Some(f), EventKind::ParallelStateStarted);
+        let total = parallel.branches.len();
+        self.start_container(
+            f,
+            ContainerKind::Parallel {
+                input,
+                branches: parallel.branches.clone(),
+            },
+            total,
+            0,
+            None,
+            None,
+        );
+        Flow::ContainerStep
+    }
+
+    pub(in crate::exec) fn run_map(&mut self, f: FrameId, state: &State, map: &Map) -> Flow {
+        let prepared = self.prepare_map(f, state, map);
+        let (input, items, max_concurrency, tolerated_count, tolerated_percentage) = match prepared
+        {
+            Ok(p) => p,
+            Err(e) => return Flow::Failed(self.in_state(f, state, e)),
+        };
+        let total = items.len();
+        self.emit(Some(f), EventKind::MapStateStarted { length: total });
+        let distributed = map.mode == ProcessorMode::Distributed;
+        if distributed {
+            let label = map.label.clone().unwrap_or_else(|| state.name.clone());
+            let run_id = self.rng.uuid_v4();
+            let arn = format!(
+                "{}/{label}:{run_id}",
+                self.ctx
+                    .execution_arn()
+                    .replacen(":execution:", ":mapRun:", 1)
+            );
+            self.emit(Some(f), EventKind::MapRunStarted { map_run_arn: arn });
+        }
+        let kind = ContainerKind::Map {
+            items,
+            input,
+            processor: map.processor,
+            distributed,
+        };
+        self.start_container(
+            f,
+            kind,
+            total,
+            max_concurrency,
+            tolerated_count,
+            tolerated_percentage,
+        );
+        Flow::ContainerStep
+    }
+
+    /// InputPath, ItemsPath, and the numbers a Map may take from its input.
+    #[allow(clippy::type_complexity)]
+    fn prepare_map(
+        &mut self,
+        f: FrameId,
+        state: &State,
+        map: &Map,
+    ) -> Result<(Value, Vec<Value>, usize, Option<u64>, Option<f64>), Failure> {
+        let input = self.effective_input(f, state)?;
+        let record = self.options.record_data_flow;
+        self.eval(f, state, None, |env| {
+            let items = match &map.items_path {
+                None => input.clone(),
+                Some(p) => env
+                    .select(p, &input)
+                    .ok_or_else(|| {
+                        Failure::runtime(format!("Invalid path '{}' : No results for path: {}", p.as_str(), p.normalized()))
+                    })?
+                    .into_owned(),
+            };
+            let Value::Array(items) = items else {
+                return Err(Failure::runtime(format!(
+                    "Map state input must be an array, but the ItemsPath '{}' selects {}",
+                    map.items_path.as_ref().map_or("$", |p| p.as_str()),
+                    super::super::eval::compact(&items)
+                )));
+            };
+            let number = |d: &Option<Dynamic<u64>>, field: &str| -> Result<Option<u64>, Failure> {
+                match d {
+                    None => Ok(None),
+                    Some(Dynamic::Literal(n)) => Ok(Some(*n)),
+                    Some(Dynamic::Path(p)) => {
+                        let v = env.select(p, &input);
+                        match v.as_deref().and_then(Value::as_u64) {
+                            Some(n) => Ok(Some(n)),
+                            None => Err(Failure::runtime(format!(
+                                "The {field} field refers to value \"{}\" which is not a valid integer: {}",
+                                v.map(|v| match v.as_ref() {
+                                    Value::String(s) => s.clone(),
+                                    other => other.to_string(),
+                                })
+                                .unwrap_or_else(|| "null".into()),
+                                p.as_str()
+                            ))),
+                        }
+                    }
+                    Some(Dynamic::Jsonata(_)) => Err(Failure::runtime("JSONata expressions are not supported yet")),
+                }
+            };
+            let max = number(&map.max_concurrency, "MaxConcurrencyPath")?.unwrap_or(0);
+            let count = number(&map.tolerated_failure_count, "ToleratedFailureCountPath")?;
+            let percentage = match &map.tolerated_failure_percentage {
+                None => None,
+                Some(Dynamic::Literal(p)) => Some(*p),
+                Some(Dynamic::Path(p)) => {
+                    let v = env.select(p, &input);
+                    match v.as_deref().and_then(Value::as_f64).filter(|p| (0.0..=100.0).contains(p)) {
+                        Some(n) => Some(n),
+                        None => {
+                            return Err(Failure::runtime(format!(
+                                "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid percentage: {}",
+                                v.map(|v| v.to_string()).unwrap_or_else(|| "null".into()),
+                                p.as_str()
+                            )));
+                        }
+                    }
+                }
+                Some(Dynamic::Jsonata(_)) => return Err(Failure::runtime("JSONata expressions are not supported yet")),
+            };
+            let _ = record;
+            Ok((input.clone(), items, usize::try_from(max).unwrap_or(usize::MAX), count, percentage))
+        })
+    }
+
+    fn start_container(
+        &mut self,
+        f: FrameId,
+        kind: ContainerKind,
+        total: usize,
+        max_concurrency: usize,
+        tolerated_count: Option<u64>,
+        tolerated_percentage: Option<f64>,
+    ) {
+        self.frames[f.0].visit.container = Some(Box::new(Container {
+            kind,
+            results: vec![Value::Null; total],
+            running: Vec::new(),
+            next: 0,
+            total,
+            finished: 0,
+            max_concurrency,
+            failed: 0,
+            tolerated_count,
+            tolerated_percentage,
+            failure: None,
+            step_queued: false,
+        }));
+    }
+
+    /// Starts the next child, or finishes the container, or waits for running children.
+    pub(in crate::exec) fn container_step(&mut self, f: FrameId) -> Flow {
+        let machine = Arc::clone(&self.machine);
+        let state = self.state_of(&machine, f);
+        let Some(c) = self.frames[f.0].visit.container.as_mut() else {
+            return Flow::Blocked;
+        };
+        c.step_queued = false;
+        if let Some(failure) = c.failure.take() {
+            return self.fail_container(f, state, failure);
+        }
+        if c.next < c.total && (c.max_concurrency == 0 || c.running.len() < c.max_concurrency) {
+            return self.launch_child(f, state);
+        }
+        if c.finished < c.total {
+            return Flow::Blocked;
+        }
+        let Some(c) = self.frames[f.0].visit.container.take() else {
+            return Flow::Blocked;
+        };
+        match &c.kind {
+            ContainerKind::Parallel { .. } => {
+                self.emit(Some(f), EventKind::ParallelStateSucceeded);
+            }
+            ContainerKind::Map { distributed, .. } => {
+                if *distributed {
+                    self.emit(Some(f), EventKind::MapRunSucceeded);
+                }
+                self.emit(Some(f), EventKind::MapStateSucceeded);
+            }
+        }
+        self.finish_with_result(f, state, Value::Array(c.results))
+    }
+
+    fn launch_child(&mut self, f: FrameId, state: &State) -> Flow {
+        let Some(c) = self.frames[f.0].visit.container.as_mut() else {
+            return Flow::Blocked;
+        };
+        let index = c.next;
+        c.next += 1;
+        let (body, input, silent, is_map) = match &c.kind {
+            ContainerKind::Parallel { input, branches } => {
+                (branches[index], input.clone(), false, false)
+            }
+            ContainerKind::Map {
+                items,
+                input,
+                processor,
+                distributed,
+            } => {
+                let item = items[index].clone();
+                let map_input = input.clone();
+                let (processor, distributed) = (*processor, *distributed);
+                let selected = match &state.parameters {
+                    Some(t) => self.eval(f, state, Some((index, &item)), |env| {
+                        env.template(t, &map_input)
+                    }),
+                    None => Ok(item),
+                };
+                match selected {
+                    Ok(v) => (processor, v, distributed, true),
+                    Err(e) => {
+                        let failure = self.in_state(f, state, e);
+                        return self.fail_container(f, state, failure);
+                    }
+                }
+            }
+        };
+        if is_map {
+            if self.frames[f.0].visit.record.is_some() && state.parameters.is_some() && index == 0 {
+                self.record(f, Stage::AfterItemSelector, &input);
+            }
+            if !silent {
+                let id = self.emit(
+                    Some(f),
+                    EventKind::MapIterationStarted {
+                        name: state.name.clone(),
+                        index,
+                    },
+                );
+                let _ = id;
+            }
+        }
+        let start_at = &self.machine.body(body).start_at;
+        let Some(start) = self.machine.body(body).position(start_at) else {
+            let failure =
+                Failure::runtime(format!("StartAt names '{start_at}', which is not a state"));
+            return self.fail_container(f, state, failure);
+        };
+        let scope = self.scopes.child(self.frames[f.0].scope);
+        let last_event = self.frames[f.0].last_event;
+        let child = self.new_frame(
+            body,
+            start,
+            input,
+            Some(Link { parent: f, index }),
+            scope,
+            last_event,
+            silent,
+        );
+        if let Some(c) = self.frames[f.0].visit.container.as_mut() {
+            c.running.push(child);
+            c.step_queued = true;
+        }
+        self.ready.push_front((f, Flow::ContainerStep));
+        self.ready.push_front((child, Flow::Enter));
+        Flow::Blocked
+    }
+
+    /// A child frame ended.
+    pub(in crate::exec) fn child_finished(
+        &mut self,
+        link: Link,
+        child: FrameId,
+        result: Result<Value, Failure>,
+    ) {
+        let parent = link.parent;
+        if !self.frames[parent.0].alive {
+            return;
+        }
+        let machine = Arc::clone(&self.machine);
+        let state = self.state_of(&machine, parent);
+        let Some(c) = self.frames[parent.0].visit.container.as_mut() else {
+            return;
+        };
+        c.running.retain(|r| *r != child);
+        c.finished += 1;
+        let is_map = c.is_map();
+        let distributed = matches!(
+            c.kind,
+            ContainerKind::Map {
+                distributed: true,
+                ..
+            }
+        );
+        let ok = result.is_ok();
+        match result {
+            Ok(v) => c.results[link.index] = v,
+            Err(e) => {
+                c.failed += 1;
+                let tolerant = c.tolerated_count.is_some() || c.tolerated_percentage.is_some();
+                if tolerant {
+                    let over_count = c.tolerated_count.is_some_and(|n| c.failed as u64 > n);
+                    let over_pct = c
+                        .tolerated_percentage
+                        .is_some_and(|p| (c.failed as f64) * 100.0 / (c.total.max(1) as f64) > p);
+                    if over_count || over_pct {
+                        c.failure.get_or_insert(Failure::new(
+                            EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                            "The specified tolerated failure threshold was exceeded",
+                        ));
+                    } else {
+                        let mut out = JsonMap::new();
+                        out.insert("Error".into(), Value::String(e.error.clone()));
+                        if let Some(cause) = &e.cause {
+                            out.insert("Cause".into(), Value::String(cause.clone()));
+                        }
+                        c.results[link.index] = Value::Object(out);
+                    }
+                } else {
+                    c.failure.get_or_insert(e);
+                }
+            }
+        }
+        let queue = !c.step_queued;
+        c.step_queued = true;
+        if is_map && !distributed {
+            let name = state.name.clone();
+            let kind = if ok {
+                EventKind::MapIterationSucceeded {
+                    name,
+                    index: link.index,
+                }
+            } else {
+                EventKind::MapIterationFailed {
+                    name,
+                    index: link.index,
+                }
+            };
+            let id = self.emit(Some(child), kind);
+            if id > 0 {
+                self.frames[parent.0].last_event = id;
+            }
+        } else if !self.frames[child.0].silent {
+            let last = self.frames[child.0].last_event;
+            self.frames[parent.0].last_event = self.frames[parent.0].last_event.max(last);
+        }
+        if queue {
+            self.ready.push_front((parent, Flow::ContainerStep));
+        }
+    }
+
+    /// Ends a Parallel or Map whose child failed: stops the other children and reports.
+    fn fail_container(&mut self, f: FrameId, state: &State, failure: Failure) -> Flow {
+        let Some(c) = self.frames[f.0].visit.container.take() else {
+            return Flow::Failed(failure);
+        };
+        for child in &c.running {
+            self.abort_frame(*child);
+            if let (
+                ContainerKind::Map {
+                    distributed: false, ..
+                },
+                Some(link),
+            ) = (&c.kind, self.frames[child.0].link)
+            {
+                self.emit(
+                    Some(f),
+                    EventKind::MapIterationAborted {
+                        name: state.name.clone(),
+                        index: link.index,
+                    },
+                );
+            }
+        }
+        match &c.kind {
+            ContainerKind::Parallel { .. } => {
+                self.emit(Some(f), EventKind::ParallelStateFailed);
+            }
+            ContainerKind::Map { distributed, .. } => {
+                if *distributed {
+                    self.emit(
+                        Some(f),
+                        EventKind::MapRunFailed(ErrorDetails::from(&failure)),
+                    );
+                }
+                self.emit(Some(f), EventKind::MapStateFailed);
+            }
+        }
+        Flow::Failed(failure)
+    }
+
+    /// Stops a frame and everything under it; pending answers for it are refused from now on.
+    fn abort_frame(&mut self, f: FrameId) {
+        let frame = &mut self.frames[f.0];
+        frame.alive = false;
+        if let Some(id) = frame.visit.task.take() {
+            self.tasks.remove(&id);
+        }
+        if let Some(c) = frame.visit.container.take() {
+            for child in c.running {
+                self.abort_frame(child);
+            }
+        }
+    }
+}

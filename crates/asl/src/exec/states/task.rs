@@ -1,0 +1,340 @@
+//! Task: asks the host to run the resource, then waits for its answer, its timeout or its
+//! heartbeat timeout. The history events depend on the resource: LambdaFunction* for a bare
+//! function ARN, Activity* for activities, Task* for service integrations.
+
+use serde_json::{Value, json};
+
+use super::super::frames::{Flow, FrameId};
+use super::super::history::{ErrorDetails, EventKind, TaskResource};
+use super::super::timers::Timer;
+use super::super::{Execution, PendingTask, Request, RequestId, TaskAnswer, TaskRequest};
+use super::services::shape_function_result;
+use crate::errors::{Failure, TIMEOUT};
+use crate::model::{Dynamic, IntegrationPattern, ResourceKind, State, StateKind, Task};
+
+impl Execution {
+    pub(in crate::exec) fn run_task(&mut self, f: FrameId, state: &State, task: &Task) -> Flow {
+        if task.resource.waits_for_callback() {
+            let token = self.new_task_token();
+            self.frames[f.0].visit.task_token = Some(token);
+        }
+        let input = match self.effective_input(f, state) {
+            Ok(v) => v,
+            Err(e) => return Flow::Failed(self.in_state(f, state, e)),
+        };
+        let raw = std::mem::take(&mut self.frames[f.0].input);
+        let limits = self.eval(f, state, None, |env| -> Result<_, Failure> {
+            let read = |d: &Option<Dynamic<u64>>, field: &str| -> Result<Option<u64>, Failure> {
+                match d {
+                    None => Ok(None),
+                    Some(Dynamic::Literal(n)) => Ok(Some(*n)),
+                    Some(Dynamic::Path(p)) => {
+                        let v = env.select(p, &raw);
+                        match v.as_deref().and_then(positive_integer) {
+                            Some(n) => Ok(Some(n)),
+                            None => Err(Failure::runtime(format!(
+                                "The {field} field refers to value \"{}\" which is not a valid integer: {}",
+                                v.map(|v| display(&v)).unwrap_or_else(|| "null".into()),
+                                p.as_str()
+                            ))),
+                        }
+                    }
+                    Some(Dynamic::Jsonata(_)) => Err(Failure::runtime("JSONata expressions are not supported yet")),
+                }
+            };
+            Ok((read(&task.timeout_seconds, "TimeoutSecondsPath")?, read(&task.heartbeat_seconds, "HeartbeatSecondsPath")?))
+        });
+        self.frames[f.0].input = raw;
+        let (timeout_seconds, heartbeat_seconds) = match limits {
+            Ok(l) => l,
+            Err(e) => return Flow::Failed(self.in_state(f, state, e)),
+        };
+        let id = self.next_request;
+        self.next_request += 1;
+        let resource = &task.resource;
+        let region = self.options.region.clone();
+        match &resource.kind {
+            ResourceKind::LambdaFunction { .. } => {
+                self.emit(
+                    Some(f),
+                    EventKind::LambdaFunctionScheduled {
+                        resource: resource.arn.clone(),
+                        input: input.clone(),
+                        timeout_seconds,
+                    },
+                );
+                self.emit(Some(f), EventKind::LambdaFunctionStarted);
+            }
+            ResourceKind::Activity { .. } => {
+                self.emit(
+                    Some(f),
+                    EventKind::ActivityScheduled {
+                        resource: resource.arn.clone(),
+                        input: input.clone(),
+                        timeout_seconds,
+                        heartbeat_seconds,
+                    },
+                );
+            }
+            _ => {
+                let task_resource = task_resource(task);
+                self.emit(
+                    Some(f),
+                    EventKind::TaskScheduled {
+                        task: task_resource.clone(),
+                        region,
+                        parameters: input.clone(),
+                        timeout_seconds,
+                        heartbeat_seconds,
+                    },
+                );
+                self.emit(
+                    Some(f),
+                    EventKind::TaskStarted {
+                        task: task_resource,
+                    },
+                );
+            }
+        }
+        let callback = resource.waits_for_callback();
+        if let Some(t) = timeout_seconds {
+            self.timers
+                .schedule(self.now + t as i64 * 1000, Timer::TaskTimeout(id));
+        }
+        if let (Some(h), true) = (heartbeat_seconds, callback) {
+            self.timers.schedule(
+                self.now + h as i64 * 1000,
+                Timer::HeartbeatTimeout(id, self.now),
+            );
+        }
+        self.tasks.insert(
+            id,
+            PendingTask {
+                frame: f,
+                last_beat: self.now,
+                heartbeat_seconds,
+                callback,
+                submitted: false,
+            },
+        );
+        self.frames[f.0].visit.task = Some(id);
+        let context = {
+            let frame = &self.frames[f.0];
+            let sc = super::super::context::StateContext {
+                name: &state.name,
+                entered_time: frame.visit.entered_at,
+                retry_count: Some(frame.visit.retry_count),
+                task_token: frame.visit.task_token.as_deref(),
+                map_item: None,
+            };
+            sc.whole(&self.ctx)
+        };
+        let frame = &self.frames[f.0];
+        self.outbox.push_back(Request::Task(TaskRequest {
+            id,
+            state_name: state.name.clone(),
+            state_pointer: state.pointer.clone(),
+            resource: resource.arn.clone(),
+            resource_kind: resource.clone(),
+            input,
+            attempt: frame.visit.retry_count,
+            task_token: frame.visit.task_token.clone(),
+            timeout_seconds,
+            heartbeat_seconds,
+            context,
+        }));
+        Flow::Blocked
+    }
+
+    /// A deterministic task token: base64 of random bytes, as opaque as AWS's.
+    fn new_task_token(&mut self) -> String {
+        use base64::Engine;
+        let mut bytes = [0u8; 48];
+        for chunk in bytes.chunks_mut(8) {
+            chunk.copy_from_slice(&self.rng.next_u64().to_le_bytes());
+        }
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    }
+
+    /// Takes a host's answer for a pending task.
+    pub(in crate::exec) fn apply_answer(&mut self, id: RequestId, answer: TaskAnswer) {
+        let Some(pending) = self.tasks.get_mut(&id) else {
+            return;
+        };
+        match answer {
+            TaskAnswer::Heartbeat => {
+                if pending.callback {
+                    pending.last_beat = self.now;
+                    if let Some(h) = pending.heartbeat_seconds {
+                        self.timers.schedule(
+                            self.now + h as i64 * 1000,
+                            Timer::HeartbeatTimeout(id, self.now),
+                        );
+                    }
+                }
+            }
+            TaskAnswer::NoAnswer => {
+                // A task with a deadline times out when it comes; one without would wait
+                // forever, so it times out now.
+                let (frame, callback) = (pending.frame, pending.callback);
+                let machine = std::sync::Arc::clone(&self.machine);
+                let has_deadline = match &self.state_of(&machine, frame).kind {
+                    StateKind::Task(t) => {
+                        t.timeout_seconds.is_some() || (callback && t.heartbeat_seconds.is_some())
+                    }
+                    _ => false,
+                };
+                if !has_deadline {
+                    let cause = "The task did not answer and has no TimeoutSeconds: the host stopped waiting for it";
+                    self.task_timed_out(id, Failure::new(TIMEOUT, cause));
+                }
+            }
+            TaskAnswer::Succeeded(v) => self.complete_task(id, Ok(v), false),
+            TaskAnswer::FunctionReturned(v) => self.complete_task(id, Ok(v), true),
+            TaskAnswer::Failed { error, cause } => {
+                self.complete_task(id, Err(Failure { error, cause }), false)
+            }
+        }
+    }
+
+    fn complete_task(&mut self, id: RequestId, result: Result<Value, Failure>, shape: bool) {
+        let Some(pending) = self.tasks.remove(&id) else {
+            return;
+        };
+        let f = pending.frame;
+        if !self.frames[f.0].alive {
+            return;
+        }
+        let machine = std::sync::Arc::clone(&self.machine);
+        let state = self.state_of(&machine, f);
+        let StateKind::Task(task) = &state.kind else {
+            return;
+        };
+        let result = match result {
+            Ok(v) if shape => Ok(shape_function_result(
+                &task.resource,
+                v,
+                self.now,
+                &mut self.rng,
+            )),
+            other => other,
+        };
+        match &task.resource.kind {
+            ResourceKind::LambdaFunction { .. } => {
+                let kind = match &result {
+                    Ok(v) => EventKind::LambdaFunctionSucceeded { output: v.clone() },
+                    Err(e) => EventKind::LambdaFunctionFailed(ErrorDetails::from(e)),
+                };
+                self.emit(Some(f), kind);
+            }
+            ResourceKind::Activity { .. } => {
+                if !pending.submitted {
+                    self.emit(
+                        Some(f),
+                        EventKind::ActivityStarted {
+                            worker_name: String::new(),
+                        },
+                    );
+                }
+                let kind = match &result {
+                    Ok(v) => EventKind::ActivitySucceeded { output: v.clone() },
+                    Err(e) => EventKind::ActivityFailed(ErrorDetails::from(e)),
+                };
+                self.emit(Some(f), kind);
+            }
+            kind => {
+                let tr = task_resource(task);
+                let waits = matches!(
+                    kind,
+                    ResourceKind::Service {
+                        pattern: IntegrationPattern::Sync | IntegrationPattern::WaitForTaskToken,
+                        ..
+                    }
+                );
+                if waits && !pending.submitted && result.is_ok() {
+                    self.emit(
+                        Some(f),
+                        EventKind::TaskSubmitted {
+                            task: tr.clone(),
+                            output: json!({}),
+                        },
+                    );
+                }
+                let kind = match &result {
+                    Ok(v) => EventKind::TaskSucceeded {
+                        task: tr,
+                        output: v.clone(),
+                    },
+                    Err(e) => EventKind::TaskFailed {
+                        task: tr,
+                        error: ErrorDetails::from(e),
+                    },
+                };
+                self.emit(Some(f), kind);
+            }
+        }
+        let flow = match result {
+            Ok(v) => match super::too_large(state, &v) {
+                Some(failure) => Flow::Failed(failure),
+                None => Flow::TaskDone(v),
+            },
+            Err(e) => Flow::Failed(e),
+        };
+        self.frames[f.0].visit.task = None;
+        self.ready.push_back((f, flow));
+    }
+
+    /// A task's deadline passed without an answer.
+    pub(in crate::exec) fn task_timed_out(&mut self, id: RequestId, failure: Failure) {
+        let Some(pending) = self.tasks.remove(&id) else {
+            return;
+        };
+        let f = pending.frame;
+        if !self.frames[f.0].alive {
+            return;
+        }
+        let machine = std::sync::Arc::clone(&self.machine);
+        let state = self.state_of(&machine, f);
+        let StateKind::Task(task) = &state.kind else {
+            return;
+        };
+        let details = ErrorDetails::from(&failure);
+        let kind = match &task.resource.kind {
+            ResourceKind::LambdaFunction { .. } => EventKind::LambdaFunctionTimedOut(details),
+            ResourceKind::Activity { .. } => EventKind::ActivityTimedOut(details),
+            _ => EventKind::TaskTimedOut {
+                task: task_resource(task),
+                error: details,
+            },
+        };
+        self.emit(Some(f), kind);
+        self.frames[f.0].visit.task = None;
+        self.ready.push_back((f, Flow::Failed(failure)));
+    }
+
+    /// The task's result arrived: the rest of the data flow.
+    pub(in crate::exec) fn task_done(&mut self, f: FrameId, result: Value) -> Flow {
+        let machine = std::sync::Arc::clone(&self.machine);
+        let state = self.state_of(&machine, f);
+        self.finish_with_result(f, state, result)
+    }
+}
+
+fn task_resource(task: &Task) -> TaskResource {
+    TaskResource {
+        resource_type: task.resource.resource_type().to_string(),
+        resource: task.resource.resource_name(),
+    }
+}
+
+fn positive_integer(v: &Value) -> Option<u64> {
+    v.as_u64().filter(|n| *n > 0)
+}
+
+/// A value as AWS quotes it in messages: strings bare, anything else as JSON.
+fn display(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}

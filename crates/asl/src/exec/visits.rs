@@ -1,0 +1,70 @@
+//! What the inspector shows for each state visit: the payload after each step of the data
+//! flow (named as AWS's TestState inspection data names them), each attempt and its error.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::history::StateType;
+use crate::errors::Failure;
+
+/// A step of a state's data flow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Stage {
+    #[serde(rename = "input")]
+    Input,
+    #[serde(rename = "afterInputPath")]
+    AfterInputPath,
+    #[serde(rename = "afterParameters")]
+    AfterParameters,
+    #[serde(rename = "afterItemSelector")]
+    AfterItemSelector,
+    #[serde(rename = "result")]
+    Result,
+    #[serde(rename = "afterResultSelector")]
+    AfterResultSelector,
+    #[serde(rename = "afterResultPath")]
+    AfterResultPath,
+    #[serde(rename = "output")]
+    Output,
+}
+
+/// One try of a state's work (the first attempt, then each retry).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attempt {
+    pub started_at: i64,
+    pub ended_at: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<Failure>,
+    /// The backoff before the next attempt, when this one was retried.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_delay_ms: Option<u64>,
+}
+
+/// One visit of one state.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Visit {
+    pub state_name: String,
+    pub state_pointer: String,
+    #[serde(serialize_with = "state_type_name")]
+    pub state_type: StateType,
+    pub entered_event_id: u64,
+    pub exited_event_id: Option<u64>,
+    pub entered_at: i64,
+    pub exited_at: Option<i64>,
+    /// Map iteration / Parallel branch indexes leading to this visit, outermost first.
+    pub lineage: Vec<(String, usize)>,
+    pub stages: Vec<(Stage, Value)>,
+    pub attempts: Vec<Attempt>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<Failure>,
+    /// The catcher that handled the error, if one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caught_by: Option<usize>,
+    pub assigned: Vec<(String, Value)>,
+}
+
+fn state_type_name<S: serde::Serializer>(t: &StateType, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(t.name())
+}

@@ -1,0 +1,210 @@
+//! MockConfigFile: the mock format of AWS Step Functions Local (also read by LocalStack), so
+//! people can bring the mock files they already have.
+//!
+//! ```json
+//! {"StateMachines": {"MyMachine": {"TestCases": {"HappyPath": {"Pay": "PaySucceeds"}}}},
+//!  "MockedResponses": {"PaySucceeds": {"0": {"Return": {...}}, "1-2": {"Throw": {"Error": "E", "Cause": "C"}}}}}
+//! ```
+//!
+//! A response list's keys are the 0-based invocation numbers of the state within the
+//! execution (retries and Map iterations included), single (`"0"`) or as ranges (`"1-3"`).
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::exec::TaskAnswer;
+
+#[derive(Clone, Debug, Default)]
+pub struct MockConfig {
+    /// State machine name → test case name → state name → response name.
+    machines: HashMap<String, HashMap<String, HashMap<String, String>>>,
+    responses: HashMap<String, Vec<(u64, u64, TaskAnswer)>>,
+}
+
+/// One test case: which response list each state replays.
+#[derive(Clone, Debug)]
+pub struct TestCase<'a> {
+    config: &'a MockConfig,
+    states: &'a HashMap<String, String>,
+}
+
+impl MockConfig {
+    /// Reads a MockConfigFile, saying what is wrong and where when it is not one.
+    pub fn from_value(v: &Value) -> Result<MockConfig, String> {
+        let root = v
+            .as_object()
+            .ok_or("a MockConfigFile must be a JSON object")?;
+        let mut config = MockConfig::default();
+        let machines = root
+            .get("StateMachines")
+            .and_then(Value::as_object)
+            .ok_or("missing the object StateMachines")?;
+        for (sm, body) in machines {
+            let cases = body
+                .get("TestCases")
+                .and_then(Value::as_object)
+                .ok_or_else(|| format!("StateMachines.{sm}: missing the object TestCases"))?;
+            let mut by_case = HashMap::new();
+            for (case, states) in cases {
+                let states = states.as_object().ok_or_else(|| {
+                    format!("StateMachines.{sm}.TestCases.{case} must be an object")
+                })?;
+                let mut map = HashMap::new();
+                for (state, response) in states {
+                    let response = response
+                        .as_str()
+                        .ok_or_else(|| format!("StateMachines.{sm}.TestCases.{case}.{state} must name a mocked response"))?;
+                    map.insert(state.clone(), response.to_string());
+                }
+                by_case.insert(case.clone(), map);
+            }
+            config.machines.insert(sm.clone(), by_case);
+        }
+        if let Some(responses) = root.get("MockedResponses") {
+            let responses = responses
+                .as_object()
+                .ok_or("MockedResponses must be an object")?;
+            for (name, entries) in responses {
+                let entries = entries
+                    .as_object()
+                    .ok_or_else(|| format!("MockedResponses.{name} must be an object"))?;
+                let mut list = Vec::new();
+                for (key, entry) in entries {
+                    let (from, to) = parse_range(key).ok_or_else(|| {
+                        format!("MockedResponses.{name}: '{key}' is not an invocation number or range like \"0\" or \"1-3\"")
+                    })?;
+                    list.push((
+                        from,
+                        to,
+                        parse_entry(entry)
+                            .map_err(|e| format!("MockedResponses.{name}.{key}: {e}"))?,
+                    ));
+                }
+                list.sort_by_key(|(from, _, _)| *from);
+                config.responses.insert(name.clone(), list);
+            }
+        }
+        Ok(config)
+    }
+
+    /// The test case `case` for the state machine `machine` (or for the only state machine in
+    /// the file, whatever its name).
+    pub fn test_case(&self, machine: &str, case: &str) -> Result<TestCase<'_>, String> {
+        let cases = match self.machines.get(machine) {
+            Some(c) => c,
+            None if self.machines.len() == 1 => {
+                self.machines.values().next().ok_or("no state machines")?
+            }
+            None => {
+                let mut names: Vec<&str> = self.machines.keys().map(String::as_str).collect();
+                names.sort();
+                return Err(format!(
+                    "the mock config has no state machine '{machine}' (it has: {})",
+                    names.join(", ")
+                ));
+            }
+        };
+        let states = cases.get(case).ok_or_else(|| {
+            let mut names: Vec<&str> = cases.keys().map(String::as_str).collect();
+            names.sort();
+            format!(
+                "the mock config has no test case '{case}' (it has: {})",
+                names.join(", ")
+            )
+        })?;
+        Ok(TestCase {
+            config: self,
+            states,
+        })
+    }
+}
+
+impl TestCase<'_> {
+    /// Whether the test case mocks `state`.
+    pub fn mocks(&self, state: &str) -> bool {
+        self.states.contains_key(state)
+    }
+
+    /// The answer for invocation number `n` (0-based) of `state`.
+    pub fn answer(&self, state: &str, n: u64) -> Result<TaskAnswer, String> {
+        let name = self
+            .states
+            .get(state)
+            .ok_or_else(|| format!("the test case does not mock the state '{state}'"))?;
+        let list = self
+            .config
+            .responses
+            .get(name)
+            .ok_or_else(|| format!("the mocked response '{name}' is not defined"))?;
+        list.iter()
+            .find(|(from, to, _)| (*from..=*to).contains(&n))
+            .map(|(_, _, a)| a.clone())
+            .ok_or_else(|| {
+                format!("the mocked response '{name}' has no entry for invocation {n} of '{state}'")
+            })
+    }
+}
+
+fn parse_range(key: &str) -> Option<(u64, u64)> {
+    match key.split_once('-') {
+        Some((a, b)) => {
+            let (a, b) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+            (a <= b).then_some((a, b))
+        }
+        None => key.trim().parse().ok().map(|n| (n, n)),
+    }
+}
+
+fn parse_entry(entry: &Value) -> Result<TaskAnswer, String> {
+    let obj = entry
+        .as_object()
+        .ok_or("an entry must be an object with Return or Throw")?;
+    if let Some(v) = obj.get("Return") {
+        return Ok(TaskAnswer::Succeeded(v.clone()));
+    }
+    if let Some(t) = obj.get("Throw") {
+        let error = t
+            .get("Error")
+            .and_then(Value::as_str)
+            .ok_or("Throw needs an Error string")?;
+        let cause = t.get("Cause").map(|c| match c {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        });
+        return Ok(TaskAnswer::Failed {
+            error: error.to_string(),
+            cause,
+        });
+    }
+    Err("an entry needs Return or Throw".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn replays_by_invocation_number() {
+        let config = MockConfig::from_value(&json!({
+            "StateMachines": {"M": {"TestCases": {"T": {"Pay": "R"}}}},
+            "MockedResponses": {"R": {"0": {"Throw": {"Error": "E", "Cause": "C"}}, "1-2": {"Return": {"ok": true}}}}
+        }))
+        .unwrap();
+        let case = config.test_case("Other", "T").unwrap();
+        assert_eq!(
+            case.answer("Pay", 0).unwrap(),
+            TaskAnswer::Failed {
+                error: "E".into(),
+                cause: Some("C".into())
+            }
+        );
+        assert_eq!(
+            case.answer("Pay", 2).unwrap(),
+            TaskAnswer::Succeeded(json!({"ok": true}))
+        );
+        assert!(case.answer("Pay", 3).is_err());
+        assert!(config.test_case("M", "Nope").is_err());
+    }
+}

@@ -1,0 +1,201 @@
+//! A Task's `Resource` ARN, classified the way AWS classifies it: a Lambda function, an
+//! activity, or a service integration with its integration pattern. The kind decides which
+//! history events the task produces and how its result is shaped.
+
+/// A Task's resource: the ARN as written and what it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resource {
+    pub arn: String,
+    pub kind: ResourceKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResourceKind {
+    /// `arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]`: the payload is the result.
+    LambdaFunction { name: String },
+    /// `arn:aws:states:REGION:ACCOUNT:activity:NAME`: a worker polls for it.
+    Activity { name: String },
+    /// `arn:aws:states:::SERVICE:ACTION[.sync|.sync:2|.waitForTaskToken]`; `service` is e.g.
+    /// `lambda`, `sqs`, or `aws-sdk:s3` for SDK integrations.
+    Service {
+        service: String,
+        action: String,
+        pattern: IntegrationPattern,
+    },
+    /// A `${...}` substitution placeholder from a SAM or CloudFormation template.
+    Placeholder,
+    /// Anything else; validation reports it.
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntegrationPattern {
+    RequestResponse,
+    /// `.sync` and `.sync:2`: wait for the job to finish.
+    Sync,
+    /// `.waitForTaskToken`: wait for SendTaskSuccess/Failure with the task token.
+    WaitForTaskToken,
+}
+
+impl Resource {
+    pub fn parse(arn: &str) -> Resource {
+        Resource {
+            arn: arn.to_string(),
+            kind: classify(arn),
+        }
+    }
+
+    /// The `resourceType` AWS writes in Task* history events (`lambda`, `sqs`, `aws-sdk:s3`).
+    pub fn resource_type(&self) -> &str {
+        match &self.kind {
+            ResourceKind::Service { service, .. } => service,
+            ResourceKind::LambdaFunction { .. } => "lambda",
+            ResourceKind::Activity { .. } => "activity",
+            ResourceKind::Placeholder | ResourceKind::Unknown => "unknown",
+        }
+    }
+
+    /// The `resource` AWS writes in Task* history events: the action with its pattern suffix.
+    pub fn resource_name(&self) -> String {
+        match &self.kind {
+            ResourceKind::Service {
+                action, pattern, ..
+            } => match pattern {
+                IntegrationPattern::RequestResponse => action.clone(),
+                IntegrationPattern::Sync => {
+                    let suffix = self.arn.rsplit_once(".sync").map(|(_, s)| s).unwrap_or("");
+                    format!("{action}.sync{suffix}")
+                }
+                IntegrationPattern::WaitForTaskToken => format!("{action}.waitForTaskToken"),
+            },
+            ResourceKind::LambdaFunction { name } | ResourceKind::Activity { name } => name.clone(),
+            ResourceKind::Placeholder | ResourceKind::Unknown => self.arn.clone(),
+        }
+    }
+
+    /// Whether the task waits for a callback carrying its task token.
+    pub fn waits_for_callback(&self) -> bool {
+        matches!(
+            self.kind,
+            ResourceKind::Service {
+                pattern: IntegrationPattern::WaitForTaskToken,
+                ..
+            } | ResourceKind::Activity { .. }
+        )
+    }
+
+    /// `arn:aws:states:::lambda:invoke` (any pattern): the Lambda payload comes back wrapped.
+    pub fn is_lambda_invoke(&self) -> bool {
+        matches!(&self.kind, ResourceKind::Service { service, action, .. } if service == "lambda" && action == "invoke")
+    }
+}
+
+fn classify(arn: &str) -> ResourceKind {
+    if arn.starts_with("${") && arn.ends_with('}') {
+        return ResourceKind::Placeholder;
+    }
+    let parts: Vec<&str> = arn.splitn(7, ':').collect();
+    if parts.len() < 6 || parts[0] != "arn" || parts[1].is_empty() {
+        return ResourceKind::Unknown;
+    }
+    match (parts[2], parts.get(5).copied()) {
+        ("lambda", Some("function")) if parts.len() == 7 && !parts[6].is_empty() => {
+            let name = parts[6].split(':').next().unwrap_or_default().to_string();
+            ResourceKind::LambdaFunction { name }
+        }
+        ("states", Some("activity")) if parts.len() == 7 && !parts[6].is_empty() => {
+            ResourceKind::Activity {
+                name: parts[6].to_string(),
+            }
+        }
+        ("states", _) if parts[3].is_empty() && parts[4].is_empty() => {
+            service(&arn[arn.find(":::").map_or(0, |i| i + 3)..])
+        }
+        _ => ResourceKind::Unknown,
+    }
+}
+
+/// `sqs:sendMessage.waitForTaskToken`, `aws-sdk:s3:getObject`, `states:startExecution.sync:2`.
+fn service(rest: &str) -> ResourceKind {
+    let (path, pattern) = if let Some(p) = rest.strip_suffix(".waitForTaskToken") {
+        (p, IntegrationPattern::WaitForTaskToken)
+    } else if let Some(i) = rest.find(".sync") {
+        let suffix = &rest[i + 5..];
+        if suffix.is_empty() || suffix.starts_with(':') {
+            (&rest[..i], IntegrationPattern::Sync)
+        } else {
+            (rest, IntegrationPattern::RequestResponse)
+        }
+    } else {
+        (rest, IntegrationPattern::RequestResponse)
+    };
+    match path.rsplit_once(':') {
+        Some((service, action)) if !service.is_empty() && !action.is_empty() => {
+            ResourceKind::Service {
+                service: service.to_string(),
+                action: action.to_string(),
+                pattern,
+            }
+        }
+        _ => ResourceKind::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lambda_function_with_and_without_qualifier() {
+        let r = Resource::parse("arn:aws:lambda:us-east-1:123456789012:function:Pay:live");
+        assert_eq!(r.kind, ResourceKind::LambdaFunction { name: "Pay".into() });
+        let r = Resource::parse("arn:<partition>:lambda:<region>:111111111111:function:<fn>");
+        assert_eq!(
+            r.kind,
+            ResourceKind::LambdaFunction {
+                name: "<fn>".into()
+            }
+        );
+    }
+
+    #[test]
+    fn service_integrations_and_patterns() {
+        let r = Resource::parse("arn:aws:states:::sqs:sendMessage.waitForTaskToken");
+        assert_eq!(
+            r.kind,
+            ResourceKind::Service {
+                service: "sqs".into(),
+                action: "sendMessage".into(),
+                pattern: IntegrationPattern::WaitForTaskToken
+            }
+        );
+        assert_eq!(r.resource_name(), "sendMessage.waitForTaskToken");
+        let r = Resource::parse("arn:aws:states:::states:startExecution.sync:2");
+        assert_eq!(r.resource_name(), "startExecution.sync:2");
+        assert!(matches!(
+            r.kind,
+            ResourceKind::Service {
+                pattern: IntegrationPattern::Sync,
+                ..
+            }
+        ));
+        let r = Resource::parse("arn:aws:states:::aws-sdk:s3:getObject");
+        assert_eq!(r.resource_type(), "aws-sdk:s3");
+        assert!(Resource::parse("arn:aws:states:::lambda:invoke").is_lambda_invoke());
+    }
+
+    #[test]
+    fn activities_placeholders_and_nonsense() {
+        let r = Resource::parse("arn:aws:states:us-east-1:123456789012:activity:Approve");
+        assert!(r.waits_for_callback());
+        assert_eq!(
+            Resource::parse("${PayFunctionArn}").kind,
+            ResourceKind::Placeholder
+        );
+        assert_eq!(Resource::parse("not an arn").kind, ResourceKind::Unknown);
+        assert_eq!(
+            Resource::parse("arn:aws:states:::").kind,
+            ResourceKind::Unknown
+        );
+    }
+}
