@@ -1,1 +1,51 @@
-fn main() {}
+//! `asl`: validate and run Amazon States Language state machines from the command line, with
+//! the same engine as the playground.
+//!
+//! ```text
+//! asl validate FILE [--format text|json]
+//! asl run FILE --input JSON|FILE [--context FILE] [--mock-config FILE --test-case NAME]
+//!              [--mocks DIR|FILE] [--type STANDARD|EXPRESS] [--seed N] [--data-flow]
+//! ```
+
+mod args;
+mod files;
+mod mocks;
+mod run;
+mod validate;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage:
+  asl validate FILE [--format text|json]
+  asl run FILE --input JSON|FILE [--context FILE] [--mock-config FILE --test-case NAME]
+               [--mocks DIR|FILE] [--type STANDARD|EXPRESS] [--seed N] [--data-flow]
+               [--mock-timeout MS]
+
+validate exits 0 when the definition has no ERROR, 1 when it has, 2 on usage errors.
+run prints {\"status\", \"output\" | \"error\", \"cause\", \"history\"} and exits 0 when the
+execution succeeded, 2 when it failed, timed out or was aborted, 1 when it could not start.";
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match argv.first().map(String::as_str) {
+        Some("validate") => validate::main(&argv[1..]),
+        Some("run") => run::main(&argv[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some("-V" | "--version") => {
+            println!("asl {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("asl: unknown command '{other}'\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        None => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

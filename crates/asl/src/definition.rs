@@ -22,11 +22,7 @@ impl Definition {
 
     /// The state machine, when it can run (no ERROR diagnostics).
     pub fn runnable(&self) -> Option<&StateMachine> {
-        if self.has_errors() {
-            None
-        } else {
-            self.machine.as_ref()
-        }
+        if self.has_errors() { None } else { self.machine.as_ref() }
     }
 }
 
@@ -47,8 +43,8 @@ pub fn load(text: &str) -> Definition {
         });
     }
     for dup in &parsed.duplicate_keys {
-        let states_object = dup.object == "/States"
-            || dup.object.ends_with("/States") && !dup.object.ends_with("/States/States");
+        let states_object =
+            dup.object == "/States" || dup.object.ends_with("/States") && !dup.object.ends_with("/States/States");
         let location = format!("{}/{}", dup.object, json::escape_pointer_segment(&dup.key));
         let (code, message) = if states_object {
             (
@@ -58,10 +54,7 @@ pub fn load(text: &str) -> Definition {
         } else {
             (
                 code::SCHEMA_VALIDATION_FAILED,
-                format!(
-                    "The key '{}' appears more than once in the same object",
-                    dup.key
-                ),
+                format!("The key '{}' appears more than once in the same object", dup.key),
             )
         };
         d.list.push(Diagnostic {
@@ -72,10 +65,7 @@ pub fn load(text: &str) -> Definition {
             span: dup.span,
         });
     }
-    let machine = parsed
-        .value
-        .as_ref()
-        .and_then(|v| build_and_validate(v, &mut d));
+    let machine = parsed.value.as_ref().and_then(|v| build_and_validate(v, &mut d));
     let diagnostics = d.list;
     Definition {
         machine,

@@ -102,12 +102,7 @@ impl<'a> Diagnostics<'a> {
 
     /// The span of the value (rather than the key) at `location`, for diagnostics about a
     /// value's content.
-    pub fn error_at_value(
-        &mut self,
-        code: &'static str,
-        location: &str,
-        message: impl Into<String>,
-    ) {
+    pub fn error_at_value(&mut self, code: &'static str, location: &str, message: impl Into<String>) {
         let span = self
             .spans
             .get(location)

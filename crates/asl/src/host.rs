@@ -17,12 +17,8 @@ pub fn run_to_end(exec: &mut Execution, mut answer: impl FnMut(&TaskRequest) -> 
                 // The request was just issued, so it is pending and the answer is accepted.
                 let _ = exec.answer(req.id, a, after);
             }
-            Poll::Idle {
-                next_deadline: Some(t),
-            } => exec.advance_to(t),
-            Poll::Idle {
-                next_deadline: None,
-            } => return,
+            Poll::Idle { next_deadline: Some(t) } => exec.advance_to(t),
+            Poll::Idle { next_deadline: None } => return,
             Poll::Yielded => {}
             Poll::Finished => return,
         }

@@ -32,9 +32,7 @@ pub struct TestCase<'a> {
 impl MockConfig {
     /// Reads a MockConfigFile, saying what is wrong and where when it is not one.
     pub fn from_value(v: &Value) -> Result<MockConfig, String> {
-        let root = v
-            .as_object()
-            .ok_or("a MockConfigFile must be a JSON object")?;
+        let root = v.as_object().ok_or("a MockConfigFile must be a JSON object")?;
         let mut config = MockConfig::default();
         let machines = root
             .get("StateMachines")
@@ -47,14 +45,14 @@ impl MockConfig {
                 .ok_or_else(|| format!("StateMachines.{sm}: missing the object TestCases"))?;
             let mut by_case = HashMap::new();
             for (case, states) in cases {
-                let states = states.as_object().ok_or_else(|| {
-                    format!("StateMachines.{sm}.TestCases.{case} must be an object")
-                })?;
+                let states = states
+                    .as_object()
+                    .ok_or_else(|| format!("StateMachines.{sm}.TestCases.{case} must be an object"))?;
                 let mut map = HashMap::new();
                 for (state, response) in states {
-                    let response = response
-                        .as_str()
-                        .ok_or_else(|| format!("StateMachines.{sm}.TestCases.{case}.{state} must name a mocked response"))?;
+                    let response = response.as_str().ok_or_else(|| {
+                        format!("StateMachines.{sm}.TestCases.{case}.{state} must name a mocked response")
+                    })?;
                     map.insert(state.clone(), response.to_string());
                 }
                 by_case.insert(case.clone(), map);
@@ -62,9 +60,7 @@ impl MockConfig {
             config.machines.insert(sm.clone(), by_case);
         }
         if let Some(responses) = root.get("MockedResponses") {
-            let responses = responses
-                .as_object()
-                .ok_or("MockedResponses must be an object")?;
+            let responses = responses.as_object().ok_or("MockedResponses must be an object")?;
             for (name, entries) in responses {
                 let entries = entries
                     .as_object()
@@ -72,13 +68,14 @@ impl MockConfig {
                 let mut list = Vec::new();
                 for (key, entry) in entries {
                     let (from, to) = parse_range(key).ok_or_else(|| {
-                        format!("MockedResponses.{name}: '{key}' is not an invocation number or range like \"0\" or \"1-3\"")
+                        format!(
+                            "MockedResponses.{name}: '{key}' is not an invocation number or range like \"0\" or \"1-3\""
+                        )
                     })?;
                     list.push((
                         from,
                         to,
-                        parse_entry(entry)
-                            .map_err(|e| format!("MockedResponses.{name}.{key}: {e}"))?,
+                        parse_entry(entry).map_err(|e| format!("MockedResponses.{name}.{key}: {e}"))?,
                     ));
                 }
                 list.sort_by_key(|(from, _, _)| *from);
@@ -93,9 +90,7 @@ impl MockConfig {
     pub fn test_case(&self, machine: &str, case: &str) -> Result<TestCase<'_>, String> {
         let cases = match self.machines.get(machine) {
             Some(c) => c,
-            None if self.machines.len() == 1 => {
-                self.machines.values().next().ok_or("no state machines")?
-            }
+            None if self.machines.len() == 1 => self.machines.values().next().ok_or("no state machines")?,
             None => {
                 let mut names: Vec<&str> = self.machines.keys().map(String::as_str).collect();
                 names.sort();
@@ -113,10 +108,7 @@ impl MockConfig {
                 names.join(", ")
             )
         })?;
-        Ok(TestCase {
-            config: self,
-            states,
-        })
+        Ok(TestCase { config: self, states })
     }
 }
 
@@ -140,9 +132,7 @@ impl TestCase<'_> {
         list.iter()
             .find(|(from, to, _)| (*from..=*to).contains(&n))
             .map(|(_, _, a)| a.clone())
-            .ok_or_else(|| {
-                format!("the mocked response '{name}' has no entry for invocation {n} of '{state}'")
-            })
+            .ok_or_else(|| format!("the mocked response '{name}' has no entry for invocation {n} of '{state}'"))
     }
 }
 

@@ -20,8 +20,7 @@ pub fn to_millis(t: OffsetDateTime) -> i128 {
 
 /// Formats epoch milliseconds as AWS prints context timestamps: `2026-01-31T09:30:00.123Z`.
 pub fn format_millis(ms: i64) -> String {
-    let t = OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let t = OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000).unwrap_or(OffsetDateTime::UNIX_EPOCH);
     format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
         t.year(),

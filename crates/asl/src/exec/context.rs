@@ -32,14 +32,13 @@ impl ExecutionContext {
             }
             ExecutionType::Express => {
                 let run = Rng::from_seed(options.seed ^ 0x7275_6e69_6421).uuid_v4();
-                format!(
-                    "arn:{partition}:states:{region}:{account}:express:{sm_name}:{exec_name}:{run}"
-                )
+                format!("arn:{partition}:states:{region}:{account}:express:{sm_name}:{exec_name}:{run}")
             }
         };
-        let role = options.role_arn.clone().unwrap_or_else(|| {
-            format!("arn:{partition}:iam::{account}:role/StepFunctions-{sm_name}-role")
-        });
+        let role = options
+            .role_arn
+            .clone()
+            .unwrap_or_else(|| format!("arn:{partition}:iam::{account}:role/StepFunctions-{sm_name}-role"));
         let mut execution = json!({
             "Id": exec_arn,
             "Input": input,
@@ -64,31 +63,19 @@ impl ExecutionContext {
     }
 
     pub fn execution_arn(&self) -> &str {
-        self.execution
-            .get("Id")
-            .and_then(Value::as_str)
-            .unwrap_or("")
+        self.execution.get("Id").and_then(Value::as_str).unwrap_or("")
     }
 
     pub fn state_machine_arn(&self) -> &str {
-        self.state_machine
-            .get("Id")
-            .and_then(Value::as_str)
-            .unwrap_or("")
+        self.state_machine.get("Id").and_then(Value::as_str).unwrap_or("")
     }
 
     pub fn role_arn(&self) -> &str {
-        self.execution
-            .get("RoleArn")
-            .and_then(Value::as_str)
-            .unwrap_or("")
+        self.execution.get("RoleArn").and_then(Value::as_str).unwrap_or("")
     }
 
     pub fn execution_name(&self) -> &str {
-        self.execution
-            .get("Name")
-            .and_then(Value::as_str)
-            .unwrap_or("")
+        self.execution.get("Name").and_then(Value::as_str).unwrap_or("")
     }
 }
 
@@ -116,10 +103,7 @@ impl StateContext<'_> {
     pub fn state_value(&self) -> Value {
         let mut m = Map::with_capacity(3);
         m.insert("Name".into(), Value::String(self.name.to_string()));
-        m.insert(
-            "EnteredTime".into(),
-            Value::String(format_millis(self.entered_time)),
-        );
+        m.insert("EnteredTime".into(), Value::String(format_millis(self.entered_time)));
         if let Some(r) = self.retry_count {
             m.insert("RetryCount".into(), Value::from(r));
         }

@@ -9,11 +9,7 @@ use crate::model::{IoPath, ResultPath};
 
 /// Applies `InputPath` or `OutputPath` to `dollar`. `None` means `$`: the caller keeps its
 /// value as it is, without a copy.
-pub(super) fn select_io(
-    env: &Env,
-    dollar: &Value,
-    path: &Option<IoPath>,
-) -> Result<Option<Value>, Failure> {
+pub(super) fn select_io(env: &Env, dollar: &Value, path: &Option<IoPath>) -> Result<Option<Value>, Failure> {
     match path {
         None => Ok(None),
         Some(IoPath::Null) => Ok(Some(Value::Object(Map::new()))),
@@ -29,11 +25,7 @@ pub(super) fn select_io(
 }
 
 /// Combines a state's raw input with its result as `ResultPath` says.
-pub(super) fn apply_result_path(
-    raw_input: &Value,
-    result: Value,
-    path: &Option<ResultPath>,
-) -> Result<Value, Failure> {
+pub(super) fn apply_result_path(raw_input: &Value, result: Value, path: &Option<ResultPath>) -> Result<Value, Failure> {
     match path {
         None => Ok(result),
         Some(ResultPath::Null) => Ok(raw_input.clone()),

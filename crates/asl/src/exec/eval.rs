@@ -49,12 +49,10 @@ impl Env<'_> {
 
     fn not_found(&self, path: &Path, dollar: &Value, field: &str) -> Failure {
         match path.root() {
-            PathRoot::Variable(name) if self.vars.get(self.scope, name).is_none() => {
-                Failure::runtime(format!(
-                    "The variable '${name}' referenced by the path '{}' in the field '{field}' is not defined",
-                    path.as_str()
-                ))
-            }
+            PathRoot::Variable(name) if self.vars.get(self.scope, name).is_none() => Failure::runtime(format!(
+                "The variable '${name}' referenced by the path '{}' in the field '{field}' is not defined",
+                path.as_str()
+            )),
             _ => Failure::runtime(format!(
                 "The JSONPath '{}' specified for the field '{field}' could not be found in the input '{}'",
                 path.as_str(),

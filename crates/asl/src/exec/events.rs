@@ -51,12 +51,7 @@ impl Execution {
 
     /// Ends the execution successfully.
     pub(super) fn finish_succeeded(&mut self, f: FrameId, output: Value) {
-        self.emit(
-            Some(f),
-            EventKind::ExecutionSucceeded {
-                output: output.clone(),
-            },
-        );
+        self.emit(Some(f), EventKind::ExecutionSucceeded { output: output.clone() });
         self.end(Outcome {
             status: Status::Succeeded,
             output: Some(output),

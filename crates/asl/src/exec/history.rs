@@ -259,9 +259,7 @@ impl HistoryEvent {
     /// The state this event names, for events that carry a state name.
     pub fn state_name(&self) -> Option<&str> {
         match &self.kind {
-            EventKind::StateEntered { name, .. } | EventKind::StateExited { name, .. } => {
-                Some(name)
-            }
+            EventKind::StateEntered { name, .. } | EventKind::StateExited { name, .. } => Some(name),
             EventKind::MapIterationStarted { name, .. }
             | EventKind::MapIterationSucceeded { name, .. }
             | EventKind::MapIterationFailed { name, .. }
@@ -317,9 +315,7 @@ impl Serialize for Details<'_> {
                 m.serialize_entry("roleArn", role_arn)?;
                 m.serialize_entry("stateMachineArn", state_machine_arn)?;
             }
-            ExecutionSucceeded { output }
-            | LambdaFunctionSucceeded { output }
-            | ActivitySucceeded { output } => {
+            ExecutionSucceeded { output } | LambdaFunctionSucceeded { output } | ActivitySucceeded { output } => {
                 m.serialize_entry("output", &Payload(output))?;
                 m.serialize_entry("outputDetails", &Truncated)?;
             }
@@ -420,11 +416,7 @@ impl Serialize for Details<'_> {
             MapRunStarted { map_run_arn } => {
                 m.serialize_entry("mapRunArn", map_run_arn)?;
             }
-            EvaluationFailed {
-                error,
-                location,
-                state,
-            } => {
+            EvaluationFailed { error, location, state } => {
                 error_entries(&mut m, error)?;
                 m.serialize_entry("location", location)?;
                 m.serialize_entry("state", state)?;

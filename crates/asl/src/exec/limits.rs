@@ -14,11 +14,7 @@ pub(super) fn json_size(v: &Value) -> usize {
         Value::String(s) => string_len(s),
         Value::Array(a) => 2 + a.iter().map(json_size).sum::<usize>() + a.len().saturating_sub(1),
         Value::Object(o) => {
-            2 + o
-                .iter()
-                .map(|(k, v)| string_len(k) + 1 + json_size(v))
-                .sum::<usize>()
-                + o.len().saturating_sub(1)
+            2 + o.iter().map(|(k, v)| string_len(k) + 1 + json_size(v)).sum::<usize>() + o.len().saturating_sub(1)
         }
     }
 }
@@ -68,11 +64,7 @@ mod tests {
             json!({}),
             json!(-0.000001),
         ] {
-            assert_eq!(
-                json_size(&v),
-                serde_json::to_string(&v).unwrap().len(),
-                "{v}"
-            );
+            assert_eq!(json_size(&v), serde_json::to_string(&v).unwrap().len(), "{v}");
         }
     }
 }

@@ -97,6 +97,9 @@ pub enum TaskAnswer {
         error: String,
         cause: Option<String>,
     },
+    /// A function threw: the engine reports it as AWS does for the task's resource (for a
+    /// Lambda function, `error` is the error type and the cause Lambda's JSON error payload).
+    FunctionFailed { error: String, message: String },
     /// A callback task's heartbeat (SendTaskHeartbeat): restarts its HeartbeatSeconds clock.
     Heartbeat,
     /// The host gave up waiting (a mock that never returns): the task times out at its
@@ -192,11 +195,7 @@ pub struct Execution {
 impl Execution {
     /// Starts an execution: records ExecutionStarted and schedules the first state. Returns an
     /// error when the input is too large, as StartExecution would refuse it.
-    pub fn start(
-        machine: Arc<StateMachine>,
-        input: Value,
-        options: Options,
-    ) -> Result<Execution, StartError> {
+    pub fn start(machine: Arc<StateMachine>, input: Value, options: Options) -> Result<Execution, StartError> {
         let size = limits::json_size(&input);
         if size > limits::MAX_PAYLOAD_BYTES {
             return Err(StartError {
@@ -244,12 +243,7 @@ impl Execution {
 
     /// Answers a task request. The answer takes effect `after_ms` of virtual time after now
     /// (its simulated latency); a task whose answer comes after its deadline times out.
-    pub fn answer(
-        &mut self,
-        id: RequestId,
-        answer: TaskAnswer,
-        after_ms: u64,
-    ) -> Result<(), AnswerError> {
+    pub fn answer(&mut self, id: RequestId, answer: TaskAnswer, after_ms: u64) -> Result<(), AnswerError> {
         self.answer_inner(id, answer, after_ms)
     }
 

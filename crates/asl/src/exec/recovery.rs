@@ -30,12 +30,7 @@ impl Execution {
             .position(|r| error_matches(&r.error_equals, &failure))
         {
             let retrier = &state.retry[i];
-            let done = self.frames[f.0]
-                .visit
-                .retrier_attempts
-                .get(i)
-                .copied()
-                .unwrap_or(0);
+            let done = self.frames[f.0].visit.retrier_attempts.get(i).copied().unwrap_or(0);
             if done < retrier.max_attempts {
                 let delay = self.backoff(retrier, done);
                 let visit = &mut self.frames[f.0].visit;
@@ -48,10 +43,8 @@ impl Execution {
                         a.retry_delay_ms = Some(delay);
                     }
                 }
-                self.timers.schedule(
-                    self.now.saturating_add(delay as i64),
-                    Timer::Resume(f, Flow::Attempt),
-                );
+                self.timers
+                    .schedule(self.now.saturating_add(delay as i64), Timer::Resume(f, Flow::Attempt));
                 return Flow::Blocked;
             }
         }
@@ -89,8 +82,7 @@ impl Execution {
     /// The wait before retry number `done + 1`, in milliseconds: IntervalSeconds ×
     /// BackoffRate^done, capped by MaxDelaySeconds, and with FULL jitter a random share of it.
     fn backoff(&mut self, r: &Retrier, done: u64) -> u64 {
-        let mut seconds =
-            r.interval_seconds as f64 * r.backoff_rate.powi(done.min(i32::MAX as u64) as i32);
+        let mut seconds = r.interval_seconds as f64 * r.backoff_rate.powi(done.min(i32::MAX as u64) as i32);
         if let Some(max) = r.max_delay_seconds {
             seconds = seconds.min(max as f64);
         }

@@ -45,10 +45,7 @@ impl Execution {
                 self.ready.push_back((f, Flow::Enter));
             }
             None => {
-                let failure = Failure::runtime(format!(
-                    "StartAt names '{}', which is not a state",
-                    root.start_at
-                ));
+                let failure = Failure::runtime(format!("StartAt names '{}', which is not a state", root.start_at));
                 self.finish_failed(None, &failure);
             }
         }
@@ -215,11 +212,7 @@ impl Execution {
         }
     }
 
-    pub(super) fn state_of<'m>(
-        &self,
-        machine: &'m crate::model::StateMachine,
-        f: FrameId,
-    ) -> &'m State {
+    pub(super) fn state_of<'m>(&self, machine: &'m crate::model::StateMachine, f: FrameId) -> &'m State {
         let frame = &self.frames[f.0];
         &machine.body(frame.body).states[frame.state]
     }
@@ -230,9 +223,7 @@ impl Execution {
         let mut at = f;
         while let Some(link) = self.frames[at.0].link {
             let parent = &self.frames[link.parent.0];
-            let name = self.machine.body(parent.body).states[parent.state]
-                .name
-                .clone();
+            let name = self.machine.body(parent.body).states[parent.state].name.clone();
             out.push((name, link.index));
             at = link.parent;
         }
@@ -355,20 +346,13 @@ impl Execution {
         }
     }
 
-    pub(super) fn answer_inner(
-        &mut self,
-        id: RequestId,
-        answer: TaskAnswer,
-        after_ms: u64,
-    ) -> Result<(), AnswerError> {
+    pub(super) fn answer_inner(&mut self, id: RequestId, answer: TaskAnswer, after_ms: u64) -> Result<(), AnswerError> {
         if !self.tasks.contains_key(&id) {
             return Err(AnswerError::UnknownRequest(id));
         }
         if after_ms > 0 && !matches!(answer, TaskAnswer::Heartbeat | TaskAnswer::NoAnswer) {
-            self.timers.schedule(
-                self.now.saturating_add(after_ms as i64),
-                Timer::Answer(id, answer),
-            );
+            self.timers
+                .schedule(self.now.saturating_add(after_ms as i64), Timer::Answer(id, answer));
         } else {
             self.apply_answer(id, answer);
         }

@@ -75,12 +75,7 @@ pub struct Body {
 }
 
 impl Body {
-    pub fn new(
-        start_at: String,
-        states: Vec<State>,
-        pointer: String,
-        parent: Option<(BodyId, usize)>,
-    ) -> Self {
+    pub fn new(start_at: String, states: Vec<State>, pointer: String, parent: Option<(BodyId, usize)>) -> Self {
         let mut index = HashMap::with_capacity(states.len());
         for (i, s) in states.iter().enumerate() {
             index.entry(s.name.clone()).or_insert(i);
@@ -322,31 +317,19 @@ impl Comparison {
         (Comparison::StringLessThan, "StringLessThan"),
         (Comparison::StringGreaterThan, "StringGreaterThan"),
         (Comparison::StringLessThanEquals, "StringLessThanEquals"),
-        (
-            Comparison::StringGreaterThanEquals,
-            "StringGreaterThanEquals",
-        ),
+        (Comparison::StringGreaterThanEquals, "StringGreaterThanEquals"),
         (Comparison::StringMatches, "StringMatches"),
         (Comparison::NumericEquals, "NumericEquals"),
         (Comparison::NumericLessThan, "NumericLessThan"),
         (Comparison::NumericGreaterThan, "NumericGreaterThan"),
         (Comparison::NumericLessThanEquals, "NumericLessThanEquals"),
-        (
-            Comparison::NumericGreaterThanEquals,
-            "NumericGreaterThanEquals",
-        ),
+        (Comparison::NumericGreaterThanEquals, "NumericGreaterThanEquals"),
         (Comparison::BooleanEquals, "BooleanEquals"),
         (Comparison::TimestampEquals, "TimestampEquals"),
         (Comparison::TimestampLessThan, "TimestampLessThan"),
         (Comparison::TimestampGreaterThan, "TimestampGreaterThan"),
-        (
-            Comparison::TimestampLessThanEquals,
-            "TimestampLessThanEquals",
-        ),
-        (
-            Comparison::TimestampGreaterThanEquals,
-            "TimestampGreaterThanEquals",
-        ),
+        (Comparison::TimestampLessThanEquals, "TimestampLessThanEquals"),
+        (Comparison::TimestampGreaterThanEquals, "TimestampGreaterThanEquals"),
         (Comparison::IsNull, "IsNull"),
         (Comparison::IsPresent, "IsPresent"),
         (Comparison::IsNumeric, "IsNumeric"),

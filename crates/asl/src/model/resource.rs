@@ -58,9 +58,7 @@ impl Resource {
     /// The `resource` AWS writes in Task* history events: the action with its pattern suffix.
     pub fn resource_name(&self) -> String {
         match &self.kind {
-            ResourceKind::Service {
-                action, pattern, ..
-            } => match pattern {
+            ResourceKind::Service { action, pattern, .. } => match pattern {
                 IntegrationPattern::RequestResponse => action.clone(),
                 IntegrationPattern::Sync => {
                     let suffix = self.arn.rsplit_once(".sync").map(|(_, s)| s).unwrap_or("");
@@ -84,10 +82,43 @@ impl Resource {
         )
     }
 
+    /// The name a mock is known by: the Lambda function's name (for `lambda:invoke`, the one
+    /// its `FunctionName` parameter names), the activity's name, or `service:action` for other
+    /// integrations. The playground shows one mock tab per key; `asl run --mocks DIR` looks
+    /// for `DIR/<key>.js` (with `:` written as `.`).
+    pub fn mock_key(&self, input: &serde_json::Value) -> String {
+        match &self.kind {
+            ResourceKind::LambdaFunction { name } | ResourceKind::Activity { name } => name.clone(),
+            ResourceKind::Service { service, action, .. } if service == "lambda" && action == "invoke" => {
+                match input.get("FunctionName").and_then(serde_json::Value::as_str) {
+                    Some(f) => function_name(f),
+                    None => "lambda:invoke".to_string(),
+                }
+            }
+            ResourceKind::Service { service, action, .. } => format!("{service}:{action}"),
+            ResourceKind::Placeholder => self.arn.trim_start_matches("${").trim_end_matches('}').to_string(),
+            ResourceKind::Unknown => self.arn.clone(),
+        }
+    }
+
+    /// Whether the resource runs a Lambda function, whose errors AWS reports as a JSON cause.
+    pub fn is_lambda(&self) -> bool {
+        matches!(self.kind, ResourceKind::LambdaFunction { .. }) || self.is_lambda_invoke()
+    }
+
     /// `arn:aws:states:::lambda:invoke` (any pattern): the Lambda payload comes back wrapped.
     pub fn is_lambda_invoke(&self) -> bool {
         matches!(&self.kind, ResourceKind::Service { service, action, .. } if service == "lambda" && action == "invoke")
     }
+}
+
+/// `arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]`, `NAME:QUALIFIER` or `NAME` to
+/// `NAME`.
+fn function_name(f: &str) -> String {
+    if let ResourceKind::LambdaFunction { name } = classify(f) {
+        return name;
+    }
+    f.split(':').next().unwrap_or(f).to_string()
 }
 
 fn classify(arn: &str) -> ResourceKind {
@@ -103,11 +134,9 @@ fn classify(arn: &str) -> ResourceKind {
             let name = parts[6].split(':').next().unwrap_or_default().to_string();
             ResourceKind::LambdaFunction { name }
         }
-        ("states", Some("activity")) if parts.len() == 7 && !parts[6].is_empty() => {
-            ResourceKind::Activity {
-                name: parts[6].to_string(),
-            }
-        }
+        ("states", Some("activity")) if parts.len() == 7 && !parts[6].is_empty() => ResourceKind::Activity {
+            name: parts[6].to_string(),
+        },
         ("states", _) if parts[3].is_empty() && parts[4].is_empty() => {
             service(&arn[arn.find(":::").map_or(0, |i| i + 3)..])
         }
@@ -130,13 +159,11 @@ fn service(rest: &str) -> ResourceKind {
         (rest, IntegrationPattern::RequestResponse)
     };
     match path.rsplit_once(':') {
-        Some((service, action)) if !service.is_empty() && !action.is_empty() => {
-            ResourceKind::Service {
-                service: service.to_string(),
-                action: action.to_string(),
-                pattern,
-            }
-        }
+        Some((service, action)) if !service.is_empty() && !action.is_empty() => ResourceKind::Service {
+            service: service.to_string(),
+            action: action.to_string(),
+            pattern,
+        },
         _ => ResourceKind::Unknown,
     }
 }
@@ -150,12 +177,7 @@ mod tests {
         let r = Resource::parse("arn:aws:lambda:us-east-1:123456789012:function:Pay:live");
         assert_eq!(r.kind, ResourceKind::LambdaFunction { name: "Pay".into() });
         let r = Resource::parse("arn:<partition>:lambda:<region>:111111111111:function:<fn>");
-        assert_eq!(
-            r.kind,
-            ResourceKind::LambdaFunction {
-                name: "<fn>".into()
-            }
-        );
+        assert_eq!(r.kind, ResourceKind::LambdaFunction { name: "<fn>".into() });
     }
 
     #[test]
@@ -185,17 +207,34 @@ mod tests {
     }
 
     #[test]
+    fn mock_keys() {
+        let input = serde_json::json!({"FunctionName": "arn:aws:lambda:us-east-1:1:function:Pay:live", "Payload": {}});
+        assert_eq!(
+            Resource::parse("arn:aws:states:::lambda:invoke").mock_key(&input),
+            "Pay"
+        );
+        let input = serde_json::json!({"FunctionName": "Ship"});
+        assert_eq!(
+            Resource::parse("arn:aws:states:::lambda:invoke.waitForTaskToken").mock_key(&input),
+            "Ship"
+        );
+        assert_eq!(
+            Resource::parse("arn:aws:lambda:us-east-1:1:function:Refund").mock_key(&input),
+            "Refund"
+        );
+        assert_eq!(
+            Resource::parse("arn:aws:states:::sqs:sendMessage").mock_key(&input),
+            "sqs:sendMessage"
+        );
+        assert_eq!(Resource::parse("${ShipFunction}").mock_key(&input), "ShipFunction");
+    }
+
+    #[test]
     fn activities_placeholders_and_nonsense() {
         let r = Resource::parse("arn:aws:states:us-east-1:123456789012:activity:Approve");
         assert!(r.waits_for_callback());
-        assert_eq!(
-            Resource::parse("${PayFunctionArn}").kind,
-            ResourceKind::Placeholder
-        );
+        assert_eq!(Resource::parse("${PayFunctionArn}").kind, ResourceKind::Placeholder);
         assert_eq!(Resource::parse("not an arn").kind, ResourceKind::Unknown);
-        assert_eq!(
-            Resource::parse("arn:aws:states:::").kind,
-            ResourceKind::Unknown
-        );
+        assert_eq!(Resource::parse("arn:aws:states:::").kind, ResourceKind::Unknown);
     }
 }

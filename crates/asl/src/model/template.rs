@@ -132,7 +132,10 @@ pub(crate) fn compile_expr(text: &str, field: &str, at: &str, d: &mut Diagnostic
                 d.error_at_value(
                     code::SCHEMA_VALIDATION_FAILED,
                     at,
-                    format!("The value of the field '{field}' is not a valid intrinsic function call: {}", e.message),
+                    format!(
+                        "The value of the field '{field}' is not a valid intrinsic function call: {}",
+                        e.message
+                    ),
                 );
                 None
             }
@@ -157,8 +160,5 @@ pub(crate) fn compile_expr(text: &str, field: &str, at: &str, d: &mut Diagnostic
 
 /// Strings that a person most likely meant as a path or an intrinsic call.
 fn looks_like_expression(s: &str) -> bool {
-    s.starts_with("$.")
-        || s.starts_with("$$.")
-        || s == "$"
-        || (intrinsics::is_intrinsic(s) && s.ends_with(')'))
+    s.starts_with("$.") || s.starts_with("$$.") || s == "$" || (intrinsics::is_intrinsic(s) && s.ends_with(')'))
 }

@@ -53,9 +53,10 @@ fn scope_hint(body: &Body) -> &'static str {
 
 /// A body has a way to end, and every state can be reached from StartAt.
 pub(super) fn terminal_and_reachable(body: &Body, d: &mut Diagnostics) {
-    let terminal = body.states.iter().any(|s| {
-        matches!(s.kind, StateKind::Succeed | StateKind::Fail(_)) || s.transition == Transition::End
-    });
+    let terminal = body
+        .states
+        .iter()
+        .any(|s| matches!(s.kind, StateKind::Succeed | StateKind::Fail(_)) || s.transition == Transition::End);
     if !terminal && !body.states.is_empty() {
         d.error(
             code::MISSING_END_STATE,
@@ -84,10 +85,7 @@ pub(super) fn terminal_and_reachable(body: &Body, d: &mut Diagnostics) {
             d.warning(
                 code::UNREACHABLE_STATE,
                 &state.pointer,
-                format!(
-                    "The state '{}' cannot be reached from '{}'",
-                    state.name, body.start_at
-                ),
+                format!("The state '{}' cannot be reached from '{}'", state.name, body.start_at),
             );
         }
     }

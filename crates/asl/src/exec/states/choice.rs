@@ -12,12 +12,7 @@ use crate::errors::{Failure, NO_CHOICE_MATCHED};
 use crate::model::{Choice, Comparison, Condition, Operand, State};
 
 impl Execution {
-    pub(in crate::exec) fn run_choice(
-        &mut self,
-        f: FrameId,
-        state: &State,
-        choice: &Choice,
-    ) -> Flow {
+    pub(in crate::exec) fn run_choice(&mut self, f: FrameId, state: &State, choice: &Choice) -> Flow {
         let effective = match self.effective_input(f, state) {
             Ok(v) => v,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
@@ -44,9 +39,7 @@ impl Execution {
             Ok(a) => a,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
-        let output = match self.eval(f, state, None, |env| {
-            select_io(env, &effective, &state.output_path)
-        }) {
+        let output = match self.eval(f, state, None, |env| select_io(env, &effective, &state.output_path)) {
             Ok(o) => o.unwrap_or(effective),
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
@@ -98,9 +91,7 @@ fn holds(c: &Condition, env: &Env, input: &Value) -> Result<bool, Failure> {
                     IsNumeric => value.is_number(),
                     IsString => value.is_string(),
                     IsBoolean => value.is_boolean(),
-                    _ => value
-                        .as_str()
-                        .is_some_and(|s| crate::timestamp::parse(s).is_some()),
+                    _ => value.as_str().is_some_and(|s| crate::timestamp::parse(s).is_some()),
                 };
                 return Ok(is == expected_bool(&test.operand));
             }
@@ -132,28 +123,22 @@ fn compare(op: Comparison, value: &Value, operand: &Value) -> bool {
         BooleanEquals => {
             return matches!((value, operand), (Value::Bool(a), Value::Bool(b)) if a == b);
         }
-        StringEquals
-        | StringLessThan
-        | StringGreaterThan
-        | StringLessThanEquals
-        | StringGreaterThanEquals => {
+        StringEquals | StringLessThan | StringGreaterThan | StringLessThanEquals | StringGreaterThanEquals => {
             match (value, operand) {
                 // Java compares strings by UTF-16 code units.
                 (Value::String(a), Value::String(b)) => a.encode_utf16().cmp(b.encode_utf16()),
                 _ => return false,
             }
         }
-        NumericEquals
-        | NumericLessThan
-        | NumericGreaterThan
-        | NumericLessThanEquals
-        | NumericGreaterThanEquals => match (value, operand) {
-            (Value::Number(a), Value::Number(b)) => match compare_numbers(a, b) {
-                Some(o) => o,
-                None => return false,
-            },
-            _ => return false,
-        },
+        NumericEquals | NumericLessThan | NumericGreaterThan | NumericLessThanEquals | NumericGreaterThanEquals => {
+            match (value, operand) {
+                (Value::Number(a), Value::Number(b)) => match compare_numbers(a, b) {
+                    Some(o) => o,
+                    None => return false,
+                },
+                _ => return false,
+            }
+        }
         _ => {
             let parse = |v: &Value| v.as_str().and_then(crate::timestamp::parse);
             match (parse(value), parse(operand)) {
@@ -165,12 +150,8 @@ fn compare(op: Comparison, value: &Value, operand: &Value) -> bool {
     match op {
         StringEquals | NumericEquals | TimestampEquals => ordering == Ordering::Equal,
         StringLessThan | NumericLessThan | TimestampLessThan => ordering == Ordering::Less,
-        StringGreaterThan | NumericGreaterThan | TimestampGreaterThan => {
-            ordering == Ordering::Greater
-        }
-        StringLessThanEquals | NumericLessThanEquals | TimestampLessThanEquals => {
-            ordering != Ordering::Greater
-        }
+        StringGreaterThan | NumericGreaterThan | TimestampGreaterThan => ordering == Ordering::Greater,
+        StringLessThanEquals | NumericLessThanEquals | TimestampLessThanEquals => ordering != Ordering::Greater,
         _ => ordering != Ordering::Less,
     }
 }
@@ -253,11 +234,7 @@ mod tests {
     fn comparisons_need_matching_types() {
         assert!(compare(Comparison::NumericEquals, &json!(1), &json!(1.0)));
         assert!(!compare(Comparison::NumericEquals, &json!("1"), &json!(1)));
-        assert!(compare(
-            Comparison::StringLessThan,
-            &json!("a"),
-            &json!("b")
-        ));
+        assert!(compare(Comparison::StringLessThan, &json!("a"), &json!("b")));
         assert!(compare(
             Comparison::TimestampGreaterThan,
             &json!("2020-01-01T00:00:01Z"),

@@ -14,12 +14,7 @@ use crate::errors::{EXCEED_TOLERATED_FAILURE_THRESHOLD, Failure};
 use crate::model::{Dynamic, Map, Parallel, ProcessorMode, State};
 
 impl Execution {
-    pub(in crate::exec) fn run_parallel(
-        &mut self,
-        f: FrameId,
-        state: &State,
-        parallel: &Parallel,
-    ) -> Flow {
+    pub(in crate::exec) fn run_parallel(&mut self, f: FrameId, state: &State, parallel: &Parallel) -> Flow {
         let input = match self.effective_input(f, state) {
             Ok(v) => v,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
@@ -42,8 +37,7 @@ impl Execution {
 
     pub(in crate::exec) fn run_map(&mut self, f: FrameId, state: &State, map: &Map) -> Flow {
         let prepared = self.prepare_map(f, state, map);
-        let (input, items, max_concurrency, tolerated_count, tolerated_percentage) = match prepared
-        {
+        let (input, items, max_concurrency, tolerated_count, tolerated_percentage) = match prepared {
             Ok(p) => p,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
@@ -55,9 +49,7 @@ impl Execution {
             let run_id = self.rng.uuid_v4();
             let arn = format!(
                 "{}/{label}:{run_id}",
-                self.ctx
-                    .execution_arn()
-                    .replacen(":execution:", ":mapRun:", 1)
+                self.ctx.execution_arn().replacen(":execution:", ":mapRun:", 1)
             );
             self.emit(Some(f), EventKind::MapRunStarted { map_run_arn: arn });
         }
@@ -67,14 +59,7 @@ impl Execution {
             processor: map.processor,
             distributed,
         };
-        self.start_container(
-            f,
-            kind,
-            total,
-            max_concurrency,
-            tolerated_count,
-            tolerated_percentage,
-        );
+        self.start_container(f, kind, total, max_concurrency, tolerated_count, tolerated_percentage);
         Flow::ContainerStep
     }
 
@@ -218,9 +203,7 @@ impl Execution {
         let index = c.next;
         c.next += 1;
         let (body, input, silent, is_map) = match &c.kind {
-            ContainerKind::Parallel { input, branches } => {
-                (branches[index], input.clone(), false, false)
-            }
+            ContainerKind::Parallel { input, branches } => (branches[index], input.clone(), false, false),
             ContainerKind::Map {
                 items,
                 input,
@@ -231,9 +214,7 @@ impl Execution {
                 let map_input = input.clone();
                 let (processor, distributed) = (*processor, *distributed);
                 let selected = match &state.parameters {
-                    Some(t) => self.eval(f, state, Some((index, &item)), |env| {
-                        env.template(t, &map_input)
-                    }),
+                    Some(t) => self.eval(f, state, Some((index, &item)), |env| env.template(t, &map_input)),
                     None => Ok(item),
                 };
                 match selected {
@@ -262,8 +243,7 @@ impl Execution {
         }
         let start_at = &self.machine.body(body).start_at;
         let Some(start) = self.machine.body(body).position(start_at) else {
-            let failure =
-                Failure::runtime(format!("StartAt names '{start_at}', which is not a state"));
+            let failure = Failure::runtime(format!("StartAt names '{start_at}', which is not a state"));
             return self.fail_container(f, state, failure);
         };
         let scope = self.scopes.child(self.frames[f.0].scope);
@@ -287,12 +267,7 @@ impl Execution {
     }
 
     /// A child frame ended.
-    pub(in crate::exec) fn child_finished(
-        &mut self,
-        link: Link,
-        child: FrameId,
-        result: Result<Value, Failure>,
-    ) {
+    pub(in crate::exec) fn child_finished(&mut self, link: Link, child: FrameId, result: Result<Value, Failure>) {
         let parent = link.parent;
         if !self.frames[parent.0].alive {
             return;
@@ -305,13 +280,7 @@ impl Execution {
         c.running.retain(|r| *r != child);
         c.finished += 1;
         let is_map = c.is_map();
-        let distributed = matches!(
-            c.kind,
-            ContainerKind::Map {
-                distributed: true,
-                ..
-            }
-        );
+        let distributed = matches!(c.kind, ContainerKind::Map { distributed: true, .. });
         let ok = result.is_ok();
         match result {
             Ok(v) => c.results[link.index] = v,
@@ -376,13 +345,7 @@ impl Execution {
         };
         for child in &c.running {
             self.abort_frame(*child);
-            if let (
-                ContainerKind::Map {
-                    distributed: false, ..
-                },
-                Some(link),
-            ) = (&c.kind, self.frames[child.0].link)
-            {
+            if let (ContainerKind::Map { distributed: false, .. }, Some(link)) = (&c.kind, self.frames[child.0].link) {
                 self.emit(
                     Some(f),
                     EventKind::MapIterationAborted {
@@ -398,10 +361,7 @@ impl Execution {
             }
             ContainerKind::Map { distributed, .. } => {
                 if *distributed {
-                    self.emit(
-                        Some(f),
-                        EventKind::MapRunFailed(ErrorDetails::from(&failure)),
-                    );
+                    self.emit(Some(f), EventKind::MapRunFailed(ErrorDetails::from(&failure)));
                 }
                 self.emit(Some(f), EventKind::MapStateFailed);
             }

@@ -58,13 +58,7 @@ impl Execution {
     }
 
     /// Checks the output's size, applies the assignments, records the exit and moves on.
-    pub(super) fn complete_state(
-        &mut self,
-        f: FrameId,
-        state: &State,
-        output: Value,
-        assigned: Option<Value>,
-    ) -> Flow {
+    pub(super) fn complete_state(&mut self, f: FrameId, state: &State, output: Value, assigned: Option<Value>) -> Flow {
         if let Some(failure) = too_large(state, &output) {
             return Flow::Failed(failure);
         }
@@ -97,9 +91,7 @@ impl Execution {
         dollar: &Value,
     ) -> Result<Option<Value>, Failure> {
         match assign {
-            Some(t) => self
-                .eval(f, state, None, |env| env.template(t, dollar))
-                .map(Some),
+            Some(t) => self.eval(f, state, None, |env| env.template(t, dollar)).map(Some),
             None => Ok(None),
         }
     }
@@ -112,20 +104,14 @@ impl Execution {
             let after_input_path = select_io(env, &raw, &state.input_path)?;
             let dollar = after_input_path.as_ref().unwrap_or(&raw);
             let params = match &state.parameters {
-                Some(t) if !matches!(state.kind, crate::model::StateKind::Map(_)) => {
-                    Some(env.template(t, dollar)?)
-                }
+                Some(t) if !matches!(state.kind, crate::model::StateKind::Map(_)) => Some(env.template(t, dollar)?),
                 _ => None,
             };
             Ok((after_input_path, params))
         });
         let result = computed.map(|(after_input_path, params)| {
             if record {
-                self.record(
-                    f,
-                    Stage::AfterInputPath,
-                    after_input_path.as_ref().unwrap_or(&raw),
-                );
+                self.record(f, Stage::AfterInputPath, after_input_path.as_ref().unwrap_or(&raw));
                 if let Some(p) = &params {
                     self.record(f, Stage::AfterParameters, p);
                 }

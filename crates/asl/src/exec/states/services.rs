@@ -7,12 +7,7 @@ use serde_json::{Value, json};
 use crate::model::Resource;
 use crate::rng::Rng;
 
-pub(super) fn shape_function_result(
-    resource: &Resource,
-    payload: Value,
-    now: i64,
-    rng: &mut Rng,
-) -> Value {
+pub(super) fn shape_function_result(resource: &Resource, payload: Value, now: i64, rng: &mut Rng) -> Value {
     if !resource.is_lambda_invoke() {
         return payload;
     }
@@ -58,10 +53,24 @@ pub(super) fn shape_function_result(
     })
 }
 
+/// A function's thrown error as the task reports it: for a Lambda function the cause is
+/// Lambda's JSON error payload (`{"errorMessage", "errorType", "trace"}`), otherwise the
+/// message itself.
+pub(super) fn function_error(lambda: bool, error: String, message: String) -> crate::errors::Failure {
+    let cause = if lambda {
+        json!({"errorMessage": message, "errorType": error, "trace": []}).to_string()
+    } else {
+        message
+    };
+    crate::errors::Failure {
+        error,
+        cause: Some(cause),
+    }
+}
+
 /// An HTTP `Date` header (RFC 7231) for a virtual time.
 fn http_date(ms: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let t = time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

@@ -42,7 +42,10 @@ impl Execution {
                     Some(Dynamic::Jsonata(_)) => Err(Failure::runtime("JSONata expressions are not supported yet")),
                 }
             };
-            Ok((read(&task.timeout_seconds, "TimeoutSecondsPath")?, read(&task.heartbeat_seconds, "HeartbeatSecondsPath")?))
+            Ok((
+                read(&task.timeout_seconds, "TimeoutSecondsPath")?,
+                read(&task.heartbeat_seconds, "HeartbeatSecondsPath")?,
+            ))
         });
         self.frames[f.0].input = raw;
         let (timeout_seconds, heartbeat_seconds) = match limits {
@@ -88,24 +91,16 @@ impl Execution {
                         heartbeat_seconds,
                     },
                 );
-                self.emit(
-                    Some(f),
-                    EventKind::TaskStarted {
-                        task: task_resource,
-                    },
-                );
+                self.emit(Some(f), EventKind::TaskStarted { task: task_resource });
             }
         }
         let callback = resource.waits_for_callback();
         if let Some(t) = timeout_seconds {
-            self.timers
-                .schedule(self.now + t as i64 * 1000, Timer::TaskTimeout(id));
+            self.timers.schedule(self.now + t as i64 * 1000, Timer::TaskTimeout(id));
         }
         if let (Some(h), true) = (heartbeat_seconds, callback) {
-            self.timers.schedule(
-                self.now + h as i64 * 1000,
-                Timer::HeartbeatTimeout(id, self.now),
-            );
+            self.timers
+                .schedule(self.now + h as i64 * 1000, Timer::HeartbeatTimeout(id, self.now));
         }
         self.tasks.insert(
             id,
@@ -166,10 +161,8 @@ impl Execution {
                 if pending.callback {
                     pending.last_beat = self.now;
                     if let Some(h) = pending.heartbeat_seconds {
-                        self.timers.schedule(
-                            self.now + h as i64 * 1000,
-                            Timer::HeartbeatTimeout(id, self.now),
-                        );
+                        self.timers
+                            .schedule(self.now + h as i64 * 1000, Timer::HeartbeatTimeout(id, self.now));
                     }
                 }
             }
@@ -179,9 +172,7 @@ impl Execution {
                 let (frame, callback) = (pending.frame, pending.callback);
                 let machine = std::sync::Arc::clone(&self.machine);
                 let has_deadline = match &self.state_of(&machine, frame).kind {
-                    StateKind::Task(t) => {
-                        t.timeout_seconds.is_some() || (callback && t.heartbeat_seconds.is_some())
-                    }
+                    StateKind::Task(t) => t.timeout_seconds.is_some() || (callback && t.heartbeat_seconds.is_some()),
                     _ => false,
                 };
                 if !has_deadline {
@@ -191,8 +182,12 @@ impl Execution {
             }
             TaskAnswer::Succeeded(v) => self.complete_task(id, Ok(v), false),
             TaskAnswer::FunctionReturned(v) => self.complete_task(id, Ok(v), true),
-            TaskAnswer::Failed { error, cause } => {
-                self.complete_task(id, Err(Failure { error, cause }), false)
+            TaskAnswer::Failed { error, cause } => self.complete_task(id, Err(Failure { error, cause }), false),
+            TaskAnswer::FunctionFailed { error, message } => {
+                let frame = pending.frame;
+                let machine = std::sync::Arc::clone(&self.machine);
+                let lambda = matches!(&self.state_of(&machine, frame).kind, StateKind::Task(t) if t.resource.is_lambda());
+                self.complete_task(id, Err(super::services::function_error(lambda, error, message)), false)
             }
         }
     }
@@ -211,12 +206,7 @@ impl Execution {
             return;
         };
         let result = match result {
-            Ok(v) if shape => Ok(shape_function_result(
-                &task.resource,
-                v,
-                self.now,
-                &mut self.rng,
-            )),
+            Ok(v) if shape => Ok(shape_function_result(&task.resource, v, self.now, &mut self.rng)),
             other => other,
         };
         match &task.resource.kind {

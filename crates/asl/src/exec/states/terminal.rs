@@ -14,9 +14,7 @@ impl Execution {
             Ok(v) => v,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
-        let output = match self.eval(f, state, None, |env| {
-            select_io(env, &effective, &state.output_path)
-        }) {
+        let output = match self.eval(f, state, None, |env| select_io(env, &effective, &state.output_path)) {
             Ok(o) => o.unwrap_or(effective),
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
@@ -27,27 +25,21 @@ impl Execution {
     pub(in crate::exec) fn run_fail(&mut self, f: FrameId, state: &State, fail: &Fail) -> Flow {
         let raw = std::mem::take(&mut self.frames[f.0].input);
         let fields = self.eval(f, state, None, |env| -> Result<_, Failure> {
-            let mut read =
-                |field: &Option<FailField>, name: &str| -> Result<Option<String>, Failure> {
-                    match field {
-                        None => Ok(None),
-                        Some(FailField::Literal(s)) => Ok(Some(s.clone())),
-                        Some(FailField::Expr(e)) => match env.expr(e, &raw, name)? {
-                            Value::String(s) => Ok(Some(s)),
-                            other => Err(Failure::runtime(format!(
-                                "The {name} field must reference a string, but it references {}",
-                                super::super::eval::compact(&other)
-                            ))),
-                        },
-                        Some(FailField::Jsonata(_)) => Err(Failure::runtime(
-                            "JSONata expressions are not supported yet",
-                        )),
-                    }
-                };
-            Ok((
-                read(&fail.error, "ErrorPath")?,
-                read(&fail.cause, "CausePath")?,
-            ))
+            let mut read = |field: &Option<FailField>, name: &str| -> Result<Option<String>, Failure> {
+                match field {
+                    None => Ok(None),
+                    Some(FailField::Literal(s)) => Ok(Some(s.clone())),
+                    Some(FailField::Expr(e)) => match env.expr(e, &raw, name)? {
+                        Value::String(s) => Ok(Some(s)),
+                        other => Err(Failure::runtime(format!(
+                            "The {name} field must reference a string, but it references {}",
+                            super::super::eval::compact(&other)
+                        ))),
+                    },
+                    Some(FailField::Jsonata(_)) => Err(Failure::runtime("JSONata expressions are not supported yet")),
+                }
+            };
+            Ok((read(&fail.error, "ErrorPath")?, read(&fail.cause, "CausePath")?))
         });
         self.frames[f.0].input = raw;
         match fields {

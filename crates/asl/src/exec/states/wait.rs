@@ -58,18 +58,13 @@ impl Execution {
         };
         let delay_seconds = (until - self.now) / 1000;
         if delay_seconds > MAX_WAIT_SECONDS {
-            return Flow::Failed(self.in_state(
-                f,
-                state,
-                Failure::runtime("Wait state delay is too long."),
-            ));
+            return Flow::Failed(self.in_state(f, state, Failure::runtime("Wait state delay is too long.")));
         }
         self.frames[f.0].input = effective;
         if until <= self.now {
             return Flow::WaitOver;
         }
-        self.timers
-            .schedule(until, Timer::Resume(f, Flow::WaitOver));
+        self.timers.schedule(until, Timer::Resume(f, Flow::WaitOver));
         Flow::Blocked
     }
 
@@ -86,9 +81,7 @@ impl Execution {
             Ok(a) => a,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
-        let output = match self.eval(f, state, None, |env| {
-            select_io(env, &effective, &state.output_path)
-        }) {
+        let output = match self.eval(f, state, None, |env| select_io(env, &effective, &state.output_path)) {
             Ok(o) => o.unwrap_or(effective),
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
@@ -97,9 +90,7 @@ impl Execution {
 }
 
 fn invalid_path(path: &str, normalized: String) -> Failure {
-    Failure::runtime(format!(
-        "Invalid path '{path}' : No results for path: {normalized}"
-    ))
+    Failure::runtime(format!("Invalid path '{path}' : No results for path: {normalized}"))
 }
 
 /// A JSON number that is a whole number of seconds (`5` or `5.0`).
@@ -114,9 +105,7 @@ fn whole_seconds(v: &Value) -> Option<i64> {
 
 fn timestamp(s: &str) -> Result<i64, Failure> {
     match crate::timestamp::parse(s) {
-        Some(t) => {
-            Ok(crate::timestamp::to_millis(t).clamp(i64::MIN as i128, i64::MAX as i128) as i64)
-        }
+        Some(t) => Ok(crate::timestamp::to_millis(t).clamp(i64::MIN as i128, i64::MAX as i128) as i64),
         None => Err(Failure::runtime(format!(
             "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {s}"
         ))),

@@ -29,11 +29,7 @@ impl Builder<'_, '_> {
         for (i, rule) in list.iter().enumerate() {
             let at = format!("{pointer}/{i}");
             let Value::Object(map) = rule else {
-                d.error_at_value(
-                    code::SCHEMA_VALIDATION_FAILED,
-                    &at,
-                    "A choice rule must be an object",
-                );
+                d.error_at_value(code::SCHEMA_VALIDATION_FAILED, &at, "A choice rule must be an object");
                 continue;
             };
             let mut rf = Fields::new(map, at.clone());
@@ -186,8 +182,7 @@ fn condition(f: &mut Fields, d: &mut Diagnostics) -> Option<Condition> {
             } else {
                 None
             };
-            let variable =
-                variable.and_then(|v| parse_path(v, &f.child("Variable"), "Variable", d));
+            let variable = variable.and_then(|v| parse_path(v, &f.child("Variable"), "Variable", d));
             let operand = operand(comparison, via_path, key, &raw, &at, d)?;
             Some(Condition::Compare {
                 variable: variable?,
@@ -202,31 +197,17 @@ fn condition(f: &mut Fields, d: &mut Diagnostics) -> Option<Condition> {
 
 fn nested(v: &Value, at: &str, d: &mut Diagnostics) -> Option<Condition> {
     let Value::Object(map) = v else {
-        d.error_at_value(
-            code::SCHEMA_VALIDATION_FAILED,
-            at,
-            "A condition must be an object",
-        );
+        d.error_at_value(code::SCHEMA_VALIDATION_FAILED, at, "A condition must be an object");
         return None;
     };
     let mut f = Fields::new(map, at.to_string());
     f.get("Comment");
     let c = condition(&mut f, d);
-    f.finish(
-        d,
-        "a nested condition (only top-level choice rules have Next)",
-    );
+    f.finish(d, "a nested condition (only top-level choice rules have Next)");
     c
 }
 
-fn operand(
-    c: Comparison,
-    via_path: bool,
-    key: &str,
-    raw: &Value,
-    at: &str,
-    d: &mut Diagnostics,
-) -> Option<Operand> {
+fn operand(c: Comparison, via_path: bool, key: &str, raw: &Value, at: &str, d: &mut Diagnostics) -> Option<Operand> {
     if via_path {
         let Value::String(s) = raw else {
             d.error_at_value(
@@ -246,14 +227,10 @@ fn operand(
         | StringLessThanEquals
         | StringGreaterThanEquals
         | StringMatches => raw.is_string(),
-        NumericEquals
-        | NumericLessThan
-        | NumericGreaterThan
-        | NumericLessThanEquals
-        | NumericGreaterThanEquals => raw.is_number(),
-        BooleanEquals | IsNull | IsPresent | IsNumeric | IsString | IsBoolean | IsTimestamp => {
-            raw.is_boolean()
+        NumericEquals | NumericLessThan | NumericGreaterThan | NumericLessThanEquals | NumericGreaterThanEquals => {
+            raw.is_number()
         }
+        BooleanEquals | IsNull | IsPresent | IsNumeric | IsString | IsBoolean | IsTimestamp => raw.is_boolean(),
         TimestampEquals
         | TimestampLessThan
         | TimestampGreaterThan
@@ -273,23 +250,16 @@ fn operand(
     };
     if !ok {
         let expected = match c {
-            NumericEquals
-            | NumericLessThan
-            | NumericGreaterThan
-            | NumericLessThanEquals
-            | NumericGreaterThanEquals => "a NUMBER",
-            BooleanEquals | IsNull | IsPresent | IsNumeric | IsString | IsBoolean | IsTimestamp => {
-                "a BOOLEAN"
+            NumericEquals | NumericLessThan | NumericGreaterThan | NumericLessThanEquals | NumericGreaterThanEquals => {
+                "a NUMBER"
             }
+            BooleanEquals | IsNull | IsPresent | IsNumeric | IsString | IsBoolean | IsTimestamp => "a BOOLEAN",
             _ => "a STRING",
         };
         d.error_at_value(
             code::SCHEMA_VALIDATION_FAILED,
             at,
-            format!(
-                "The value of '{key}' must be {expected}, not {}",
-                type_name(raw)
-            ),
+            format!("The value of '{key}' must be {expected}, not {}", type_name(raw)),
         );
         return None;
     }

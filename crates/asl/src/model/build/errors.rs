@@ -17,11 +17,7 @@ pub(super) fn retriers(f: &mut Fields, d: &mut Diagnostics) -> Vec<Retrier> {
     for (i, v) in list.iter().enumerate() {
         let at = format!("{pointer}/{i}");
         let Value::Object(map) = v else {
-            d.error_at_value(
-                code::SCHEMA_VALIDATION_FAILED,
-                &at,
-                "A retrier must be an object",
-            );
+            d.error_at_value(code::SCHEMA_VALIDATION_FAILED, &at, "A retrier must be an object");
             continue;
         };
         let mut rf = Fields::new(map, at.clone());
@@ -96,11 +92,7 @@ pub(super) fn catchers(f: &mut Fields, d: &mut Diagnostics, jsonata: bool) -> Ve
     for (i, v) in list.iter().enumerate() {
         let at = format!("{pointer}/{i}");
         let Value::Object(map) = v else {
-            d.error_at_value(
-                code::SCHEMA_VALIDATION_FAILED,
-                &at,
-                "A catcher must be an object",
-            );
+            d.error_at_value(code::SCHEMA_VALIDATION_FAILED, &at, "A catcher must be an object");
             continue;
         };
         let mut cf = Fields::new(map, at.clone());
@@ -115,12 +107,7 @@ pub(super) fn catchers(f: &mut Fields, d: &mut Diagnostics, jsonata: bool) -> Ve
             let ja = cf.object(d, "Assign").map(|m| Value::Object(m.clone()));
             (None, None, ja, cf.get("Output").cloned())
         } else {
-            (
-                result_path(&mut cf, d, "ResultPath"),
-                assign(&mut cf, d),
-                None,
-                None,
-            )
+            (result_path(&mut cf, d, "ResultPath"), assign(&mut cf, d), None, None)
         };
         cf.finish(
             d,

@@ -6,8 +6,7 @@ use super::super::fields::Fields;
 use super::super::resource::{Resource, ResourceKind};
 use super::super::template::compile_expr;
 use super::super::{
-    BodyId, Dynamic, Fail, FailField, Map, Parallel, Pass, ProcessorMode, QueryLanguage, State,
-    StateKind, Task, Wait,
+    BodyId, Dynamic, Fail, FailField, Map, Parallel, Pass, ProcessorMode, QueryLanguage, State, StateKind, Task, Wait,
 };
 use super::{Builder, is_jsonata, jsonata_body, path_field, reference_path_field, template};
 use crate::diagnostics::{Diagnostics, code};
@@ -87,9 +86,7 @@ impl Builder<'_, '_> {
         };
         let timeout_seconds = seconds(f, d, "TimeoutSeconds", jsonata);
         let heartbeat_seconds = seconds(f, d, "HeartbeatSeconds", jsonata);
-        if let (Some(Dynamic::Literal(t)), Some(Dynamic::Literal(h))) =
-            (&timeout_seconds, &heartbeat_seconds)
-        {
+        if let (Some(Dynamic::Literal(t)), Some(Dynamic::Literal(h))) = (&timeout_seconds, &heartbeat_seconds) {
             if h >= t {
                 d.error(
                     code::SCHEMA_VALIDATION_FAILED,
@@ -115,8 +112,7 @@ impl Builder<'_, '_> {
             .collect();
         if present.len() != 1 {
             let message = if present.is_empty() {
-                "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath"
-                    .to_string()
+                "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath".to_string()
             } else {
                 format!(
                     "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath; it has {}",
@@ -127,9 +123,7 @@ impl Builder<'_, '_> {
         }
         let wait = if f.has("Seconds") {
             if jsonata && f.get("Seconds").is_some_and(is_jsonata) {
-                Wait::Seconds(Dynamic::Jsonata(jsonata_body(
-                    f.string(d, "Seconds").unwrap_or(""),
-                )))
+                Wait::Seconds(Dynamic::Jsonata(jsonata_body(f.string(d, "Seconds").unwrap_or(""))))
             } else {
                 Wait::Seconds(Dynamic::Literal(f.uint(d, "Seconds")?))
             }
@@ -239,11 +233,7 @@ impl Builder<'_, '_> {
             "Iterator"
         };
         let mut mode = ProcessorMode::Inline;
-        let processor = match f
-            .require(self.d, key)
-            .then(|| f.object(self.d, key))
-            .flatten()
-        {
+        let processor = match f.require(self.d, key).then(|| f.object(self.d, key)).flatten() {
             Some(map) => {
                 let mut pf = Fields::new(map, f.child(key));
                 let id = self.body_from(&mut pf, at, state.query_language);
@@ -255,9 +245,7 @@ impl Builder<'_, '_> {
                         Some(other) => self.d.error_at_value(
                             code::SCHEMA_VALIDATION_FAILED,
                             &cf.child("Mode"),
-                            format!(
-                                "The processor Mode '{other}' is not one of INLINE, DISTRIBUTED"
-                            ),
+                            format!("The processor Mode '{other}' is not one of INLINE, DISTRIBUTED"),
                         ),
                     }
                     match cf.string(self.d, "ExecutionType") {
@@ -310,9 +298,7 @@ impl Builder<'_, '_> {
         let tolerated_failure_percentage = percentage(f, d, jsonata);
         let item_reader = f.object(d, "ItemReader").map(|m| Value::Object(m.clone()));
         let item_batcher = f.object(d, "ItemBatcher").map(|m| Value::Object(m.clone()));
-        let result_writer = f
-            .object(d, "ResultWriter")
-            .map(|m| Value::Object(m.clone()));
+        let result_writer = f.object(d, "ResultWriter").map(|m| Value::Object(m.clone()));
         let label = f.string(d, "Label").map(str::to_string);
         if let Some(l) = &label {
             if l.chars().count() > 40
@@ -332,9 +318,7 @@ impl Builder<'_, '_> {
                     d.error(
                         code::SCHEMA_VALIDATION_FAILED,
                         &f.child(k),
-                        format!(
-                            "{k} is only allowed when the Map's ProcessorConfig Mode is DISTRIBUTED"
-                        ),
+                        format!("{k} is only allowed when the Map's ProcessorConfig Mode is DISTRIBUTED"),
                     );
                 }
             }
@@ -366,9 +350,7 @@ fn seconds(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Opt
         );
     }
     if jsonata && f.has(key) && f.get(key).is_some_and(is_jsonata) {
-        return Some(Dynamic::Jsonata(jsonata_body(
-            f.string(d, key).unwrap_or(""),
-        )));
+        return Some(Dynamic::Jsonata(jsonata_body(f.string(d, key).unwrap_or(""))));
     }
     if f.has(key) {
         let n = f.uint(d, key)?;
@@ -399,9 +381,7 @@ fn count(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Optio
         );
     }
     if jsonata && f.get(key).is_some_and(is_jsonata) {
-        return Some(Dynamic::Jsonata(jsonata_body(
-            f.string(d, key).unwrap_or(""),
-        )));
+        return Some(Dynamic::Jsonata(jsonata_body(f.string(d, key).unwrap_or(""))));
     }
     if f.has(key) {
         return f.uint(d, key).map(Dynamic::Literal);
@@ -422,9 +402,7 @@ fn percentage(f: &mut Fields, d: &mut Diagnostics, jsonata: bool) -> Option<Dyna
         );
     }
     if jsonata && f.get(KEY).is_some_and(is_jsonata) {
-        return Some(Dynamic::Jsonata(jsonata_body(
-            f.string(d, KEY).unwrap_or(""),
-        )));
+        return Some(Dynamic::Jsonata(jsonata_body(f.string(d, KEY).unwrap_or(""))));
     }
     if f.has(KEY) {
         let p = f.number(d, KEY)?;
@@ -446,9 +424,7 @@ fn percentage(f: &mut Fields, d: &mut Diagnostics, jsonata: bool) -> Option<Dyna
 
 fn has_dollar_key(v: &Value) -> bool {
     match v {
-        Value::Object(m) => m
-            .iter()
-            .any(|(k, v)| k.ends_with(".$") || has_dollar_key(v)),
+        Value::Object(m) => m.iter().any(|(k, v)| k.ends_with(".$") || has_dollar_key(v)),
         Value::Array(a) => a.iter().any(has_dollar_key),
         _ => false,
     }

@@ -10,8 +10,7 @@ use serde_json::{Map, Value};
 use super::fields::Fields;
 use super::template::Template;
 use super::{
-    Body, BodyId, IoPath, JsonataFields, QueryLanguage, ResultPath, State, StateKind, StateMachine,
-    Transition,
+    Body, BodyId, IoPath, JsonataFields, QueryLanguage, ResultPath, State, StateKind, StateMachine, Transition,
 };
 use crate::diagnostics::{Diagnostics, code};
 use crate::json::escape_pointer_segment;
@@ -42,10 +41,7 @@ pub fn build(value: &Value, d: &mut Diagnostics) -> Option<StateMachine> {
     }
     let timeout_seconds = f.uint(d, "TimeoutSeconds");
     let query_language = query_language(&mut f, d, QueryLanguage::JsonPath);
-    let mut b = Builder {
-        bodies: vec![None],
-        d,
-    };
+    let mut b = Builder { bodies: vec![None], d };
     b.fill_body(BodyId(0), &mut f, None, query_language);
     f.finish(b.d, "a state machine");
     let bodies = b
@@ -99,21 +95,12 @@ pub(crate) fn is_jsonata(v: &Value) -> bool {
 }
 
 pub(crate) fn jsonata_body(s: &str) -> String {
-    s.get(2..s.len().saturating_sub(2))
-        .unwrap_or("")
-        .trim()
-        .to_string()
+    s.get(2..s.len().saturating_sub(2)).unwrap_or("").trim().to_string()
 }
 
 impl<'d, 'a> Builder<'d, 'a> {
     /// Reads `StartAt` and `States` from `f` into the body slot `id`.
-    fn fill_body(
-        &mut self,
-        id: BodyId,
-        f: &mut Fields,
-        parent: Option<(BodyId, usize)>,
-        ql: QueryLanguage,
-    ) {
+    fn fill_body(&mut self, id: BodyId, f: &mut Fields, parent: Option<(BodyId, usize)>, ql: QueryLanguage) {
         let d = &mut *self.d;
         let start_at = if f.require(d, "StartAt") {
             f.string(d, "StartAt").unwrap_or("").to_string()
@@ -143,12 +130,7 @@ impl<'d, 'a> Builder<'d, 'a> {
 
     /// Allocates a body slot and fills it from `f`; the caller reads any further fields of `f`
     /// (like `ProcessorConfig`) before finishing it.
-    pub(crate) fn body_from(
-        &mut self,
-        f: &mut Fields,
-        owner: (BodyId, usize),
-        ql: QueryLanguage,
-    ) -> BodyId {
+    pub(crate) fn body_from(&mut self, f: &mut Fields, owner: (BodyId, usize), ql: QueryLanguage) -> BodyId {
         let id = BodyId(self.bodies.len());
         self.bodies.push(None);
         f.get("Comment");
@@ -203,7 +185,9 @@ impl<'d, 'a> Builder<'d, 'a> {
                 self.d.error_at_value(
                     code::SCHEMA_VALIDATION_FAILED,
                     &f.child("Type"),
-                    format!("The state type '{t}' is not one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map"),
+                    format!(
+                        "The state type '{t}' is not one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map"
+                    ),
                 );
             }
             // Unknown type: keep the state (so transitions to it resolve and it can be drawn)
@@ -232,15 +216,9 @@ impl<'d, 'a> Builder<'d, 'a> {
             kind,
             StateKind::Pass(_) | StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_)
         );
-        let has_transition = !matches!(
-            kind,
-            StateKind::Choice(_) | StateKind::Succeed | StateKind::Fail(_)
-        );
+        let has_transition = !matches!(kind, StateKind::Choice(_) | StateKind::Succeed | StateKind::Fail(_));
         let has_assign = !matches!(kind, StateKind::Succeed | StateKind::Fail(_));
-        let has_errors = matches!(
-            kind,
-            StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_)
-        );
+        let has_errors = matches!(kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_));
 
         if jsonata {
             if has_io {
@@ -261,17 +239,12 @@ impl<'d, 'a> Builder<'d, 'a> {
                 state.result_path = result_path(f, d, "ResultPath");
                 if !matches!(kind, StateKind::Pass(_)) {
                     if let Some(v) = f.get("ResultSelector") {
-                        state.result_selector =
-                            Some(template(v, &f.child("ResultSelector"), "ResultSelector", d));
+                        state.result_selector = Some(template(v, &f.child("ResultSelector"), "ResultSelector", d));
                     }
                 }
-                if matches!(
-                    kind,
-                    StateKind::Pass(_) | StateKind::Task(_) | StateKind::Parallel(_)
-                ) {
+                if matches!(kind, StateKind::Pass(_) | StateKind::Task(_) | StateKind::Parallel(_)) {
                     if let Some(v) = f.get("Parameters") {
-                        state.parameters =
-                            Some(template(v, &f.child("Parameters"), "Parameters", d));
+                        state.parameters = Some(template(v, &f.child("Parameters"), "Parameters", d));
                     }
                 }
             }
@@ -311,7 +284,9 @@ pub(crate) fn assign(f: &mut Fields, d: &mut Diagnostics) -> Option<Template> {
             d.error(
                 code::SCHEMA_VALIDATION_FAILED,
                 &format!("{at}/{}", escape_pointer_segment(key)),
-                format!("'{name}' is not a valid variable name: use letters, digits and '_', not starting with a digit"),
+                format!(
+                    "'{name}' is not a valid variable name: use letters, digits and '_', not starting with a digit"
+                ),
             );
         }
     }
@@ -375,10 +350,7 @@ pub(crate) fn parse_path(s: &str, at: &str, key: &str, d: &mut Diagnostics) -> O
             d.error_at_value(
                 code::SCHEMA_VALIDATION_FAILED,
                 at,
-                format!(
-                    "The value of the field '{key}' is not a valid JSONPath: {}",
-                    e.message
-                ),
+                format!("The value of the field '{key}' is not a valid JSONPath: {}", e.message),
             );
             None
         }
@@ -407,7 +379,10 @@ fn io_path(f: &mut Fields, d: &mut Diagnostics, key: &str) -> Option<IoPath> {
             d.error_at_value(
                 code::SCHEMA_VALIDATION_FAILED,
                 &f.child(key),
-                format!("The value of the field '{key}' must be a STRING holding a path, or null, not {}", super::fields::type_name(other)),
+                format!(
+                    "The value of the field '{key}' must be a STRING holding a path, or null, not {}",
+                    super::fields::type_name(other)
+                ),
             );
             None
         }
@@ -433,7 +408,10 @@ fn result_path(f: &mut Fields, d: &mut Diagnostics, key: &str) -> Option<ResultP
             d.error_at_value(
                 code::SCHEMA_VALIDATION_FAILED,
                 &f.child(key),
-                format!("The value of the field '{key}' must be a STRING holding a path, or null, not {}", super::fields::type_name(other)),
+                format!(
+                    "The value of the field '{key}' must be a STRING holding a path, or null, not {}",
+                    super::fields::type_name(other)
+                ),
             );
             None
         }

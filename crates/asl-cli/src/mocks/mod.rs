@@ -1,0 +1,139 @@
+//! Answering task requests for `asl run`: a MockConfigFile test case first, then JavaScript
+//! mock modules, then the default mock (which returns the task's input).
+
+mod quickjs;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use asl::exec::{TaskAnswer, TaskRequest};
+use asl::host::Answer;
+use asl::mock_config::MockConfig;
+
+pub struct Answerer {
+    config: Option<MockConfig>,
+    test_case: Option<String>,
+    state_machine: String,
+    js: Option<quickjs::JsMocks>,
+    /// Invocations so far, per state: MockConfigFile responses are numbered by them.
+    invocations: HashMap<String, u64>,
+    defaulted: Vec<String>,
+}
+
+impl Answerer {
+    pub fn new(
+        state_machine: &str,
+        config: Option<&str>,
+        test_case: Option<&str>,
+        mocks: Option<&str>,
+        timeout_ms: u64,
+    ) -> Result<Answerer, String> {
+        let config = match config {
+            Some(path) => {
+                let v = crate::files::read_json(path, "mock config")?;
+                Some(
+                    MockConfig::from_value(&v)
+                        .map_err(|e| format!("the mock config '{path}' is not a MockConfigFile: {e}"))?,
+                )
+            }
+            None => None,
+        };
+        if config.is_some() != test_case.is_some() {
+            return Err("--mock-config and --test-case go together".into());
+        }
+        if let (Some(c), Some(t)) = (&config, test_case) {
+            c.test_case(state_machine, t)?;
+        }
+        let js = match mocks {
+            Some(path) => Some(quickjs::JsMocks::load(&module_files(Path::new(path))?, timeout_ms)?),
+            None => None,
+        };
+        Ok(Answerer {
+            config,
+            test_case: test_case.map(str::to_string),
+            state_machine: state_machine.to_string(),
+            js,
+            invocations: HashMap::new(),
+            defaulted: Vec::new(),
+        })
+    }
+
+    pub fn answer(&mut self, req: &TaskRequest) -> Answer {
+        let n = self.invocations.entry(req.state_name.clone()).or_insert(0);
+        let index = *n;
+        *n += 1;
+        if let (Some(config), Some(case)) = (&self.config, &self.test_case) {
+            if let Ok(tc) = config.test_case(&self.state_machine, case) {
+                if tc.mocks(&req.state_name) {
+                    return match tc.answer(&req.state_name, index) {
+                        Ok(a) => (a, 0),
+                        Err(e) => (
+                            TaskAnswer::Failed {
+                                error: "Mock.MissingResponse".into(),
+                                cause: Some(e),
+                            },
+                            0,
+                        ),
+                    };
+                }
+            }
+        }
+        let key = req.resource_kind.mock_key(&req.input);
+        if let Some(js) = &mut self.js {
+            if let Some(a) = js.answer(&key, req) {
+                return a;
+            }
+        }
+        if !self.defaulted.contains(&key) {
+            self.defaulted.push(key);
+        }
+        (TaskAnswer::FunctionReturned(default_result(req)), 0)
+    }
+
+    /// Things worth telling the person after the run.
+    pub fn notes(&self) -> Vec<String> {
+        self.defaulted
+            .iter()
+            .map(|k| format!("no mock for '{k}': it returned its input"))
+            .collect()
+    }
+}
+
+/// What the default mock returns: the function's input (for `lambda:invoke`, its `Payload`).
+fn default_result(req: &TaskRequest) -> serde_json::Value {
+    if req.resource_kind.is_lambda_invoke() {
+        req.input.get("Payload").cloned().unwrap_or(serde_json::Value::Null)
+    } else {
+        req.input.clone()
+    }
+}
+
+/// The mock modules at `path`: the file itself, or every `.js`/`.mjs` file in the directory,
+/// keyed by file name without extension, with `.` read as `:` (`sqs.sendMessage.js` mocks
+/// `sqs:sendMessage`).
+fn module_files(path: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    let files: Vec<PathBuf> = if path.is_dir() {
+        let mut list: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| format!("cannot read the mocks directory '{}': {e}", path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("js" | "mjs")))
+            .collect();
+        list.sort();
+        list
+    } else if path.is_file() {
+        vec![path.to_path_buf()]
+    } else {
+        return Err(format!("--mocks: there is no file or directory '{}'", path.display()));
+    };
+    Ok(files
+        .into_iter()
+        .map(|p| {
+            let stem = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .replace('.', ":");
+            (stem, p)
+        })
+        .collect())
+}

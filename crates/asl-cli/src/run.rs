@@ -1,0 +1,156 @@
+//! `asl run`: runs a state machine to its end with mocked tasks and prints the result and the
+//! history as JSON.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use asl::exec::{Execution, ExecutionType, Options, Status};
+use asl::span::LineIndex;
+use serde_json::{Map, Value, json};
+
+use crate::args::{Args, Spec};
+use crate::files::{json_arg, read_json, read_text};
+use crate::mocks::Answerer;
+
+const SPEC: Spec = &[
+    ("input", true),
+    ("context", true),
+    ("mock-config", true),
+    ("test-case", true),
+    ("mocks", true),
+    ("type", true),
+    ("seed", true),
+    ("mock-timeout", true),
+    ("data-flow", false),
+];
+
+pub fn main(argv: &[String]) -> ExitCode {
+    match run(argv) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("asl run: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(argv: &[String]) -> Result<ExitCode, String> {
+    let args = Args::parse(argv, SPEC)?;
+    let text = read_text(&args.file, "definition")?;
+    let def = asl::load(&text);
+    if def.has_errors() {
+        let index = LineIndex::new(&text);
+        let mut errors: Vec<_> = def.diagnostics.iter().filter(|d| d.is_error()).collect();
+        errors.sort_by_key(|d| d.span.start);
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|d| {
+                let at = d.position(&index);
+                format!(
+                    "{}:{}:{}: ERROR {}: {}",
+                    args.file, at.line, at.column, d.code, d.message
+                )
+            })
+            .collect();
+        return Err(format!("the definition is not valid:\n{}", lines.join("\n")));
+    }
+    let machine = def.machine.ok_or("the definition holds no state machine")?;
+    let input = match args.value("input") {
+        Some(arg) => json_arg(arg, "input")?,
+        None => Value::Object(Map::new()),
+    };
+    let mut options = Options::default();
+    if let Some(path) = args.value("context") {
+        let context = read_json(path, "context file")?;
+        if !context.is_object() {
+            return Err(format!(
+                "the context file '{path}' must hold a JSON object like {{\"Execution\": {{\"Name\": \"...\"}}}}"
+            ));
+        }
+        if let Some(name) = context.pointer("/StateMachine/Name").and_then(Value::as_str) {
+            options.state_machine_name = name.to_string();
+        }
+        if let Some(name) = context.pointer("/Execution/Name").and_then(Value::as_str) {
+            options.execution_name = Some(name.to_string());
+        }
+        options.context_overrides = Some(context);
+    }
+    options.execution_type = match args.value("type").unwrap_or("STANDARD") {
+        "STANDARD" | "standard" => ExecutionType::Standard,
+        "EXPRESS" | "express" => ExecutionType::Express,
+        other => return Err(format!("--type must be STANDARD or EXPRESS, not '{other}'")),
+    };
+    if let Some(seed) = args.value("seed") {
+        options.seed = seed
+            .parse()
+            .map_err(|_| format!("--seed must be a whole number, not '{seed}'"))?;
+    }
+    options.record_data_flow = args.flag("data-flow");
+    let mock_timeout_ms = match args.value("mock-timeout") {
+        Some(ms) => ms
+            .parse()
+            .map_err(|_| format!("--mock-timeout must be milliseconds, not '{ms}'"))?,
+        None => 5_000,
+    };
+    let mut answerer = Answerer::new(
+        &options.state_machine_name,
+        args.value("mock-config"),
+        args.value("test-case"),
+        args.value("mocks"),
+        mock_timeout_ms,
+    )?;
+
+    let mut exec = Execution::start(Arc::new(machine), input, options).map_err(|e| e.message)?;
+    asl::host::run_to_end(&mut exec, |req| answerer.answer(req));
+    for note in answerer.notes() {
+        eprintln!("asl run: {note}");
+    }
+
+    let mut out = Map::new();
+    let code = match exec.outcome() {
+        Some(outcome) => {
+            out.insert(
+                "status".into(),
+                serde_json::to_value(outcome.status).unwrap_or(Value::Null),
+            );
+            if let Some(o) = &outcome.output {
+                out.insert("output".into(), o.clone());
+            }
+            if outcome.status != Status::Succeeded {
+                out.insert(
+                    "error".into(),
+                    outcome.error.clone().map(Value::String).unwrap_or(Value::Null),
+                );
+                out.insert(
+                    "cause".into(),
+                    outcome.cause.clone().map(Value::String).unwrap_or(Value::Null),
+                );
+            }
+            if outcome.status == Status::Succeeded {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            }
+        }
+        None => {
+            eprintln!("asl run: the execution is waiting for a callback or an answer that no mock gives");
+            out.insert("status".into(), json!("RUNNING"));
+            ExitCode::from(2)
+        }
+    };
+    out.insert(
+        "history".into(),
+        serde_json::to_value(exec.history()).unwrap_or(Value::Null),
+    );
+    if args.flag("data-flow") {
+        out.insert(
+            "dataFlow".into(),
+            serde_json::to_value(exec.visits()).unwrap_or(Value::Null),
+        );
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default()
+    );
+    Ok(code)
+}
