@@ -199,3 +199,155 @@ fn write_canonical(value: &Value, out: &mut String) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_env::{cause, eval};
+    use serde_json::json;
+
+    fn ok(text: &str) -> serde_json::Value {
+        eval(text).unwrap_or_else(|failure| panic!("{text}: {failure}"))
+    }
+
+    #[test]
+    fn array_keeps_argument_order_and_types() {
+        assert_eq!(
+            ok("States.Array('Foo', 2022, null, true, States.Array())"),
+            json!(["Foo", 2022, null, true, []])
+        );
+    }
+
+    #[test]
+    fn partition_chunks_and_rounds_the_size() {
+        let nine = "States.Array(1, 2, 3, 4, 5, 6, 7, 8, 9)";
+        assert_eq!(
+            ok(&format!("States.ArrayPartition({nine}, 4)")),
+            json!([[1, 2, 3, 4], [5, 6, 7, 8], [9]])
+        );
+        assert_eq!(
+            ok(&format!("States.ArrayPartition({nine}, 3.5)")),
+            json!([[1, 2, 3, 4], [5, 6, 7, 8], [9]])
+        );
+        assert_eq!(
+            ok(&format!("States.ArrayPartition({nine}, 100)")),
+            json!([[1, 2, 3, 4, 5, 6, 7, 8, 9]])
+        );
+        assert_eq!(ok("States.ArrayPartition(States.Array(), 2)"), json!([]));
+        assert_eq!(
+            cause("States.ArrayPartition(States.Array(1), 0)"),
+            "Invalid arguments in States.ArrayPartition: the chunk size must be a positive \
+             integer, but it is 0"
+        );
+        assert!(cause("States.ArrayPartition(States.Array(1), 0.4)").contains("but it is 0"));
+        assert!(cause("States.ArrayPartition(States.Array(1), -3)").contains("but it is -3"));
+    }
+
+    #[test]
+    fn contains_compares_deeply() {
+        assert_eq!(
+            ok("States.ArrayContains(States.Array(1, 'a'), 'a')"),
+            json!(true)
+        );
+        assert_eq!(
+            ok("States.ArrayContains(States.Array(1, 'a'), '1')"),
+            json!(false)
+        );
+        assert_eq!(
+            ok("States.ArrayContains(States.Array(1, 'a'), 1.0)"),
+            json!(true)
+        );
+        assert_eq!(
+            ok("States.ArrayContains(States.Array(States.Array(1, 2)), States.Array(1, 2))"),
+            json!(true)
+        );
+        assert_eq!(
+            ok("States.ArrayContains(States.Array(States.Array(1, 2)), States.Array(2, 1))"),
+            json!(false)
+        );
+        assert_eq!(
+            ok(
+                "States.ArrayContains(States.Array(States.StringToJson('\\{\"a\":1,\"b\":2\\}')), \
+                States.StringToJson('\\{\"b\":2,\"a\":1\\}'))"
+            ),
+            json!(true)
+        );
+    }
+
+    #[test]
+    fn range_is_inclusive_and_limited() {
+        assert_eq!(ok("States.ArrayRange(1, 9, 2)"), json!([1, 3, 5, 7, 9]));
+        assert_eq!(ok("States.ArrayRange(0, 10, 3)"), json!([0, 3, 6, 9]));
+        assert_eq!(ok("States.ArrayRange(9, 1, -2)"), json!([9, 7, 5, 3, 1]));
+        assert_eq!(ok("States.ArrayRange(5, 5, 1)"), json!([5]));
+        assert_eq!(ok("States.ArrayRange(9, 1, 2)"), json!([]));
+        assert_eq!(ok("States.ArrayRange(0.6, 4.4, 1.5)"), json!([1, 3]));
+        assert_eq!(
+            ok("States.ArrayLength(States.ArrayRange(1, 1000, 1))"),
+            json!(1000)
+        );
+        assert_eq!(
+            cause("States.ArrayRange(1, 1001, 1)"),
+            "Invalid arguments in States.ArrayRange: the range would have 1001 items, more \
+             than the 1000 allowed"
+        );
+        assert!(
+            cause("States.ArrayRange(-9223372036854775808, 9223372036854775807, 1)")
+                .contains("more than the 1000 allowed")
+        );
+        assert_eq!(
+            cause("States.ArrayRange(1, 9, 0)"),
+            "Invalid arguments in States.ArrayRange: the step (third argument) must not be 0"
+        );
+        assert!(cause("States.ArrayRange(1, 9, 0.4)").contains("must not be 0"));
+    }
+
+    #[test]
+    fn get_item_checks_the_index() {
+        let abc = "States.Array('a', 'b', 'c')";
+        assert_eq!(ok(&format!("States.ArrayGetItem({abc}, 0)")), json!("a"));
+        assert_eq!(ok(&format!("States.ArrayGetItem({abc}, 2)")), json!("c"));
+        assert_eq!(ok(&format!("States.ArrayGetItem({abc}, 1.0)")), json!("b"));
+        assert_eq!(
+            cause(&format!("States.ArrayGetItem({abc}, 3)")),
+            "Invalid arguments in States.ArrayGetItem: the index 3 is out of bounds for an \
+             array of 3 items"
+        );
+        assert!(cause(&format!("States.ArrayGetItem({abc}, -1)")).contains("index -1"));
+        assert!(
+            cause(&format!("States.ArrayGetItem({abc}, 1.5)"))
+                .contains("the second argument must be an integer, but it is 1.5")
+        );
+    }
+
+    #[test]
+    fn length_and_unique() {
+        assert_eq!(ok("States.ArrayLength(States.Array())"), json!(0));
+        assert_eq!(ok("States.ArrayLength(States.Array(1, 2, 3))"), json!(3));
+        assert_eq!(
+            ok("States.ArrayUnique(States.Array(1, 2, 3, 3, 3, 3, 3, 3, 4))"),
+            json!([1, 2, 3, 4])
+        );
+        assert_eq!(
+            ok(
+                "States.ArrayUnique(States.Array('b', 'a', 'b', 1, '1', 1.0, null, 'null', null, \
+                true, States.Array(1), States.Array(1.0)))"
+            ),
+            json!(["b", "a", 1, "1", null, "null", true, [1]])
+        );
+    }
+
+    #[test]
+    fn arguments_of_the_wrong_type_fail() {
+        assert_eq!(
+            cause("States.ArrayLength(States.Format('x'))"),
+            "Invalid arguments in States.ArrayLength: the first argument must be an array, but \
+             it is a string"
+        );
+        assert!(cause("States.ArrayUnique(States.UUID())").contains("must be an array"));
+        assert!(
+            cause("States.ArrayGetItem(States.Array(1), States.Format('0'))")
+                .contains("the second argument must be a number, but it is a string")
+        );
+        assert!(cause("States.ArrayRange(1, States.Array(), 1)").contains("must be a number"));
+    }
+}

@@ -97,3 +97,94 @@ fn hex(bytes: &[u8]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_env::{TestEnv, cause, eval};
+    use super::MAX_INPUT_CHARS;
+    use serde_json::json;
+
+    fn ok(text: &str) -> serde_json::Value {
+        eval(text).unwrap_or_else(|failure| panic!("{text}: {failure}"))
+    }
+
+    #[test]
+    fn base64_round_trips_utf8() {
+        assert_eq!(
+            ok("States.Base64Encode('Data to encode')"),
+            json!("RGF0YSB0byBlbmNvZGU=")
+        );
+        assert_eq!(
+            ok("States.Base64Decode('RGF0YSB0byBlbmNvZGU=')"),
+            json!("Data to encode")
+        );
+        assert_eq!(ok("States.Base64Encode('é')"), json!("w6k="));
+        assert_eq!(ok("States.Base64Decode('w6k')"), json!("é"));
+        assert_eq!(ok("States.Base64Encode('')"), json!(""));
+        assert!(cause("States.Base64Decode('not base64!')").starts_with(
+            "Invalid arguments in States.Base64Decode: the string is not valid base64"
+        ));
+        // Bytes that are not UTF-8 decode to replacement characters, as Java decodes them.
+        assert_eq!(ok("States.Base64Decode('/w==')"), json!("\u{FFFD}"));
+    }
+
+    #[test]
+    fn inputs_are_limited_to_ten_thousand_characters() {
+        let at_limit = "é".repeat(MAX_INPUT_CHARS);
+        let over = "a".repeat(MAX_INPUT_CHARS + 1);
+        let mut env = TestEnv::new(json!({"ok": at_limit, "over": over}));
+        assert!(env.eval("States.Base64Encode($.ok)").is_ok());
+        assert!(env.eval("States.Hash($.ok, 'MD5')").is_ok());
+        for call in [
+            "States.Base64Encode($.over)",
+            "States.Base64Decode($.over)",
+            "States.Hash($.over, 'SHA-1')",
+        ] {
+            let failure = env.eval(call).expect_err(call);
+            assert!(
+                failure.cause.unwrap_or_default().ends_with(
+                    "the input string has 10001 characters, more than the 10000 allowed"
+                ),
+                "{call}"
+            );
+        }
+    }
+
+    #[test]
+    fn hashes_in_lower_case_hex() {
+        let cases = [
+            ("MD5", "900150983cd24fb0d6963f7d28e17f72"),
+            ("SHA-1", "a9993e364706816aba3e25717850c26c9cd0d89d"),
+            (
+                "SHA-256",
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+            ),
+            (
+                "SHA-384",
+                "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7",
+            ),
+            (
+                "SHA-512",
+                "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f",
+            ),
+        ];
+        for (algorithm, digest) in cases {
+            assert_eq!(
+                ok(&format!("States.Hash('abc', '{algorithm}')")),
+                json!(digest)
+            );
+        }
+        let mut env = TestEnv::new(json!({"alg": "sha256"}));
+        let failure = env
+            .eval("States.Hash('abc', $.alg)")
+            .expect_err("unknown algorithm");
+        assert_eq!(
+            failure.cause.as_deref(),
+            Some(
+                "Invalid arguments in States.Hash: the algorithm 'sha256' is not supported; use \
+                 one of MD5, SHA-1, SHA-256, SHA-384, SHA-512"
+            )
+        );
+        assert!(cause("States.Hash(States.Array(), 'MD5')").contains("must be a string"));
+    }
+}

@@ -17,7 +17,8 @@ pub fn java_round(x: f64) -> Option<i64> {
     // `x + 0.5` rounding error that once made Java round 0.49999999999999994 up.
     let rounded = if x - floor >= 0.5 { floor + 1.0 } else { floor };
     // 2^63 is exactly representable; anything at or beyond it does not fit.
-    if rounded >= 9_223_372_036_854_775_808.0 || rounded < -9_223_372_036_854_775_808.0 {
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    if !(-LIMIT..LIMIT).contains(&rounded) {
         return None;
     }
     Some(rounded as i64)
@@ -232,7 +233,7 @@ mod tests {
             assert_eq!(java_round(x), Some(expected), "Math.round({x})");
         }
         assert_eq!(java_round(1e19), None);
-        assert_eq!(java_round(-9.223372036854775808e18), Some(i64::MIN));
+        assert_eq!(java_round(-(2f64.powi(63))), Some(i64::MIN));
     }
 
     #[test]

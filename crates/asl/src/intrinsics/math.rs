@@ -81,3 +81,87 @@ fn int32_arg(function: Function, index: usize, value: &Value) -> Result<i64, Fai
     }
     Ok(n)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_env::{TestEnv, cause, eval};
+    use serde_json::json;
+
+    fn ok(text: &str) -> serde_json::Value {
+        eval(text).unwrap_or_else(|failure| panic!("{text}: {failure}"))
+    }
+
+    #[test]
+    fn add_rounds_each_argument_like_java() {
+        assert_eq!(ok("States.MathAdd(111, -1)"), json!(110));
+        assert_eq!(ok("States.MathAdd(-1.5, -1.51)"), json!(-3));
+        assert_eq!(ok("States.MathAdd(-0.5, 0.5)"), json!(1));
+        assert_eq!(
+            ok("States.MathAdd(2147483647, 2147483647)"),
+            json!(4294967294_i64)
+        );
+        assert!(ok("States.MathAdd(1.5, 1.5)").is_i64());
+        assert_eq!(
+            cause("States.MathAdd(2147483648, 0)"),
+            "Invalid arguments in States.MathAdd: the first argument (2147483648) is outside \
+             the range -2147483648 to 2147483647"
+        );
+        assert!(cause("States.MathAdd(0, -2147483648.6)").contains("second argument"));
+        assert!(cause("States.MathAdd(1, States.Format('2'))").contains("must be a number"));
+    }
+
+    #[test]
+    fn random_without_seed_uses_the_execution_generator() {
+        let draw = |seed: u64| {
+            let mut env = TestEnv::new(json!(null));
+            env.rng = crate::rng::Rng::from_seed(seed);
+            (0..20)
+                .map(|_| env.eval("States.MathRandom(1, 999)").expect("draws"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(draw(3), draw(3));
+        assert_ne!(draw(3), draw(4));
+        for value in draw(5) {
+            assert!((1..999).contains(&value.as_i64().unwrap_or(0)));
+        }
+        for _ in 0..50 {
+            assert_eq!(ok("States.MathRandom(3, 4)"), json!(3));
+        }
+    }
+
+    #[test]
+    fn random_with_seed_is_javas_draw_for_that_seed() {
+        let first = ok("States.MathRandom(1, 1000000, 42)");
+        assert_eq!(first, ok("States.MathRandom(1, 1000000, 42)"));
+        let mut java = super::JavaRandom::new(42);
+        assert_eq!(first, json!(1 + i64::from(java.next_int_below(999_999))));
+        assert_ne!(first, ok("States.MathRandom(1, 1000000, 43)"));
+        // Huge spans still draw inside the bounds.
+        let wide = ok("States.MathRandom(-9223372036854775807, 9223372036854775807, 7)");
+        assert!(wide.as_i64().is_some());
+    }
+
+    #[test]
+    fn random_needs_a_non_empty_range() {
+        assert_eq!(
+            cause("States.MathRandom(7, 7)"),
+            "Invalid arguments in States.MathRandom: the end (7) must be greater than the start (7)"
+        );
+        assert!(cause("States.MathRandom(10, 1)").contains("must be greater"));
+        // The bounds are rounded first: 1.4 and 1.6 leave [1, 2).
+        assert_eq!(ok("States.MathRandom(1.4, 1.6)"), json!(1));
+        assert!(cause("States.MathRandom(1, 9, States.Format('x'))").contains("third argument"));
+    }
+
+    #[test]
+    fn uuid_is_version_4_from_the_execution_generator() {
+        let mut a = TestEnv::new(json!(null));
+        let mut b = TestEnv::new(json!(null));
+        let first = a.eval("States.UUID()").expect("uuid");
+        assert_eq!(first, b.eval("States.UUID()").expect("uuid"));
+        assert_ne!(first, a.eval("States.UUID()").expect("uuid"));
+        let text = first.as_str().unwrap_or_default();
+        assert_eq!(text.len(), 36);
+        assert_eq!(text.chars().nth(14), Some('4'));
+    }
+}

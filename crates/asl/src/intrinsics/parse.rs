@@ -785,6 +785,59 @@ mod tests {
         assert!(error("States.Array").message.contains("expected '('"));
     }
 
+    /// The path text each argument was cut to (what `Path::parse` received).
+    fn path_texts(text: &str) -> Vec<String> {
+        let call = parse(text).unwrap_or_else(|e| panic!("{text}: {}", e.message));
+        call.args
+            .iter()
+            .filter_map(|arg| match arg {
+                Arg::Path(path) => Some(path.as_str().to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn path_arguments_end_at_top_level_commas_and_parentheses() {
+        assert_eq!(
+            path_texts("States.Array($, $.a.b , $$.Execution.Id,$var, $var.x[0], $.a[1])"),
+            [
+                "$",
+                "$.a.b",
+                "$$.Execution.Id",
+                "$var",
+                "$var.x[0]",
+                "$.a[1]"
+            ]
+        );
+        assert_eq!(path_texts("States.Array($.a['b, c)'])"), ["$.a['b, c)']"]);
+        assert_eq!(path_texts(r"States.Array($.a[\'b c\'], 1)"), ["$.a['b c']"]);
+        assert_eq!(
+            path_texts("States.ArrayLength(States.Array($.x))"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn path_arguments_with_filters_keep_their_commas() {
+        assert_eq!(
+            path_texts("States.Array($.items[?(@.name == 'a, b')], 2)"),
+            ["$.items[?(@.name == 'a, b')]"]
+        );
+    }
+
+    #[test]
+    fn invalid_paths_are_syntax_errors() {
+        let e = error("States.Array(1, $.a[)");
+        assert!(e.message.contains("unterminated path") || e.message.contains("invalid path"));
+        assert_eq!(e.offset, 16);
+        assert!(
+            error("States.Array($.)")
+                .message
+                .starts_with("invalid path '$.'")
+        );
+    }
+
     #[test]
     fn never_panics_on_broken_text() {
         let samples = [

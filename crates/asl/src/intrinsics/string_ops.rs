@@ -22,3 +22,31 @@ pub(super) fn split(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
         .collect();
     Ok(Value::Array(pieces))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_env::{cause, eval};
+    use serde_json::json;
+
+    #[test]
+    fn splits_at_any_delimiter_character_and_drops_empty_pieces() {
+        let cases = [
+            (
+                "States.StringSplit('1,2,3,4,5', ',')",
+                json!(["1", "2", "3", "4", "5"]),
+            ),
+            (
+                "States.StringSplit('This.is+a,test=string', '.+,=')",
+                json!(["This", "is", "a", "test", "string"]),
+            ),
+            ("States.StringSplit(',,a,,', ',')", json!(["a"])),
+            ("States.StringSplit('', ',')", json!([])),
+            ("States.StringSplit('abc', '')", json!(["abc"])),
+            ("States.StringSplit('aébéc', 'é')", json!(["a", "b", "c"])),
+        ];
+        for (call, expected) in cases {
+            assert_eq!(eval(call).expect(call), expected, "{call}");
+        }
+        assert!(cause("States.StringSplit(States.Array(), ',')").contains("must be a string"));
+    }
+}
