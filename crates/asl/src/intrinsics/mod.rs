@@ -20,11 +20,25 @@
 //! - Randomness (`States.UUID`, `States.MathRandom` without a seed) comes from [`Env::rng`]
 //!   only; `States.MathRandom` with a seed argument is deterministic for that seed.
 
+mod array;
+mod encoding;
 mod eval;
+mod format;
 mod functions;
+mod java_random;
+mod java_text;
+mod json_manipulation;
+mod math;
 mod parse;
+mod string_ops;
 
-pub use parse::{Arg, Call, Function, IntrinsicSyntaxError, is_intrinsic, parse};
+#[cfg(test)]
+mod recorded_cases;
+#[cfg(test)]
+mod test_env;
+
+pub use functions::{Arity, Function, HASH_ALGORITHMS, Kind};
+pub use parse::{Arg, Call, IntrinsicSyntaxError, MAX_NESTING, is_intrinsic, parse};
 
 use crate::errors::Failure;
 use crate::path::Path;

@@ -7,31 +7,44 @@
 //!     pub fn parse(text: &str) -> Result<Path, PathSyntaxError>;
 //!     pub fn as_str(&self) -> &str;                // the text it was parsed from
 //!     pub fn root(&self) -> &PathRoot;             // $, $$ or $name
+//!     pub fn segments(&self) -> &[Segment];        // what follows the root
 //!     pub fn is_definite(&self) -> bool;           // no wildcard, slice, filter, deep scan, union
 //!     pub fn is_reference_path(&self) -> bool;     // only names and single indexes (ASL spec)
 //!     pub fn select<'v>(&self, root: &'v Value) -> Option<Cow<'v, Value>>;
 //!     pub fn write(&self, target: Value, value: Value) -> Result<Value, PathWriteError>;
+//!     pub fn write_in_place(&self, target: &mut Value, value: Value) -> Result<(), PathWriteError>;
 //! }
 //! ```
 //!
-//! - Roots: `$` (the state's input), `$$` (the context object), `$name` (the variable `name`,
-//!   a name as AWS allows for variables: letters, digits, `_`; not starting with a digit). The
-//!   caller picks the root value from `root()`; `select` and `write` only walk the segments.
-//! - Syntax accepted, as AWS documents and accepts it: `.name`, `['name']` and `["name"]`
-//!   (also after a dot: `$.a.['b c']`), names with characters other than `.`/`[` in dot
-//!   notation (AWS allows `$.a-b`, `$.a b`? follow AWS), `[0]`, `[-1]`, `[*]`, `.*`,
-//!   `[start:end:step]` slices, `[0,2]` and `['a','b']` unions, `..name` deep scan,
-//!   `[?(@.x > 1)]`/`[?(@.x == 'a')]`/`[?(@.x)]` filters with `&&`, `||`, comparison
-//!   operators, and the `length()` style functions that Jayway has where AWS accepts them.
-//! - `select`: a definite path gives `Some(value)` or `None` when something along the way is
-//!   missing (missing key, index out of range, wrong type). An indefinite path always gives
-//!   `Some(Value::Array(matches))`, possibly empty.
+//! - Roots: `$` (the state's input), `$$` (the context object), `$name` (the variable `name`:
+//!   a letter or `_`, then letters, digits or `_`). The caller picks the root value from
+//!   `root()`; `select` and `write` only walk the segments.
+//! - Syntax, as Jayway reads it: `.name` (any characters but `.`, `[`, `(`, `)`, `]` and
+//!   spaces, so `$.delivery-partner` works), `['name']`/`["name"]` (also after a dot:
+//!   `$.a.['b c']`), `['a','b']`, `[0]`, `[-1]`, `[0,2]`, `[*]`, `.*`, `[start:end]`,
+//!   `[start:]`, `[:end]` (no step: Jayway has none), `..name` and `..[0]`, filters
+//!   `[?(@.x > 1 && @.y == 'a')]` with `==`, `!=`, `<`, `<=`, `>`, `>=`, `=~ /regex/i`, `in`,
+//!   `nin`, `subsetof`, `anyof`, `noneof`, `contains`, `size`, `empty`, `$` for the whole
+//!   document, and `.length()`-style functions at the end.
+//! - `select`: a definite path gives `Some(value)` (borrowed) or `None` when something along
+//!   the way is missing (missing key, index out of range, wrong type). Any other path gives
+//!   `Some(Value::Array(matches))`, possibly empty, skipping what is missing. Exceptions, as
+//!   AWS behaves: `['a','b']` as the last segment is definite and gives one object with those
+//!   members (Jayway's merge); a path ending in a function gives `None` (AWS accepts
+//!   `$.a.length()` but never finds a value there); filters only ever accept objects (AWS:
+//!   "the @ operator ... does not match scalar values").
 //! - `write` (ResultPath): requires a reference path rooted at `$`; returns `target` with
-//!   `value` placed at the path, creating missing objects along the way; `$` replaces the whole
-//!   target. Writing through a non-object (e.g. `$.a.b` where `a` is a string) or an array index
-//!   that does not exist is a `PathWriteError` whose message AWS would give.
+//!   `value` placed at the path, creating missing objects along the way and replacing existing
+//!   members and array elements; `$` replaces the whole target. Writing through a non-object
+//!   (`$.a.b` where `a` is a string) or at an array index that does not exist fails with AWS's
+//!   cause, `Unable to apply ReferencePath $.a.b to input {"a":"x"}`. `write_in_place` leaves
+//!   the target untouched when it fails.
 
+mod cursor;
+mod filter;
+mod filter_eval;
 mod parse;
+mod regex;
 mod select;
 mod write;
 
@@ -45,6 +58,8 @@ pub struct Path {
     pub(crate) text: String,
     pub(crate) root: PathRoot,
     pub(crate) segments: Vec<Segment>,
+    /// Decided once at parse time, since `select` asks on every call.
+    pub(crate) definite: bool,
 }
 
 /// What a path starts from.
@@ -58,7 +73,9 @@ pub enum PathRoot {
     Variable(String),
 }
 
+pub use filter::{CompareOp, Filter, FilterPath, FilterRoot, Operand};
 pub use parse::{PathSyntaxError, Segment};
+pub use regex::Regex;
 pub use write::PathWriteError;
 
 impl Path {
@@ -70,9 +87,19 @@ impl Path {
         &self.root
     }
 
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
     /// Selects from the value of this path's root (see the module docs).
     pub fn select<'v>(&self, root: &'v Value) -> Option<Cow<'v, Value>> {
-        select::select(&self.segments, root, self.is_definite())
+        select::select(&self.segments, root, self.definite)
+    }
+}
+
+impl std::fmt::Display for Path {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
     }
 }
 
@@ -80,6 +107,30 @@ impl Path {
     /// The path in Jayway's normalized bracket form (`$['a']['b'][0]`), as AWS quotes it in
     /// some error messages.
     pub fn normalized(&self) -> String {
-        todo!("normalized path")
+        let mut out = match &self.root {
+            PathRoot::Input => "$".to_string(),
+            PathRoot::Context => "$$".to_string(),
+            PathRoot::Variable(name) => format!("${name}"),
+        };
+        let quoted = |names: &[String]| names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(",");
+        for segment in &self.segments {
+            match segment {
+                Segment::Name(n) => out.push_str(&format!("['{n}']")),
+                Segment::Names(ns) => out.push_str(&format!("[{}]", quoted(ns))),
+                Segment::Index(i) => out.push_str(&format!("[{i}]")),
+                Segment::Indexes(is) => {
+                    out.push_str(&format!("[{}]", is.iter().map(i64::to_string).collect::<Vec<_>>().join(",")))
+                }
+                Segment::Slice { start, end } => {
+                    let show = |b: &Option<i64>| b.map(|n| n.to_string()).unwrap_or_default();
+                    out.push_str(&format!("[{}:{}]", show(start), show(end)));
+                }
+                Segment::Wildcard => out.push_str("[*]"),
+                Segment::DeepScan => out.push_str(".."),
+                Segment::Filter(_) => out.push_str("[?]"),
+                Segment::Function { name, args } => out.push_str(&format!(".{name}({args})")),
+            }
+        }
+        out
     }
 }
