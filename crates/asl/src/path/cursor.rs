@@ -104,7 +104,10 @@ impl<'t> Cursor<'t> {
         let mut out = String::new();
         loop {
             let Some(c) = self.bump() else {
-                return Err(self.error_at(start, format!("unterminated string: missing closing {quote}")));
+                return Err(self.error_at(
+                    start,
+                    format!("unterminated string: missing closing {quote}"),
+                ));
             };
             if c == quote {
                 return Ok(out);
@@ -116,7 +119,10 @@ impl<'t> Cursor<'t> {
             let escape_at = self.pos - 1;
             match self.bump() {
                 None => {
-                    return Err(self.error_at(start, format!("unterminated string: missing closing {quote}")));
+                    return Err(self.error_at(
+                        start,
+                        format!("unterminated string: missing closing {quote}"),
+                    ));
                 }
                 Some('n') => out.push('\n'),
                 Some('t') => out.push('\t'),
@@ -183,10 +189,30 @@ mod tests {
     #[test]
     fn quoted_string_errors() {
         assert!(quoted("'abc").unwrap_err().reason.contains("unterminated"));
-        assert!(quoted("'abc\\").unwrap_err().reason.contains("unterminated"));
-        assert!(quoted(r"'\u12'").unwrap_err().reason.contains("four hex digits"));
-        assert!(quoted(r"'\ud83d'").unwrap_err().reason.contains("surrogate"));
-        assert!(quoted(r"'\ude00'").unwrap_err().reason.contains("surrogate"));
+        assert!(
+            quoted("'abc\\")
+                .unwrap_err()
+                .reason
+                .contains("unterminated")
+        );
+        assert!(
+            quoted(r"'\u12'")
+                .unwrap_err()
+                .reason
+                .contains("four hex digits")
+        );
+        assert!(
+            quoted(r"'\ud83d'")
+                .unwrap_err()
+                .reason
+                .contains("surrogate")
+        );
+        assert!(
+            quoted(r"'\ude00'")
+                .unwrap_err()
+                .reason
+                .contains("surrogate")
+        );
     }
 
     #[test]

@@ -44,6 +44,10 @@ mod cursor;
 mod filter;
 mod filter_eval;
 mod parse;
+#[cfg(test)]
+mod random_input;
+#[cfg(test)]
+mod recorded_paths;
 mod regex;
 mod select;
 mod write;
