@@ -2,15 +2,37 @@
 
 use super::PathSyntaxError;
 
+/// How many segments a path may have in all, counting those of the paths inside its
+/// filters: far more than any real path, few enough that evaluating one (which recurses once
+/// per segment) cannot exhaust the stack, even in a browser.
+const MAX_SEGMENTS: usize = 256;
+
 /// Reads a path text one character at a time; positions are byte offsets into `text`.
 pub(crate) struct Cursor<'t> {
     text: &'t str,
     pos: usize,
+    segments: usize,
 }
 
 impl<'t> Cursor<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        Cursor { text, pos: 0 }
+        Cursor {
+            text,
+            pos: 0,
+            segments: 0,
+        }
+    }
+
+    /// Counts one more segment read, refusing paths with too many.
+    pub(crate) fn count_segment(&mut self) -> Result<(), PathSyntaxError> {
+        self.segments += 1;
+        if self.segments > MAX_SEGMENTS {
+            return Err(self.error_at(
+                self.pos,
+                format!("a path may have at most {MAX_SEGMENTS} parts"),
+            ));
+        }
+        Ok(())
     }
 
     pub(crate) fn pos(&self) -> usize {

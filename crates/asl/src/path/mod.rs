@@ -40,6 +40,8 @@
 //!   cause, `Unable to apply ReferencePath $.a.b to input {"a":"x"}`. `write_in_place` leaves
 //!   the target untouched when it fails.
 
+#[cfg(test)]
+mod allocation;
 mod cursor;
 mod filter;
 mod filter_eval;

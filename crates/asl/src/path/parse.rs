@@ -174,6 +174,7 @@ pub(crate) fn parse_segments(
             Some('[') => segments.push(parse_bracket(cursor, context)?),
             _ => break,
         }
+        cursor.count_segment()?;
         if matches!(segments.last(), Some(Segment::Function { .. })) {
             if matches!(cursor.peek(), Some('.') | Some('[')) {
                 return Err(cursor.error_at(
@@ -637,6 +638,21 @@ mod tests {
         assert!(error("$['a'").reason.contains("expected ']'"));
         assert!(error("$['a',]").reason.contains("quoted name after ','"));
         assert!(error("$['a' 'b']").reason.contains("expected ']'"));
+    }
+
+    #[test]
+    fn too_many_segments() {
+        assert!(Path::parse(&format!("$.{}", ["a"; 200].join("."))).is_ok());
+        let long = format!("$.{}", ["a"; 300].join("."));
+        assert!(error(&long).reason.contains("at most 256 parts"));
+        let filters = "[?(@)]".repeat(300);
+        assert!(
+            error(&format!("$.a{filters}"))
+                .reason
+                .contains("at most 256 parts")
+        );
+        let nested = format!("$[?(@{})]", "[?(@.a.b.c.d.e.f.g)]".repeat(40));
+        assert!(error(&nested).reason.contains("at most 256 parts"));
     }
 
     #[test]

@@ -165,7 +165,8 @@ fn walk<'v>(
 }
 
 /// `..next`: `next` (and the rest after it) applied wherever it can apply in the tree, in
-/// document order, the node itself before its children.
+/// document order, the node itself before its children. Walks the tree with its own stack, so
+/// that a deeply nested document cannot exhaust the call stack.
 fn scan<'v>(
     next: &Segment,
     from_next: &[Segment],
@@ -173,21 +174,17 @@ fn scan<'v>(
     document: &Value,
     out: &mut Vec<Cow<'v, Value>>,
 ) {
-    if scan_applies(next, from_next.len() == 1, node, document) {
-        walk(from_next, node, document, out);
-    }
-    match node {
-        Value::Object(object) => {
-            for child in object.values() {
-                scan(next, from_next, child, document, out);
-            }
+    let next_is_last = from_next.len() == 1;
+    let mut pending = vec![node];
+    while let Some(node) = pending.pop() {
+        if scan_applies(next, next_is_last, node, document) {
+            walk(from_next, node, document, out);
         }
-        Value::Array(array) => {
-            for child in array {
-                scan(next, from_next, child, document, out);
-            }
+        match node {
+            Value::Object(object) => pending.extend(object.values().rev()),
+            Value::Array(array) => pending.extend(array.iter().rev()),
+            _ => {}
         }
-        _ => {}
     }
 }
 
@@ -512,6 +509,23 @@ mod tests {
             Some(json!(["id"]))
         );
         assert_eq!(select("$..Via", &headers), Some(json!(["v"])));
+    }
+
+    #[test]
+    fn deep_scan_survives_deep_documents() {
+        let mut deep = json!({"x": 1});
+        for _ in 0..20_000 {
+            let mut wrapper = serde_json::Map::new();
+            wrapper.insert("a".to_string(), deep);
+            deep = Value::Object(wrapper);
+        }
+        let found = select("$..x", &deep);
+        assert_eq!(found, Some(json!([1])));
+        // serde_json drops values recursively; take this one apart by hand.
+        let mut node = deep;
+        while let Value::Object(mut object) = node {
+            node = object.remove("a").unwrap_or(Value::Null);
+        }
     }
 
     #[test]
