@@ -325,7 +325,6 @@ fn is_word_char(c: char) -> bool {
                 | '!'
                 | '~'
                 | ','
-                | ':'
                 | '\''
                 | '"'
                 | '@'
@@ -581,6 +580,21 @@ mod tests {
                 current(&["Type", "Text"]),
                 CompareOp::Eq,
                 literal(json!("AMOUNT_PAID"))
+            )
+        );
+        assert_eq!(
+            filter("@.region == us-east-1 || @.arn == arn:aws:x"),
+            Filter::Or(
+                Box::new(compare(
+                    current(&["region"]),
+                    CompareOp::Eq,
+                    literal(json!("us-east-1"))
+                )),
+                Box::new(compare(
+                    current(&["arn"]),
+                    CompareOp::Eq,
+                    literal(json!("arn:aws:x"))
+                ))
             )
         );
         assert_eq!(
