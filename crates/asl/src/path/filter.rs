@@ -136,6 +136,8 @@ fn parse_chain(cursor: &mut Cursor, depth: usize) -> Result<Filter, PathSyntaxEr
 }
 
 fn parse_term(cursor: &mut Cursor, depth: usize) -> Result<Filter, PathSyntaxError> {
+    // Each condition counts as a part of the path: a chain of thousands would nest as deep.
+    cursor.count_segment()?;
     cursor.skip_whitespace();
     let start = cursor.pos();
     if cursor.peek() == Some('(') {
@@ -775,6 +777,13 @@ mod tests {
                 .unwrap_err()
                 .reason
                 .contains("nest too deeply")
+        );
+        let long = format!("$[?({})]", vec!["@"; 300].join(" && "));
+        assert!(
+            Path::parse(&long)
+                .unwrap_err()
+                .reason
+                .contains("at most 256 parts")
         );
         let deep = format!("$[?(@.a in {}1{})]", "[".repeat(40), "]".repeat(40));
         assert!(
