@@ -2,15 +2,37 @@
 
 use super::PathSyntaxError;
 
+/// How many segments a path may have in all, counting those of the paths inside its
+/// filters: far more than any real path, few enough that evaluating one (which recurses once
+/// per segment) cannot exhaust the stack, even in a browser.
+const MAX_SEGMENTS: usize = 256;
+
 /// Reads a path text one character at a time; positions are byte offsets into `text`.
 pub(crate) struct Cursor<'t> {
     text: &'t str,
     pos: usize,
+    segments: usize,
 }
 
 impl<'t> Cursor<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        Cursor { text, pos: 0 }
+        Cursor {
+            text,
+            pos: 0,
+            segments: 0,
+        }
+    }
+
+    /// Counts one more segment read, refusing paths with too many.
+    pub(crate) fn count_segment(&mut self) -> Result<(), PathSyntaxError> {
+        self.segments += 1;
+        if self.segments > MAX_SEGMENTS {
+            return Err(self.error_at(
+                self.pos,
+                format!("a path may have at most {MAX_SEGMENTS} parts"),
+            ));
+        }
+        Ok(())
     }
 
     pub(crate) fn pos(&self) -> usize {
@@ -104,7 +126,10 @@ impl<'t> Cursor<'t> {
         let mut out = String::new();
         loop {
             let Some(c) = self.bump() else {
-                return Err(self.error_at(start, format!("unterminated string: missing closing {quote}")));
+                return Err(self.error_at(
+                    start,
+                    format!("unterminated string: missing closing {quote}"),
+                ));
             };
             if c == quote {
                 return Ok(out);
@@ -116,7 +141,10 @@ impl<'t> Cursor<'t> {
             let escape_at = self.pos - 1;
             match self.bump() {
                 None => {
-                    return Err(self.error_at(start, format!("unterminated string: missing closing {quote}")));
+                    return Err(self.error_at(
+                        start,
+                        format!("unterminated string: missing closing {quote}"),
+                    ));
                 }
                 Some('n') => out.push('\n'),
                 Some('t') => out.push('\t'),
@@ -183,10 +211,30 @@ mod tests {
     #[test]
     fn quoted_string_errors() {
         assert!(quoted("'abc").unwrap_err().reason.contains("unterminated"));
-        assert!(quoted("'abc\\").unwrap_err().reason.contains("unterminated"));
-        assert!(quoted(r"'\u12'").unwrap_err().reason.contains("four hex digits"));
-        assert!(quoted(r"'\ud83d'").unwrap_err().reason.contains("surrogate"));
-        assert!(quoted(r"'\ude00'").unwrap_err().reason.contains("surrogate"));
+        assert!(
+            quoted("'abc\\")
+                .unwrap_err()
+                .reason
+                .contains("unterminated")
+        );
+        assert!(
+            quoted(r"'\u12'")
+                .unwrap_err()
+                .reason
+                .contains("four hex digits")
+        );
+        assert!(
+            quoted(r"'\ud83d'")
+                .unwrap_err()
+                .reason
+                .contains("surrogate")
+        );
+        assert!(
+            quoted(r"'\ude00'")
+                .unwrap_err()
+                .reason
+                .contains("surrogate")
+        );
     }
 
     #[test]

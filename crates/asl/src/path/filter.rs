@@ -18,7 +18,10 @@ pub enum Filter {
     And(Box<Filter>, Box<Filter>),
     Or(Box<Filter>, Box<Filter>),
     /// `@.name` (the path finds something) or `!@.name` (it finds nothing).
-    Exists { path: FilterPath, negated: bool },
+    Exists {
+        path: FilterPath,
+        negated: bool,
+    },
     /// `left op right`, e.g. `@.price < 10`.
     Compare {
         left: Operand,
@@ -133,6 +136,8 @@ fn parse_chain(cursor: &mut Cursor, depth: usize) -> Result<Filter, PathSyntaxEr
 }
 
 fn parse_term(cursor: &mut Cursor, depth: usize) -> Result<Filter, PathSyntaxError> {
+    // Each condition counts as a part of the path: a chain of thousands would nest as deep.
+    cursor.count_segment()?;
     cursor.skip_whitespace();
     let start = cursor.pos();
     if cursor.peek() == Some('(') {
@@ -142,7 +147,11 @@ fn parse_term(cursor: &mut Cursor, depth: usize) -> Result<Filter, PathSyntaxErr
         cursor.bump();
         cursor.skip_whitespace();
         let negates_path = matches!(cursor.peek(), Some('@') | Some('$'));
-        let operand = if negates_path { Some(parse_operand(cursor, depth)?) } else { None };
+        let operand = if negates_path {
+            Some(parse_operand(cursor, depth)?)
+        } else {
+            None
+        };
         let Some(Operand::Path(path)) = operand else {
             return Err(cursor.error_at(start, "'!' can only negate a path, as in !@.name"));
         };
@@ -181,7 +190,10 @@ fn parse_term(cursor: &mut Cursor, depth: usize) -> Result<Filter, PathSyntaxErr
         .filter(|operand| matches!(operand, Operand::Pattern(_)))
         .count();
     if op == CompareOp::Matches && patterns != 1 {
-        return Err(cursor.error_at(op_at, "=~ needs a regular expression like /abc/ on one side"));
+        return Err(cursor.error_at(
+            op_at,
+            "=~ needs a regular expression like /abc/ on one side",
+        ));
     }
     if op != CompareOp::Matches && patterns > 0 {
         return Err(cursor.error_at(op_at, "a regular expression can only be used with =~"));
@@ -256,7 +268,10 @@ fn parse_operand(cursor: &mut Cursor, depth: usize) -> Result<Operand, PathSynta
         }
         Some('$') => {
             cursor.bump();
-            if cursor.peek().is_some_and(|c| c == '$' || c == '_' || c.is_alphanumeric()) {
+            if cursor
+                .peek()
+                .is_some_and(|c| c == '$' || c == '_' || c.is_alphanumeric())
+            {
                 return Err(cursor.error_at(
                     cursor.pos() - 1,
                     "inside a filter a path starts with @ (the element tested) or $ (the whole document)",
@@ -268,7 +283,9 @@ fn parse_operand(cursor: &mut Cursor, depth: usize) -> Result<Operand, PathSynta
         Some('/') => Ok(Operand::Pattern(parse_pattern(cursor)?)),
         Some('[') | Some('{') => Ok(Operand::Literal(parse_json_literal(cursor, depth)?)),
         Some(c) if c == '-' || c.is_ascii_digit() => Ok(Operand::Literal(parse_number(cursor)?)),
-        Some(c) if is_word_char(c) => Ok(Operand::Literal(word_value(cursor.take_while(is_word_char)))),
+        Some(c) if is_word_char(c) => Ok(Operand::Literal(word_value(
+            cursor.take_while(is_word_char),
+        ))),
         _ => Err(cursor.unexpected(
             "expected a path like @.name, a quoted string, a number, true, false or null",
         )),
@@ -297,7 +314,24 @@ fn is_word_char(c: char) -> bool {
     !c.is_whitespace()
         && !matches!(
             c,
-            '(' | ')' | '[' | ']' | '{' | '}' | '&' | '|' | '<' | '>' | '=' | '!' | '~' | ',' | ':' | '\'' | '"' | '@' | '$' | '/'
+            '(' | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '&'
+                | '|'
+                | '<'
+                | '>'
+                | '='
+                | '!'
+                | '~'
+                | ','
+                | '\''
+                | '"'
+                | '@'
+                | '$'
+                | '/'
         )
 }
 
@@ -333,7 +367,10 @@ fn parse_number(cursor: &mut Cursor) -> Result<Value, PathSyntaxError> {
             return Err(cursor.unexpected("expected the exponent's digits"));
         }
     }
-    if cursor.peek().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+    if cursor
+        .peek()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    {
         return Err(cursor.unexpected("a number must end here"));
     }
     let text = cursor.slice(start, cursor.pos());
@@ -419,10 +456,15 @@ fn parse_pattern(cursor: &mut Cursor) -> Result<Regex, PathSyntaxError> {
     let body_start = cursor.pos();
     loop {
         match cursor.bump() {
-            None => return Err(cursor.error_at(start, "unterminated regular expression: missing closing /")),
+            None => {
+                return Err(
+                    cursor.error_at(start, "unterminated regular expression: missing closing /")
+                );
+            }
             Some('\\') => {
                 if cursor.bump().is_none() {
-                    return Err(cursor.error_at(start, "unterminated regular expression: missing closing /"));
+                    return Err(cursor
+                        .error_at(start, "unterminated regular expression: missing closing /"));
                 }
             }
             Some('/') => break,
@@ -432,7 +474,10 @@ fn parse_pattern(cursor: &mut Cursor) -> Result<Regex, PathSyntaxError> {
     let body = cursor.slice(body_start, cursor.pos() - 1);
     let case_insensitive = cursor.eat('i');
     Regex::new(body, case_insensitive).map_err(|reason| {
-        cursor.error_at(start, format!("invalid regular expression /{body}/: {reason}"))
+        cursor.error_at(
+            start,
+            format!("invalid regular expression /{body}/: {reason}"),
+        )
     })
 }
 
@@ -525,15 +570,42 @@ mod tests {
     fn unquoted_words_are_strings() {
         assert_eq!(
             filter("@.constraint_status==Failure"),
-            compare(current(&["constraint_status"]), CompareOp::Eq, literal(json!("Failure")))
+            compare(
+                current(&["constraint_status"]),
+                CompareOp::Eq,
+                literal(json!("Failure"))
+            )
         );
         assert_eq!(
             filter("@.Type.Text==AMOUNT_PAID"),
-            compare(current(&["Type", "Text"]), CompareOp::Eq, literal(json!("AMOUNT_PAID")))
+            compare(
+                current(&["Type", "Text"]),
+                CompareOp::Eq,
+                literal(json!("AMOUNT_PAID"))
+            )
+        );
+        assert_eq!(
+            filter("@.region == us-east-1 || @.arn == arn:aws:x"),
+            Filter::Or(
+                Box::new(compare(
+                    current(&["region"]),
+                    CompareOp::Eq,
+                    literal(json!("us-east-1"))
+                )),
+                Box::new(compare(
+                    current(&["arn"]),
+                    CompareOp::Eq,
+                    literal(json!("arn:aws:x"))
+                ))
+            )
         );
         assert_eq!(
             filter("@.TargetLanguageCode==es"),
-            compare(current(&["TargetLanguageCode"]), CompareOp::Eq, literal(json!("es")))
+            compare(
+                current(&["TargetLanguageCode"]),
+                CompareOp::Eq,
+                literal(json!("es"))
+            )
         );
     }
 
@@ -577,7 +649,11 @@ mod tests {
     fn word_operators_and_lists() {
         assert_eq!(
             filter("@.a in ['x', \"y\", 1, true, null]"),
-            compare(current(&["a"]), CompareOp::In, literal(json!(["x", "y", 1, true, null])))
+            compare(
+                current(&["a"]),
+                CompareOp::In,
+                literal(json!(["x", "y", 1, true, null]))
+            )
         );
         assert_eq!(
             filter("@.a NIN [x]"),
@@ -589,7 +665,11 @@ mod tests {
         );
         assert_eq!(
             filter("@.a == {'k': [1, {\"n\": 2}]}"),
-            compare(current(&["a"]), CompareOp::Eq, literal(json!({"k": [1, {"n": 2}]})))
+            compare(
+                current(&["a"]),
+                CompareOp::Eq,
+                literal(json!({"k": [1, {"n": 2}]}))
+            )
         );
         for (text, op) in [
             ("anyof", CompareOp::AnyOf),
@@ -608,13 +688,21 @@ mod tests {
     #[test]
     fn paths_inside_filters() {
         let f = filter("@.workerId == $.agent_id");
-        let Filter::Compare { right: Operand::Path(path), .. } = f else {
+        let Filter::Compare {
+            right: Operand::Path(path),
+            ..
+        } = f
+        else {
             panic!("{f:?}")
         };
         assert_eq!(path.root, FilterRoot::Document);
         assert_eq!(path.segments, vec![Segment::Name("agent_id".to_string())]);
         let f = filter("@['a b'][0].c == 1");
-        let Filter::Compare { left: Operand::Path(path), .. } = f else {
+        let Filter::Compare {
+            left: Operand::Path(path),
+            ..
+        } = f
+        else {
             panic!("{f:?}")
         };
         assert_eq!(path.segments.len(), 3);
@@ -629,7 +717,11 @@ mod tests {
     #[test]
     fn patterns() {
         let f = filter("@.author =~ /.*REES/i");
-        let Filter::Compare { op: CompareOp::Matches, right: Operand::Pattern(regex), .. } = f
+        let Filter::Compare {
+            op: CompareOp::Matches,
+            right: Operand::Pattern(regex),
+            ..
+        } = f
         else {
             panic!("{f:?}")
         };
@@ -661,12 +753,44 @@ mod tests {
         assert!(error("@.a in [1 2]").contains("',' or ']'"));
         assert!(error("@.a == $$.x").contains("starts with @"));
         assert!(error("@.a == 1 &&").contains("expected a path"));
-        assert!(Path::parse("$[?(@.a == 1").unwrap_err().reason.contains("unclosed '('"));
-        assert!(Path::parse("$[?(@.a == 1)").unwrap_err().reason.contains("expected ']'"));
-        assert!(Path::parse("$[?@.a]").unwrap_err().reason.contains("[?(...)]"));
+        assert!(
+            Path::parse("$[?(@.a == 1")
+                .unwrap_err()
+                .reason
+                .contains("unclosed '('")
+        );
+        assert!(
+            Path::parse("$[?(@.a == 1)")
+                .unwrap_err()
+                .reason
+                .contains("expected ']'")
+        );
+        assert!(
+            Path::parse("$[?@.a]")
+                .unwrap_err()
+                .reason
+                .contains("[?(...)]")
+        );
         let deep = format!("$[?({}@.a{})]", "(".repeat(40), ")".repeat(40));
-        assert!(Path::parse(&deep).unwrap_err().reason.contains("nest too deeply"));
+        assert!(
+            Path::parse(&deep)
+                .unwrap_err()
+                .reason
+                .contains("nest too deeply")
+        );
+        let long = format!("$[?({})]", vec!["@"; 300].join(" && "));
+        assert!(
+            Path::parse(&long)
+                .unwrap_err()
+                .reason
+                .contains("at most 256 parts")
+        );
         let deep = format!("$[?(@.a in {}1{})]", "[".repeat(40), "]".repeat(40));
-        assert!(Path::parse(&deep).unwrap_err().reason.contains("nests too deeply"));
+        assert!(
+            Path::parse(&deep)
+                .unwrap_err()
+                .reason
+                .contains("nests too deeply")
+        );
     }
 }

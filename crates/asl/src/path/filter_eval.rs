@@ -54,7 +54,11 @@ fn resolve<'a>(operand: &'a Operand, item: &'a Value, document: &'a Value) -> Re
     }
 }
 
-fn select_path<'a>(path: &FilterPath, item: &'a Value, document: &'a Value) -> Option<Cow<'a, Value>> {
+fn select_path<'a>(
+    path: &FilterPath,
+    item: &'a Value,
+    document: &'a Value,
+) -> Option<Cow<'a, Value>> {
     let start = match path.root {
         FilterRoot::Current => item,
         FilterRoot::Document => document,
@@ -200,7 +204,9 @@ fn order(left: &Resolved, right: &Resolved) -> Option<Ordering> {
 /// matches; anything else as the empty text (as Jayway does).
 fn regex_matches(regex: &Regex, value: Option<&Value>) -> bool {
     match value {
-        Some(Value::Array(items)) => items.iter().any(|item| regex.is_match(&regex_input(Some(item)))),
+        Some(Value::Array(items)) => items
+            .iter()
+            .any(|item| regex.is_match(&regex_input(Some(item)))),
         other => regex.is_match(&regex_input(other)),
     }
 }
@@ -244,7 +250,10 @@ impl Numeric {
             None => (mantissa, None),
         };
         let digits = |part: &str| part.chars().all(|c| c.is_ascii_digit());
-        if !digits(whole) || !fraction.is_none_or(digits) || whole.len() + fraction.map_or(0, str::len) == 0 {
+        if !digits(whole)
+            || !fraction.is_none_or(digits)
+            || whole.len() + fraction.map_or(0, str::len) == 0
+        {
             return None;
         }
         if let Some(exponent) = exponent {
@@ -253,12 +262,16 @@ impl Numeric {
                 return None;
             }
         }
-        if fraction.is_none() && exponent.is_none() {
-            if let Ok(integer) = text.parse::<i128>() {
-                return Some(Numeric::Integer(integer));
-            }
+        if fraction.is_none()
+            && exponent.is_none()
+            && let Ok(integer) = text.parse::<i128>()
+        {
+            return Some(Numeric::Integer(integer));
         }
-        text.parse::<f64>().ok().filter(|f| f.is_finite()).map(Numeric::Float)
+        text.parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite())
+            .map(Numeric::Float)
     }
 
     fn as_f64(self) -> f64 {
@@ -438,7 +451,9 @@ mod tests {
         assert_eq!(parse("1."), Some(1.0));
         assert_eq!(parse("1e3"), Some(1000.0));
         assert_eq!(parse("1E-1"), Some(0.1));
-        for bad in ["", "-", ".", "e3", "1e", "1x", " 1", "inf", "NaN", "1.2.3", "--1"] {
+        for bad in [
+            "", "-", ".", "e3", "1e", "1x", " 1", "inf", "NaN", "1.2.3", "--1",
+        ] {
             assert!(Numeric::parse(bad).is_none(), "{bad}");
         }
     }

@@ -25,7 +25,8 @@
 //!   `[start:]`, `[:end]` (no step: Jayway has none), `..name` and `..[0]`, filters
 //!   `[?(@.x > 1 && @.y == 'a')]` with `==`, `!=`, `<`, `<=`, `>`, `>=`, `=~ /regex/i`, `in`,
 //!   `nin`, `subsetof`, `anyof`, `noneof`, `contains`, `size`, `empty`, `$` for the whole
-//!   document, and `.length()`-style functions at the end.
+//!   document, and `.length()`-style functions at the end. A path may have at most 256
+//!   segments in all (filters' paths included), so that evaluating it cannot exhaust the stack.
 //! - `select`: a definite path gives `Some(value)` (borrowed) or `None` when something along
 //!   the way is missing (missing key, index out of range, wrong type). Any other path gives
 //!   `Some(Value::Array(matches))`, possibly empty, skipping what is missing. Exceptions, as
@@ -40,10 +41,16 @@
 //!   cause, `Unable to apply ReferencePath $.a.b to input {"a":"x"}`. `write_in_place` leaves
 //!   the target untouched when it fails.
 
+#[cfg(test)]
+mod allocation;
 mod cursor;
 mod filter;
 mod filter_eval;
 mod parse;
+#[cfg(test)]
+mod random_input;
+#[cfg(test)]
+mod recorded_paths;
 mod regex;
 mod select;
 mod write;

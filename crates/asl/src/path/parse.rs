@@ -117,11 +117,14 @@ impl Path {
 
 pub(crate) fn segments_are_definite(segments: &[Segment]) -> bool {
     let last = segments.len().saturating_sub(1);
-    segments.iter().enumerate().all(|(i, segment)| match segment {
-        Segment::Name(_) | Segment::Index(_) | Segment::Function { .. } => true,
-        Segment::Names(_) => i == last,
-        _ => false,
-    })
+    segments
+        .iter()
+        .enumerate()
+        .all(|(i, segment)| match segment {
+            Segment::Name(_) | Segment::Index(_) | Segment::Function { .. } => true,
+            Segment::Names(_) => i == last,
+            _ => false,
+        })
 }
 
 fn parse_root(cursor: &mut Cursor) -> Result<PathRoot, PathSyntaxError> {
@@ -171,6 +174,7 @@ pub(crate) fn parse_segments(
             Some('[') => segments.push(parse_bracket(cursor, context)?),
             _ => break,
         }
+        cursor.count_segment()?;
         if matches!(segments.last(), Some(Segment::Function { .. })) {
             if matches!(cursor.peek(), Some('.') | Some('[')) {
                 return Err(cursor.error_at(
@@ -303,7 +307,9 @@ fn parse_bracket(cursor: &mut Cursor, context: Context) -> Result<Segment, PathS
             cursor.bump();
             cursor.skip_whitespace();
             if cursor.peek() != Some('(') {
-                return Err(cursor.unexpected("expected '(' after '[?': filters are written [?(...)]"));
+                return Err(
+                    cursor.unexpected("expected '(' after '[?': filters are written [?(...)]")
+                );
             }
             Segment::Filter(Box::new(parse_filter(cursor, context.depth + 1)?))
         }
@@ -358,7 +364,10 @@ fn parse_indexes(cursor: &mut Cursor) -> Result<Segment, PathSyntaxError> {
             ));
         }
         if first.is_none() && end.is_none() {
-            return Err(cursor.error_at(cursor.pos(), "a slice needs a start or an end, like [1:] or [:2]"));
+            return Err(cursor.error_at(
+                cursor.pos(),
+                "a slice needs a start or an end, like [1:] or [:2]",
+            ));
         }
         return Ok(Segment::Slice { start: first, end });
     }
@@ -424,7 +433,10 @@ mod tests {
     fn roots() {
         assert_eq!(Path::parse("$").unwrap().root, PathRoot::Input);
         assert_eq!(Path::parse("$$").unwrap().root, PathRoot::Context);
-        assert_eq!(Path::parse("$$.Map.Item.Value").unwrap().root, PathRoot::Context);
+        assert_eq!(
+            Path::parse("$$.Map.Item.Value").unwrap().root,
+            PathRoot::Context
+        );
         assert_eq!(
             Path::parse("$name").unwrap().root,
             PathRoot::Variable("name".to_string())
@@ -454,14 +466,21 @@ mod tests {
         assert!(error("$-a").reason.contains("unexpected character '-'"));
         assert!(error("$$a").reason.contains("after '$$'"));
         assert!(error("$$$").reason.contains("after '$$'"));
-        assert!(error("$no-such").reason.contains("unexpected character '-'"));
+        assert!(
+            error("$no-such")
+                .reason
+                .contains("unexpected character '-'")
+        );
         assert!(error("$*").reason.contains("unexpected character '*'"));
     }
 
     #[test]
     fn dot_names() {
         assert_eq!(segments("$.a.b"), vec![name("a"), name("b")]);
-        assert_eq!(segments("$.delivery-partner"), vec![name("delivery-partner")]);
+        assert_eq!(
+            segments("$.delivery-partner"),
+            vec![name("delivery-partner")]
+        );
         assert_eq!(
             segments("$$.Execution.Input.input-value"),
             vec![name("Execution"), name("Input"), name("input-value")]
@@ -478,7 +497,10 @@ mod tests {
         assert_eq!(segments("$['a b']"), vec![name("a b")]);
         assert_eq!(segments("$[\"a\"]"), vec![name("a")]);
         assert_eq!(segments("$.a.['b c']"), vec![name("a"), name("b c")]);
-        assert_eq!(segments("$.abc.['def ghi']"), vec![name("abc"), name("def ghi")]);
+        assert_eq!(
+            segments("$.abc.['def ghi']"),
+            vec![name("abc"), name("def ghi")]
+        );
         assert_eq!(segments("$[ 'a' ]"), vec![name("a")]);
         assert_eq!(segments("$['a.b']"), vec![name("a.b")]);
         assert_eq!(segments("$['']"), vec![name("")]);
@@ -504,7 +526,10 @@ mod tests {
         assert_eq!(segments("$.a[-1]"), vec![name("a"), Segment::Index(-1)]);
         assert_eq!(segments("$[ 2 ]"), vec![Segment::Index(2)]);
         assert_eq!(segments("$[0,1]"), vec![Segment::Indexes(vec![0, 1])]);
-        assert_eq!(segments("$[0, -1 ,2]"), vec![Segment::Indexes(vec![0, -1, 2])]);
+        assert_eq!(
+            segments("$[0, -1 ,2]"),
+            vec![Segment::Indexes(vec![0, -1, 2])]
+        );
         let slice = |start, end| Segment::Slice { start, end };
         assert_eq!(segments("$[1:5]"), vec![slice(Some(1), Some(5))]);
         assert_eq!(segments("$[:1]"), vec![slice(None, Some(1))]);
@@ -536,7 +561,10 @@ mod tests {
         assert!(error("$[99999999999]").reason.contains("out of range"));
         assert!(error("$[2147483648]").reason.contains("out of range"));
         assert_eq!(segments("$[2147483647]"), vec![Segment::Index(2147483647)]);
-        assert_eq!(segments("$[-2147483648]"), vec![Segment::Index(-2147483648)]);
+        assert_eq!(
+            segments("$[-2147483648]"),
+            vec![Segment::Index(-2147483648)]
+        );
         assert!(error("$[0").reason.contains("expected ']'"));
         assert!(error("$[]").reason.contains("empty brackets"));
         assert!(error("$[").reason.contains("unclosed '['"));
@@ -548,11 +576,17 @@ mod tests {
         assert_eq!(segments("$[*]"), vec![Segment::Wildcard]);
         assert_eq!(segments("$[ * ]"), vec![Segment::Wildcard]);
         assert_eq!(segments("$.*"), vec![Segment::Wildcard]);
-        assert_eq!(segments("$[*][*]"), vec![Segment::Wildcard, Segment::Wildcard]);
+        assert_eq!(
+            segments("$[*][*]"),
+            vec![Segment::Wildcard, Segment::Wildcard]
+        );
         assert_eq!(segments("$.items[*].itemValue")[2], name("itemValue"));
         assert_eq!(segments("$..a"), vec![Segment::DeepScan, name("a")]);
         assert_eq!(segments("$..*"), vec![Segment::DeepScan, Segment::Wildcard]);
-        assert_eq!(segments("$..[0]"), vec![Segment::DeepScan, Segment::Index(0)]);
+        assert_eq!(
+            segments("$..[0]"),
+            vec![Segment::DeepScan, Segment::Index(0)]
+        );
         assert_eq!(
             segments("$..events..stateExitedEventDetails.output.FunctionResult").len(),
             6
@@ -604,6 +638,21 @@ mod tests {
         assert!(error("$['a'").reason.contains("expected ']'"));
         assert!(error("$['a',]").reason.contains("quoted name after ','"));
         assert!(error("$['a' 'b']").reason.contains("expected ']'"));
+    }
+
+    #[test]
+    fn too_many_segments() {
+        assert!(Path::parse(&format!("$.{}", ["a"; 200].join("."))).is_ok());
+        let long = format!("$.{}", ["a"; 300].join("."));
+        assert!(error(&long).reason.contains("at most 256 parts"));
+        let filters = "[?(@)]".repeat(300);
+        assert!(
+            error(&format!("$.a{filters}"))
+                .reason
+                .contains("at most 256 parts")
+        );
+        let nested = format!("$[?(@{})]", "[?(@.a.b.c.d.e.f.g)]".repeat(40));
+        assert!(error(&nested).reason.contains("at most 256 parts"));
     }
 
     #[test]

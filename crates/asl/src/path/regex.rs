@@ -101,11 +101,8 @@ impl Regex {
                     stack.push(*second);
                     stack.push(*first);
                 }
-                Some(Inst::Assert(assertion)) => {
-                    if assertion.holds(input, pos) {
-                        stack.push(pc + 1);
-                    }
-                }
+                Some(Inst::Assert(assertion)) if assertion.holds(input, pos) => stack.push(pc + 1),
+                Some(Inst::Assert(_)) => {}
                 Some(_) => set.list.push(pc),
                 None => {}
             }
@@ -224,11 +221,17 @@ struct Class {
 enum ClassItem {
     Range(char, char),
     /// `\d` (or `\D` when negated), ASCII digits as in Java.
-    Digit { negated: bool },
+    Digit {
+        negated: bool,
+    },
     /// `\w`: `[a-zA-Z_0-9]`.
-    Word { negated: bool },
+    Word {
+        negated: bool,
+    },
     /// `\s`: `[ \t\n\x0B\f\r]`.
-    Space { negated: bool },
+    Space {
+        negated: bool,
+    },
 }
 
 impl ClassItem {
@@ -252,7 +255,10 @@ impl ClassItem {
 
 impl Class {
     fn matches(&self, c: char, case_insensitive: bool) -> bool {
-        self.items.iter().any(|item| item.matches(c, case_insensitive)) != self.negated
+        self.items
+            .iter()
+            .any(|item| item.matches(c, case_insensitive))
+            != self.negated
     }
 
     fn single(item: ClassItem) -> Class {
@@ -341,12 +347,17 @@ impl Parser<'_> {
 
     fn counted(&mut self, atom: Node) -> Result<Node, String> {
         self.bump();
-        let min = self.number().ok_or("'{' must start a repetition like {2} or {1,3}")?;
+        let min = self
+            .number()
+            .ok_or("'{' must start a repetition like {2} or {1,3}")?;
         let max = if self.eat(',') {
             if self.peek() == Some('}') {
                 None
             } else {
-                Some(self.number().ok_or("expected a number after ',' in {...}")?)
+                Some(
+                    self.number()
+                        .ok_or("expected a number after ',' in {...}")?,
+                )
             }
         } else {
             Some(min)
@@ -440,15 +451,9 @@ impl Parser<'_> {
             return Err("the pattern ends with '\\'".to_string());
         };
         Ok(match c {
-            'd' | 'D' => Node::Class(Class::single(ClassItem::Digit {
-                negated: c == 'D',
-            })),
-            'w' | 'W' => Node::Class(Class::single(ClassItem::Word {
-                negated: c == 'W',
-            })),
-            's' | 'S' => Node::Class(Class::single(ClassItem::Space {
-                negated: c == 'S',
-            })),
+            'd' | 'D' => Node::Class(Class::single(ClassItem::Digit { negated: c == 'D' })),
+            'w' | 'W' => Node::Class(Class::single(ClassItem::Word { negated: c == 'W' })),
+            's' | 'S' => Node::Class(Class::single(ClassItem::Space { negated: c == 'S' })),
             'b' => Node::Assert(Assertion::WordBoundary),
             'B' => Node::Assert(Assertion::NotWordBoundary),
             'A' => Node::Assert(Assertion::Start),
@@ -538,7 +543,10 @@ impl Parser<'_> {
                 c => c,
             };
             let is_range = self.peek() == Some('-')
-                && self.chars.get(self.pos + 1).is_some_and(|&next| next != ']');
+                && self
+                    .chars
+                    .get(self.pos + 1)
+                    .is_some_and(|&next| next != ']');
             if !is_range {
                 items.push(ClassItem::Range(low, low));
                 continue;
@@ -566,15 +574,9 @@ impl Parser<'_> {
             return Err("unclosed '['".to_string());
         };
         Ok(match c {
-            'd' | 'D' => Ok(ClassItem::Digit {
-                negated: c == 'D',
-            }),
-            'w' | 'W' => Ok(ClassItem::Word {
-                negated: c == 'W',
-            }),
-            's' | 'S' => Ok(ClassItem::Space {
-                negated: c == 'S',
-            }),
+            'd' | 'D' => Ok(ClassItem::Digit { negated: c == 'D' }),
+            'w' | 'W' => Ok(ClassItem::Word { negated: c == 'W' }),
+            's' | 'S' => Ok(ClassItem::Space { negated: c == 'S' }),
             'b' => Err('\u{8}'),
             _ => Err(self.escaped_char(c)?),
         })
@@ -768,7 +770,11 @@ mod tests {
             }
         }
         let nested = format!("{}a{}", "(".repeat(40), ")".repeat(40));
-        assert!(Regex::new(&nested, false).unwrap_err().contains("nest too deeply"));
+        assert!(
+            Regex::new(&nested, false)
+                .unwrap_err()
+                .contains("nest too deeply")
+        );
     }
 
     #[test]

@@ -73,7 +73,12 @@ fn merge(object: &Map<String, Value>, names: &[String]) -> Value {
 }
 
 /// Applies `segments` to `node`, pushing every match; what does not match is skipped.
-fn walk<'v>(segments: &[Segment], node: &'v Value, document: &Value, out: &mut Vec<Cow<'v, Value>>) {
+fn walk<'v>(
+    segments: &[Segment],
+    node: &'v Value,
+    document: &Value,
+    out: &mut Vec<Cow<'v, Value>>,
+) {
     let Some((segment, rest)) = segments.split_first() else {
         out.push(Cow::Borrowed(node));
         return;
@@ -143,11 +148,7 @@ fn walk<'v>(segments: &[Segment], node: &'v Value, document: &Value, out: &mut V
             }
         }
         Segment::Filter(filter) => match node {
-            Value::Object(_) => {
-                if accepts(filter, node, document) {
-                    walk(rest, node, document, out);
-                }
-            }
+            Value::Object(_) if accepts(filter, node, document) => walk(rest, node, document, out),
             Value::Array(array) => {
                 // AWS: "The @ operator ... does not match scalar values. It only matches
                 // objects."
@@ -164,7 +165,8 @@ fn walk<'v>(segments: &[Segment], node: &'v Value, document: &Value, out: &mut V
 }
 
 /// `..next`: `next` (and the rest after it) applied wherever it can apply in the tree, in
-/// document order, the node itself before its children.
+/// document order, the node itself before its children. Walks the tree with its own stack, so
+/// that a deeply nested document cannot exhaust the call stack.
 fn scan<'v>(
     next: &Segment,
     from_next: &[Segment],
@@ -172,21 +174,17 @@ fn scan<'v>(
     document: &Value,
     out: &mut Vec<Cow<'v, Value>>,
 ) {
-    if scan_applies(next, from_next.len() == 1, node, document) {
-        walk(from_next, node, document, out);
-    }
-    match node {
-        Value::Object(object) => {
-            for child in object.values() {
-                scan(next, from_next, child, document, out);
-            }
+    let next_is_last = from_next.len() == 1;
+    let mut pending = vec![node];
+    while let Some(node) = pending.pop() {
+        if scan_applies(next, next_is_last, node, document) {
+            walk(from_next, node, document, out);
         }
-        Value::Array(array) => {
-            for child in array {
-                scan(next, from_next, child, document, out);
-            }
+        match node {
+            Value::Object(object) => pending.extend(object.values().rev()),
+            Value::Array(array) => pending.extend(array.iter().rev()),
+            _ => {}
         }
-        _ => {}
     }
 }
 
@@ -195,7 +193,9 @@ fn scan<'v>(
 /// filter accepts.
 fn scan_applies(next: &Segment, next_is_last: bool, node: &Value, document: &Value) -> bool {
     match next {
-        Segment::Name(name) => node.as_object().is_some_and(|object| object.contains_key(name)),
+        Segment::Name(name) => node
+            .as_object()
+            .is_some_and(|object| object.contains_key(name)),
         Segment::Names(names) => node.as_object().is_some_and(|object| {
             !next_is_last || names.iter().all(|name| object.contains_key(name))
         }),
@@ -338,18 +338,34 @@ mod tests {
         let input = store();
         assert_eq!(
             select("$.store.book[*].author", &input),
-            Some(json!(["Nigel Rees", "Evelyn Waugh", "Herman Melville", "J. R. R. Tolkien"]))
+            Some(json!([
+                "Nigel Rees",
+                "Evelyn Waugh",
+                "Herman Melville",
+                "J. R. R. Tolkien"
+            ]))
         );
         assert_eq!(
             select("$..author", &input),
-            Some(json!(["Nigel Rees", "Evelyn Waugh", "Herman Melville", "J. R. R. Tolkien"]))
+            Some(json!([
+                "Nigel Rees",
+                "Evelyn Waugh",
+                "Herman Melville",
+                "J. R. R. Tolkien"
+            ]))
         );
         assert_eq!(
             select("$.store..price", &input),
             Some(json!([8.95, 12.99, 8.99, 22.99, 19.95]))
         );
-        assert_eq!(select("$..book[2].title", &input), Some(json!(["Moby Dick"])));
-        assert_eq!(select("$..book[-2].title", &input), Some(json!(["Moby Dick"])));
+        assert_eq!(
+            select("$..book[2].title", &input),
+            Some(json!(["Moby Dick"]))
+        );
+        assert_eq!(
+            select("$..book[-2].title", &input),
+            Some(json!(["Moby Dick"]))
+        );
         assert_eq!(
             select("$..book[0,1].title", &input),
             Some(json!(["Sayings of the Century", "Sword of Honour"]))
@@ -358,7 +374,10 @@ mod tests {
             select("$..book[:2].title", &input),
             Some(json!(["Sayings of the Century", "Sword of Honour"]))
         );
-        assert_eq!(select("$..book[1:2].title", &input), Some(json!(["Sword of Honour"])));
+        assert_eq!(
+            select("$..book[1:2].title", &input),
+            Some(json!(["Sword of Honour"]))
+        );
         assert_eq!(
             select("$..book[-2:].title", &input),
             Some(json!(["Moby Dick", "The Lord of the Rings"]))
@@ -426,7 +445,10 @@ mod tests {
             // Jayway walks from start to end and reads negative positions from the end, so a
             // start before the array's beginning visits elements twice.
             ("$[-7:2]", json!([0, 1, 2, 3, 4, 0, 1])),
-            ("$[-2147483648:2147483647]", json!([0, 1, 2, 3, 4, 0, 1, 2, 3, 4])),
+            (
+                "$[-2147483648:2147483647]",
+                json!([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]),
+            ),
             ("$[0,2,-1,9]", json!([0, 2, 4])),
         ];
         for (path, expected) in cases {
@@ -440,7 +462,10 @@ mod tests {
     fn bracket_names_and_merge() {
         let input = json!({"a b": 1, "c": 2, "d": {"e": 3}, "f": {"e": 4}});
         assert_eq!(select("$['a b']", &input), Some(json!(1)));
-        assert_eq!(select("$['a b','c']", &input), Some(json!({"a b": 1, "c": 2})));
+        assert_eq!(
+            select("$['a b','c']", &input),
+            Some(json!({"a b": 1, "c": 2}))
+        );
         assert_eq!(select("$['c','missing']", &input), Some(json!({"c": 2})));
         assert_eq!(select("$['d','f'].e", &input), Some(json!([3, 4])));
         assert_eq!(select("$['d','x'].e", &input), Some(json!([3])));
@@ -456,7 +481,10 @@ mod tests {
         );
         assert_eq!(select("$.a..a", &input), Some(json!([1, 2])));
         assert_eq!(select("$..b[0].a", &input), Some(json!([2])));
-        assert_eq!(select("$..[0]", &input), Some(json!([{"a": 2}, [{"a": 4}], {"a": 4}])));
+        assert_eq!(
+            select("$..[0]", &input),
+            Some(json!([{"a": 2}, [{"a": 4}], {"a": 4}]))
+        );
         assert_eq!(select("$..nothing", &input), Some(json!([])));
         assert_eq!(select("$..*", &json!({"x": [1]})), Some(json!([[1], 1])));
         assert_eq!(
@@ -469,22 +497,54 @@ mod tests {
             {"stateExitedEventDetails": {"output": {"FunctionResult": "r2"}}}
         ]});
         assert_eq!(
-            select("$..events..stateExitedEventDetails.output.FunctionResult", &events),
+            select(
+                "$..events..stateExitedEventDetails.output.FunctionResult",
+                &events
+            ),
             Some(json!(["r1", "r2"]))
         );
         let headers = json!({"Headers": {"X-Amz-Cf-Id": "id", "Via": "v"}});
-        assert_eq!(select("$..Headers.X-Amz-Cf-Id", &headers), Some(json!(["id"])));
+        assert_eq!(
+            select("$..Headers.X-Amz-Cf-Id", &headers),
+            Some(json!(["id"]))
+        );
         assert_eq!(select("$..Via", &headers), Some(json!(["v"])));
+    }
+
+    #[test]
+    fn deep_scan_survives_deep_documents() {
+        let mut deep = json!({"x": 1});
+        for _ in 0..20_000 {
+            let mut wrapper = serde_json::Map::new();
+            wrapper.insert("a".to_string(), deep);
+            deep = Value::Object(wrapper);
+        }
+        let found = select("$..x", &deep);
+        assert_eq!(found, Some(json!([1])));
+        // serde_json drops values recursively; take this one apart by hand.
+        let mut node = deep;
+        while let Value::Object(mut object) = node {
+            node = object.remove("a").unwrap_or(Value::Null);
+        }
     }
 
     #[test]
     fn filters_keep_objects_only() {
         let input = json!({"list": [1, "a", {"a": 1}, [1], {"a": 2}, null], "obj": {"a": 1}});
-        assert_eq!(select("$.list[?(@.a)]", &input), Some(json!([{"a": 1}, {"a": 2}])));
+        assert_eq!(
+            select("$.list[?(@.a)]", &input),
+            Some(json!([{"a": 1}, {"a": 2}]))
+        );
         assert_eq!(select("$.list[?(@ == 1)]", &input), Some(json!([])));
-        assert_eq!(select("$.list[?(@.a != 9)]", &input), Some(json!([{"a": 1}, {"a": 2}])));
+        assert_eq!(
+            select("$.list[?(@.a != 9)]", &input),
+            Some(json!([{"a": 1}, {"a": 2}]))
+        );
         // A filter on an object tests the object itself.
-        assert_eq!(select("$.obj[?(@.a == 1)]", &input), Some(json!([{"a": 1}])));
+        assert_eq!(
+            select("$.obj[?(@.a == 1)]", &input),
+            Some(json!([{"a": 1}]))
+        );
         assert_eq!(select("$.obj[?(@.a == 2)]", &input), Some(json!([])));
         assert_eq!(select("$.list[0][?(@.a)]", &input), Some(json!([])));
     }
@@ -497,7 +557,10 @@ mod tests {
             {"TargetLanguageCode": "fr", "TranslatedText": "bonjour"}
         ]);
         assert_eq!(
-            select("$[?(@.TargetLanguageCode==es)].TranslatedText", &translations),
+            select(
+                "$[?(@.TargetLanguageCode==es)].TranslatedText",
+                &translations
+            ),
             Some(json!(["hola"]))
         );
         let flow = json!({"FlowConfig": {"Tasks": [
@@ -505,7 +568,10 @@ mod tests {
             {"TaskType": "Filter", "DestinationField": "y"}
         ]}});
         assert_eq!(
-            select("$.FlowConfig.Tasks[?(@.TaskType == 'Map')].DestinationField", &flow),
+            select(
+                "$.FlowConfig.Tasks[?(@.TaskType == 'Map')].DestinationField",
+                &flow
+            ),
             Some(json!(["x"]))
         );
         let approaches = json!({
@@ -513,7 +579,10 @@ mod tests {
             "approaches": [{"workerId": "w1", "approach": "a1"}, {"workerId": "w2", "approach": "a2"}]
         });
         assert_eq!(
-            select("$.approaches[?(@.workerId == $.agent_id)].approach", &approaches),
+            select(
+                "$.approaches[?(@.workerId == $.agent_id)].approach",
+                &approaches
+            ),
             Some(json!(["a2"]))
         );
         let docs = json!({"ExpenseDocuments": [{"SummaryFields": [
@@ -541,7 +610,10 @@ mod tests {
         assert_eq!(select("$.foo", &input), Some(json!(123)));
         assert_eq!(select("$.bar", &input), Some(json!(["a", "b", "c"])));
         assert_eq!(select("$.car.cdr", &input), Some(json!(true)));
-        assert_eq!(select("$.jar[?(@.a >= 5)]", &input), Some(json!([{"a": 5}, {"a": 7}])));
+        assert_eq!(
+            select("$.jar[?(@.a >= 5)]", &input),
+            Some(json!([{"a": 5}, {"a": 7}]))
+        );
     }
 
     #[test]
@@ -552,6 +624,9 @@ mod tests {
         assert_eq!(path.select(&value).map(Cow::into_owned), Some(json!("x")));
         let path = Path::parse("$$.Map.Item.Value").unwrap();
         let context = json!({"Map": {"Item": {"Value": {"k": 1}, "Index": 0}}});
-        assert_eq!(path.select(&context).map(Cow::into_owned), Some(json!({"k": 1})));
+        assert_eq!(
+            path.select(&context).map(Cow::into_owned),
+            Some(json!({"k": 1}))
+        );
     }
 }
