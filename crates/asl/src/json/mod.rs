@@ -23,7 +23,13 @@
 //! - Numbers become `serde_json::Number` exactly as serde_json parses them.
 //! - Nesting deeper than 512 levels is an error, not a stack overflow.
 
+mod containers;
+mod cursor;
 mod parser;
+mod scalars;
+mod strings;
+#[cfg(test)]
+mod tests;
 
 pub use parser::parse;
 
