@@ -5,6 +5,7 @@ use super::DuplicateKey;
 use super::cursor::{is_bare_byte, quote_snippet, starts_key, starts_value};
 use super::parser::{MAX_DEPTH, Parser};
 use crate::span::Span;
+use serde_json::map::Entry as MapEntry;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -194,14 +195,21 @@ impl Parser<'_> {
         value: Value,
         run: Range<usize>,
     ) {
-        if !object.map.contains_key(&key) {
-            if let Some(positions) = &mut object.key_positions {
-                positions.insert(key.clone(), object.map.len());
+        let position = object.map.len();
+        let key = match object.map.entry(key) {
+            MapEntry::Vacant(slot) => {
+                if let Some(positions) = &mut object.key_positions {
+                    positions.insert(slot.key().clone(), position);
+                }
+                slot.insert(value);
+                self.member_runs.push(run);
+                return;
             }
-            object.map.insert(key, value);
-            self.member_runs.push(run);
-            return;
-        }
+            MapEntry::Occupied(mut slot) => {
+                slot.insert(value);
+                slot.key().clone()
+            }
+        };
         let positions = object.key_positions.get_or_insert_with(|| {
             object
                 .map
@@ -219,10 +227,9 @@ impl Parser<'_> {
         }
         self.duplicate_keys.push(DuplicateKey {
             object: self.pointer.clone(),
-            key: key.clone(),
+            key,
             span: key_span,
         });
-        object.map.insert(key, value);
     }
 
     /// The array at the cursor (which is on its `[`).

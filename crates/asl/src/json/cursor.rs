@@ -52,13 +52,11 @@ impl Parser<'_> {
     /// AWS rejects them.
     pub(super) fn skip_trivia(&mut self) {
         loop {
-            match self.peek() {
-                Some(b) if is_whitespace(b) => self.pos += 1,
-                Some(b'/') => match self.bytes.get(self.pos + 1) {
-                    Some(b'/') => self.skip_line_comment(),
-                    Some(b'*') => self.skip_block_comment(),
-                    _ => return,
-                },
+            let rest = self.bytes.get(self.pos..).unwrap_or_default();
+            self.pos += rest.iter().take_while(|&&b| is_whitespace(b)).count();
+            match (self.peek(), self.bytes.get(self.pos + 1)) {
+                (Some(b'/'), Some(b'/')) => self.skip_line_comment(),
+                (Some(b'/'), Some(b'*')) => self.skip_block_comment(),
                 _ => return,
             }
         }

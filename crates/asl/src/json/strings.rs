@@ -6,6 +6,32 @@ use super::parser::Parser;
 
 const REPLACEMENT: char = '\u{FFFD}';
 
+/// Where the run of ordinary string bytes starting at `from` ends: at the first `quote`,
+/// backslash or control byte, or the end. Eight bytes at a time, since most of a document is
+/// string contents and this runs on every keystroke.
+fn plain_run_end(bytes: &[u8], from: usize, quote: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Nonzero when some byte of `word` is zero (exact as to whether, not as to where).
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let quotes = has_zero(word ^ (ONES * u64::from(quote)));
+        let backslashes = has_zero(word ^ (ONES * u64::from(b'\\')));
+        let controls = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+        if quotes | backslashes | controls != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest
+        .iter()
+        .position(|&b| b == quote || b == b'\\' || b < 0x20)
+        .unwrap_or(rest.len())
+}
+
 impl Parser<'_> {
     /// Reads the string literal at the cursor (opened by `quote`, normally `"`) and returns its
     /// contents. An unterminated string ends at the end of its line, where a person most likely
@@ -16,6 +42,7 @@ impl Parser<'_> {
         let mut i = start + 1;
         let mut segment = i;
         loop {
+            i = plain_run_end(self.bytes, i, quote);
             let Some(&b) = self.bytes.get(i) else {
                 self.push_segment(&mut out, segment, i);
                 self.report_unterminated(start, i, "the end of input");
@@ -57,6 +84,7 @@ impl Parser<'_> {
                     );
                     i += 1;
                 }
+                // Not reached: the run ends only at a quote, a backslash or a control byte.
                 _ => i += 1,
             }
         }

@@ -5,6 +5,7 @@ mod recovery;
 mod robustness;
 mod seed;
 mod spans;
+mod speed;
 
 use super::{ParsedJson, parse};
 use crate::span::LineIndex;

@@ -75,7 +75,7 @@ fn check(text: &str) -> ParsedJson {
             .all(|w| w[0].span.start <= w[1].span.start),
         "errors out of order for {text:?}"
     );
-    for (pointer, node) in &parsed.spans.nodes {
+    for (pointer, node) in parsed.spans.iter() {
         assert!(
             valid_span(node.value.start, node.value.end),
             "{pointer} in {text:?}"
