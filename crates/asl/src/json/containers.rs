@@ -22,6 +22,9 @@ struct ObjectBuilder {
 
 impl Parser<'_> {
     /// The object at the cursor (which is on its `{`).
+    // Not inlined into `parse_value`, nor `parse_array`: one nesting level then costs about
+    // 400 bytes of stack (release), so 512 levels fit easily in wasm's 1 MiB stack.
+    #[inline(never)]
     pub(super) fn parse_object(&mut self, depth: usize) -> Value {
         if depth >= MAX_DEPTH {
             return self.skip_too_deep();
@@ -187,6 +190,7 @@ impl Parser<'_> {
 
     /// Adds a member; a repeated key replaces the earlier value in place (as serde_json does)
     /// and is recorded, and the earlier occurrence's node spans are dropped.
+    #[inline(never)]
     fn insert_member(
         &mut self,
         object: &mut ObjectBuilder,
@@ -233,6 +237,8 @@ impl Parser<'_> {
     }
 
     /// The array at the cursor (which is on its `[`).
+    // Not inlined: see `parse_object`.
+    #[inline(never)]
     pub(super) fn parse_array(&mut self, depth: usize) -> Value {
         if depth >= MAX_DEPTH {
             return self.skip_too_deep();
@@ -315,6 +321,7 @@ impl Parser<'_> {
 
     /// Whether the array at the cursor was left open: an object's `key:` member follows, so
     /// the `]` was forgotten before it (reported here; the object then expects no comma).
+    #[inline(never)]
     fn array_left_open(&mut self) -> bool {
         let left_open = self.open_objects > 0
             && self.peek().is_some_and(starts_key)
@@ -341,12 +348,14 @@ impl Parser<'_> {
         }
     }
 
+    #[cold]
     fn report_trailing_comma(&mut self, comma: Option<usize>) {
         if let Some(at) = comma {
             self.error(at, at + 1, "trailing comma is not allowed in JSON".into());
         }
     }
 
+    #[cold]
     fn report_unclosed(&mut self, open: usize, what: &str, closer: char) {
         self.error(
             open,
@@ -357,6 +366,7 @@ impl Parser<'_> {
 
     /// A container opened deeper than [`MAX_DEPTH`]: reported once and skipped as a whole
     /// (counting brackets, without recursion), standing as `null`.
+    #[cold]
     fn skip_too_deep(&mut self) -> Value {
         self.error(
             self.pos,

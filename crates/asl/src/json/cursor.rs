@@ -140,6 +140,7 @@ impl Parser<'_> {
     }
 
     /// Reports "expected `expected`, found <the token at the cursor>" without consuming it.
+    #[cold]
     pub(super) fn report_expected(&mut self, expected: &str) {
         let (span, found) = self.found_here();
         self.error(
@@ -152,6 +153,7 @@ impl Parser<'_> {
     /// After an error, skips stray tokens up to something the caller can resynchronise on: a
     /// separator, a bracket, the end, or (`in_object`) the next `key:` member, in which case
     /// it returns true. Always consumes at least one token.
+    #[cold]
     pub(super) fn skip_stray_tokens(&mut self, in_object: bool) -> bool {
         loop {
             self.pos = self.token_end(self.pos);

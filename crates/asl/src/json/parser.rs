@@ -116,11 +116,7 @@ impl<'a> Parser<'a> {
                     self.parse_started_value(first, depth)
                 }
                 Some(_) => {
-                    self.pos = self.junk_end();
-                    let found = super::cursor::quote_snippet(
-                        self.text.get(start..self.pos).unwrap_or_default(),
-                    );
-                    self.error(start, self.pos, format!("expected a value, found {found}"));
+                    self.skip_junk();
                     reported = true;
                     continue;
                 }
@@ -149,6 +145,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A string in single quotes: reported, then read like a JSON string.
+    #[inline(never)]
     pub(super) fn parse_single_quoted(&mut self) -> String {
         let start = self.pos;
         let contents = self.parse_string(b'\'');
@@ -162,6 +159,7 @@ impl<'a> Parser<'a> {
 
     /// Parses a value that only gets in the way (a value where a key belongs, a member
     /// without a key): its errors count, but it leaves no node spans or duplicate keys.
+    #[cold]
     pub(super) fn parse_discarded_value(&mut self, depth: usize) {
         let nodes = self.nodes.len();
         let pointer_text = self.pointer_text.len();
@@ -174,7 +172,17 @@ impl<'a> Parser<'a> {
         self.duplicate_keys.truncate(duplicates);
     }
 
-    /// End of a run of characters that cannot start anything (`@`, `:`, `#`, ...).
+    /// Skips and reports a run of characters that cannot start anything (`@`, `:`, `#`, ...)
+    /// where a value belongs.
+    #[cold]
+    fn skip_junk(&mut self) {
+        let start = self.pos;
+        self.pos = self.junk_end();
+        let found =
+            super::cursor::quote_snippet(self.text.get(start..self.pos).unwrap_or_default());
+        self.error(start, self.pos, format!("expected a value, found {found}"));
+    }
+
     fn junk_end(&self) -> usize {
         let mut i = self.pos;
         while let Some(&b) = self.bytes.get(i) {

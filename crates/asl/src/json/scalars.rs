@@ -7,6 +7,7 @@ use serde_json::{Number, Value};
 
 impl Parser<'_> {
     /// The number token at the cursor (starting with `-`, `+`, `.` or a digit).
+    #[inline(never)]
     pub(super) fn parse_number(&mut self) -> Value {
         let start = self.pos;
         let end = self.bare_end(start);
@@ -29,6 +30,7 @@ impl Parser<'_> {
     }
 
     /// The bare word at the cursor (starting with a letter, `_`, `$` or a non-ASCII character).
+    #[inline(never)]
     pub(super) fn parse_word(&mut self) -> Value {
         let start = self.pos;
         let end = self.bare_end(start);

@@ -36,6 +36,7 @@ impl Parser<'_> {
     /// Reads the string literal at the cursor (opened by `quote`, normally `"`) and returns its
     /// contents. An unterminated string ends at the end of its line, where a person most likely
     /// forgot the closing quote.
+    #[inline(never)]
     pub(super) fn parse_string(&mut self, quote: u8) -> String {
         let start = self.pos;
         let mut out = String::new();
