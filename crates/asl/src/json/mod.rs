@@ -23,13 +23,21 @@
 //! - Numbers become `serde_json::Number` exactly as serde_json parses them.
 //! - Nesting deeper than 512 levels is an error, not a stack overflow.
 
+mod containers;
+mod cursor;
 mod parser;
+mod pointer_hash;
+mod scalars;
+mod span_index;
+mod strings;
+#[cfg(test)]
+mod tests;
 
 pub use parser::parse;
+pub use span_index::SpanIndex;
 
 use crate::span::Span;
 use serde_json::Value;
-use std::collections::HashMap;
 
 /// The result of parsing: the value (if any), all syntax errors, and every node's spans.
 #[derive(Debug, Default)]
@@ -62,45 +70,6 @@ pub struct DuplicateKey {
 pub struct NodeSpans {
     pub key: Option<Span>,
     pub value: Span,
-}
-
-/// Spans of every node, by JSON pointer.
-#[derive(Clone, Debug, Default)]
-pub struct SpanIndex {
-    nodes: HashMap<String, NodeSpans>,
-}
-
-impl SpanIndex {
-    pub fn insert(&mut self, pointer: String, spans: NodeSpans) {
-        self.nodes.insert(pointer, spans);
-    }
-
-    pub fn get(&self, pointer: &str) -> Option<&NodeSpans> {
-        self.nodes.get(pointer)
-    }
-
-    /// The best span to point a person at for `pointer`: the member's key when it has one, else
-    /// its value; when the node does not exist (a missing field), its closest existing ancestor.
-    pub fn locate(&self, pointer: &str) -> Span {
-        let mut p = pointer;
-        loop {
-            if let Some(n) = self.nodes.get(p) {
-                return n.key.unwrap_or(n.value);
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => return Span::default(),
-            }
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.nodes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
-    }
 }
 
 /// Escapes one key for use as a JSON pointer segment (RFC 6901).
