@@ -10,14 +10,8 @@ pub fn read_text(path: &str, what: &str) -> Result<String, String> {
 
 /// Parses JSON text, locating the error by line and column.
 pub fn parse_json(text: &str, what: &str) -> Result<Value, String> {
-    serde_json::from_str(text).map_err(|e| {
-        format!(
-            "the {what} is not valid JSON: {} at line {}, column {}",
-            plain(&e),
-            e.line(),
-            e.column()
-        )
-    })
+    serde_json::from_str(text)
+        .map_err(|e| format!("the {what} is not valid JSON: {} at line {}, column {}", plain(&e), e.line(), e.column()))
 }
 
 /// A JSON file.
@@ -31,13 +25,8 @@ pub fn json_arg(arg: &str, what: &str) -> Result<Value, String> {
     if std::path::Path::new(arg).is_file() {
         read_json(arg, what)
     } else {
-        parse_json(arg, what).map_err(|e| {
-            if looks_like_path(arg) {
-                format!("{e} (and there is no file '{arg}')")
-            } else {
-                e
-            }
-        })
+        parse_json(arg, what)
+            .map_err(|e| if looks_like_path(arg) { format!("{e} (and there is no file '{arg}')") } else { e })
     }
 }
 

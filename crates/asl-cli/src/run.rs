@@ -46,10 +46,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             .iter()
             .map(|d| {
                 let at = d.position(&index);
-                format!(
-                    "{}:{}:{}: ERROR {}: {}",
-                    args.file, at.line, at.column, d.code, d.message
-                )
+                format!("{}:{}:{}: ERROR {}: {}", args.file, at.line, at.column, d.code, d.message)
             })
             .collect();
         return Err(format!("the definition is not valid:\n{}", lines.join("\n")));
@@ -81,15 +78,11 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
         other => return Err(format!("--type must be STANDARD or EXPRESS, not '{other}'")),
     };
     if let Some(seed) = args.value("seed") {
-        options.seed = seed
-            .parse()
-            .map_err(|_| format!("--seed must be a whole number, not '{seed}'"))?;
+        options.seed = seed.parse().map_err(|_| format!("--seed must be a whole number, not '{seed}'"))?;
     }
     options.record_data_flow = args.flag("data-flow");
     let mock_timeout_ms = match args.value("mock-timeout") {
-        Some(ms) => ms
-            .parse()
-            .map_err(|_| format!("--mock-timeout must be milliseconds, not '{ms}'"))?,
+        Some(ms) => ms.parse().map_err(|_| format!("--mock-timeout must be milliseconds, not '{ms}'"))?,
         None => 5_000,
     };
     let mut answerer = Answerer::new(
@@ -109,28 +102,15 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
     let mut out = Map::new();
     let code = match exec.outcome() {
         Some(outcome) => {
-            out.insert(
-                "status".into(),
-                serde_json::to_value(outcome.status).unwrap_or(Value::Null),
-            );
+            out.insert("status".into(), serde_json::to_value(outcome.status).unwrap_or(Value::Null));
             if let Some(o) = &outcome.output {
                 out.insert("output".into(), o.clone());
             }
             if outcome.status != Status::Succeeded {
-                out.insert(
-                    "error".into(),
-                    outcome.error.clone().map(Value::String).unwrap_or(Value::Null),
-                );
-                out.insert(
-                    "cause".into(),
-                    outcome.cause.clone().map(Value::String).unwrap_or(Value::Null),
-                );
+                out.insert("error".into(), outcome.error.clone().map(Value::String).unwrap_or(Value::Null));
+                out.insert("cause".into(), outcome.cause.clone().map(Value::String).unwrap_or(Value::Null));
             }
-            if outcome.status == Status::Succeeded {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(2)
-            }
+            if outcome.status == Status::Succeeded { ExitCode::SUCCESS } else { ExitCode::from(2) }
         }
         None => {
             eprintln!("asl run: the execution is waiting for a callback or an answer that no mock gives");
@@ -138,19 +118,10 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             ExitCode::from(2)
         }
     };
-    out.insert(
-        "history".into(),
-        serde_json::to_value(exec.history()).unwrap_or(Value::Null),
-    );
+    out.insert("history".into(), serde_json::to_value(exec.history()).unwrap_or(Value::Null));
     if args.flag("data-flow") {
-        out.insert(
-            "dataFlow".into(),
-            serde_json::to_value(exec.visits()).unwrap_or(Value::Null),
-        );
+        out.insert("dataFlow".into(), serde_json::to_value(exec.visits()).unwrap_or(Value::Null));
     }
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default()
-    );
+    println!("{}", serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default());
     Ok(code)
 }

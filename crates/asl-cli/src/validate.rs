@@ -47,11 +47,7 @@ pub fn main(argv: &[String]) -> ExitCode {
     } else {
         for d in &diagnostics {
             let at = d.position(&index);
-            let location = if d.location.is_empty() {
-                String::new()
-            } else {
-                format!(" (at {})", d.location)
-            };
+            let location = if d.location.is_empty() { String::new() } else { format!(" (at {})", d.location) };
             println!(
                 "{}:{}:{}: {} {}: {}{location}",
                 args.file,
@@ -66,11 +62,7 @@ pub fn main(argv: &[String]) -> ExitCode {
         let warnings = diagnostics.len() - errors;
         eprintln!("{}: {errors} error(s), {warnings} warning(s)", args.file);
     }
-    if def.has_errors() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    if def.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn usage(message: &str) -> ExitCode {

@@ -47,15 +47,9 @@ pub fn load(text: &str) -> Definition {
             dup.object == "/States" || dup.object.ends_with("/States") && !dup.object.ends_with("/States/States");
         let location = format!("{}/{}", dup.object, json::escape_pointer_segment(&dup.key));
         let (code, message) = if states_object {
-            (
-                code::DUPLICATE_STATE_NAME,
-                format!("The state name '{}' appears more than once", dup.key),
-            )
+            (code::DUPLICATE_STATE_NAME, format!("The state name '{}' appears more than once", dup.key))
         } else {
-            (
-                code::SCHEMA_VALIDATION_FAILED,
-                format!("The key '{}' appears more than once in the same object", dup.key),
-            )
+            (code::SCHEMA_VALIDATION_FAILED, format!("The key '{}' appears more than once in the same object", dup.key))
         };
         d.list.push(Diagnostic {
             severity: crate::diagnostics::Severity::Error,
@@ -67,11 +61,7 @@ pub fn load(text: &str) -> Definition {
     }
     let machine = parsed.value.as_ref().and_then(|v| build_and_validate(v, &mut d));
     let diagnostics = d.list;
-    Definition {
-        machine,
-        diagnostics,
-        spans: parsed.spans,
-    }
+    Definition { machine, diagnostics, spans: parsed.spans }
 }
 
 /// Builds and validates an already parsed definition (no spans: diagnostics carry locations
@@ -81,11 +71,7 @@ pub fn load_value(value: &Value) -> Definition {
     let mut d = Diagnostics::new(&spans);
     let machine = build_and_validate(value, &mut d);
     let diagnostics = d.list;
-    Definition {
-        machine,
-        diagnostics,
-        spans,
-    }
+    Definition { machine, diagnostics, spans }
 }
 
 fn build_and_validate(value: &Value, d: &mut Diagnostics) -> Option<StateMachine> {

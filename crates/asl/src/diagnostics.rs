@@ -75,10 +75,7 @@ pub struct Diagnostics<'a> {
 
 impl<'a> Diagnostics<'a> {
     pub fn new(spans: &'a SpanIndex) -> Self {
-        Diagnostics {
-            spans,
-            list: Vec::new(),
-        }
+        Diagnostics { spans, list: Vec::new() }
     }
 
     pub fn error(&mut self, code: &'static str, location: &str, message: impl Into<String>) {
@@ -91,23 +88,13 @@ impl<'a> Diagnostics<'a> {
 
     fn push(&mut self, severity: Severity, code: &'static str, location: &str, message: String) {
         let span = self.spans.locate(location);
-        self.list.push(Diagnostic {
-            severity,
-            code,
-            message,
-            location: location.to_string(),
-            span,
-        });
+        self.list.push(Diagnostic { severity, code, message, location: location.to_string(), span });
     }
 
     /// The span of the value (rather than the key) at `location`, for diagnostics about a
     /// value's content.
     pub fn error_at_value(&mut self, code: &'static str, location: &str, message: impl Into<String>) {
-        let span = self
-            .spans
-            .get(location)
-            .map(|n| n.value)
-            .unwrap_or_else(|| self.spans.locate(location));
+        let span = self.spans.get(location).map(|n| n.value).unwrap_or_else(|| self.spans.locate(location));
         self.list.push(Diagnostic {
             severity: Severity::Error,
             code,

@@ -26,24 +26,36 @@ pub struct Failure {
     pub error: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<String>,
+    /// Raised by the interpreter itself as an error no Retry or Catch may handle
+    /// (`States.Runtime`, and `States.DataLimitExceeded` for a state's own output). The same
+    /// names reported by a task are handled like any task error, as AWS does.
+    #[serde(skip)]
+    pub terminal: bool,
 }
 
 impl Failure {
     pub fn new(error: impl Into<String>, cause: impl Into<String>) -> Self {
-        Failure {
-            error: error.into(),
-            cause: Some(cause.into()),
-        }
+        Failure { error: error.into(), cause: Some(cause.into()), terminal: false }
+    }
+
+    /// An error without a cause.
+    pub fn bare(error: impl Into<String>) -> Self {
+        Failure { error: error.into(), cause: None, terminal: false }
+    }
+
+    /// An error the execution cannot handle (see [`Failure::terminal`]).
+    pub fn terminal(error: impl Into<String>, cause: impl Into<String>) -> Self {
+        Failure { terminal: true, ..Failure::new(error, cause) }
     }
 
     pub fn runtime(cause: impl Into<String>) -> Self {
-        Failure::new(RUNTIME, cause)
+        Failure::terminal(RUNTIME, cause)
     }
 
     /// Errors that `States.ALL` does not catch (and Retry does not retry): AWS treats them as
     /// terminal for the execution.
     pub fn is_terminal(&self) -> bool {
-        self.error == RUNTIME || self.error == DATA_LIMIT_EXCEEDED
+        self.terminal
     }
 }
 

@@ -34,10 +34,8 @@ impl MockConfig {
     pub fn from_value(v: &Value) -> Result<MockConfig, String> {
         let root = v.as_object().ok_or("a MockConfigFile must be a JSON object")?;
         let mut config = MockConfig::default();
-        let machines = root
-            .get("StateMachines")
-            .and_then(Value::as_object)
-            .ok_or("missing the object StateMachines")?;
+        let machines =
+            root.get("StateMachines").and_then(Value::as_object).ok_or("missing the object StateMachines")?;
         for (sm, body) in machines {
             let cases = body
                 .get("TestCases")
@@ -62,9 +60,7 @@ impl MockConfig {
         if let Some(responses) = root.get("MockedResponses") {
             let responses = responses.as_object().ok_or("MockedResponses must be an object")?;
             for (name, entries) in responses {
-                let entries = entries
-                    .as_object()
-                    .ok_or_else(|| format!("MockedResponses.{name} must be an object"))?;
+                let entries = entries.as_object().ok_or_else(|| format!("MockedResponses.{name} must be an object"))?;
                 let mut list = Vec::new();
                 for (key, entry) in entries {
                     let (from, to) = parse_range(key).ok_or_else(|| {
@@ -94,19 +90,13 @@ impl MockConfig {
             None => {
                 let mut names: Vec<&str> = self.machines.keys().map(String::as_str).collect();
                 names.sort();
-                return Err(format!(
-                    "the mock config has no state machine '{machine}' (it has: {})",
-                    names.join(", ")
-                ));
+                return Err(format!("the mock config has no state machine '{machine}' (it has: {})", names.join(", ")));
             }
         };
         let states = cases.get(case).ok_or_else(|| {
             let mut names: Vec<&str> = cases.keys().map(String::as_str).collect();
             names.sort();
-            format!(
-                "the mock config has no test case '{case}' (it has: {})",
-                names.join(", ")
-            )
+            format!("the mock config has no test case '{case}' (it has: {})", names.join(", "))
         })?;
         Ok(TestCase { config: self, states })
     }
@@ -120,15 +110,9 @@ impl TestCase<'_> {
 
     /// The answer for invocation number `n` (0-based) of `state`.
     pub fn answer(&self, state: &str, n: u64) -> Result<TaskAnswer, String> {
-        let name = self
-            .states
-            .get(state)
-            .ok_or_else(|| format!("the test case does not mock the state '{state}'"))?;
-        let list = self
-            .config
-            .responses
-            .get(name)
-            .ok_or_else(|| format!("the mocked response '{name}' is not defined"))?;
+        let name = self.states.get(state).ok_or_else(|| format!("the test case does not mock the state '{state}'"))?;
+        let list =
+            self.config.responses.get(name).ok_or_else(|| format!("the mocked response '{name}' is not defined"))?;
         list.iter()
             .find(|(from, to, _)| (*from..=*to).contains(&n))
             .map(|(_, _, a)| a.clone())
@@ -147,25 +131,17 @@ fn parse_range(key: &str) -> Option<(u64, u64)> {
 }
 
 fn parse_entry(entry: &Value) -> Result<TaskAnswer, String> {
-    let obj = entry
-        .as_object()
-        .ok_or("an entry must be an object with Return or Throw")?;
+    let obj = entry.as_object().ok_or("an entry must be an object with Return or Throw")?;
     if let Some(v) = obj.get("Return") {
         return Ok(TaskAnswer::Succeeded(v.clone()));
     }
     if let Some(t) = obj.get("Throw") {
-        let error = t
-            .get("Error")
-            .and_then(Value::as_str)
-            .ok_or("Throw needs an Error string")?;
+        let error = t.get("Error").and_then(Value::as_str).ok_or("Throw needs an Error string")?;
         let cause = t.get("Cause").map(|c| match c {
             Value::String(s) => s.clone(),
             other => other.to_string(),
         });
-        return Ok(TaskAnswer::Failed {
-            error: error.to_string(),
-            cause,
-        });
+        return Ok(TaskAnswer::Failed { error: error.to_string(), cause });
     }
     Err("an entry needs Return or Throw".to_string())
 }
@@ -183,17 +159,8 @@ mod tests {
         }))
         .unwrap();
         let case = config.test_case("Other", "T").unwrap();
-        assert_eq!(
-            case.answer("Pay", 0).unwrap(),
-            TaskAnswer::Failed {
-                error: "E".into(),
-                cause: Some("C".into())
-            }
-        );
-        assert_eq!(
-            case.answer("Pay", 2).unwrap(),
-            TaskAnswer::Succeeded(json!({"ok": true}))
-        );
+        assert_eq!(case.answer("Pay", 0).unwrap(), TaskAnswer::Failed { error: "E".into(), cause: Some("C".into()) });
+        assert_eq!(case.answer("Pay", 2).unwrap(), TaskAnswer::Succeeded(json!({"ok": true})));
         assert!(case.answer("Pay", 3).is_err());
         assert!(config.test_case("M", "Nope").is_err());
     }

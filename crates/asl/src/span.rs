@@ -49,11 +49,7 @@ impl<'a> LineIndex<'a> {
             end -= 1;
         }
         let before = &self.text[start..end];
-        LineCol {
-            line: line + 1,
-            column: before.chars().count() + 1,
-            utf16_column: before.encode_utf16().count() + 1,
-        }
+        LineCol { line: line + 1, column: before.chars().count() + 1, utf16_column: before.encode_utf16().count() + 1 }
     }
 }
 
@@ -65,23 +61,9 @@ mod tests {
     fn line_and_column_count_characters_not_bytes() {
         let text = "{\n  \"é\": 1,\n  \"😀\": x\n}";
         let index = LineIndex::new(text);
-        assert_eq!(
-            index.line_col(0),
-            LineCol {
-                line: 1,
-                column: 1,
-                utf16_column: 1
-            }
-        );
+        assert_eq!(index.line_col(0), LineCol { line: 1, column: 1, utf16_column: 1 });
         let x = text.find('x').unwrap();
-        assert_eq!(
-            index.line_col(x),
-            LineCol {
-                line: 3,
-                column: 8,
-                utf16_column: 9
-            }
-        );
+        assert_eq!(index.line_col(x), LineCol { line: 3, column: 8, utf16_column: 9 });
         assert_eq!(index.line_col(text.len() + 10).line, 4);
     }
 }

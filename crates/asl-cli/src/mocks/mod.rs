@@ -67,13 +67,7 @@ impl Answerer {
                 if tc.mocks(&req.state_name) {
                     return match tc.answer(&req.state_name, index) {
                         Ok(a) => (a, 0),
-                        Err(e) => (
-                            TaskAnswer::Failed {
-                                error: "Mock.MissingResponse".into(),
-                                cause: Some(e),
-                            },
-                            0,
-                        ),
+                        Err(e) => (TaskAnswer::Failed { error: "Mock.MissingResponse".into(), cause: Some(e) }, 0),
                     };
                 }
             }
@@ -92,10 +86,7 @@ impl Answerer {
 
     /// Things worth telling the person after the run.
     pub fn notes(&self) -> Vec<String> {
-        self.defaulted
-            .iter()
-            .map(|k| format!("no mock for '{k}': it returned its input"))
-            .collect()
+        self.defaulted.iter().map(|k| format!("no mock for '{k}': it returned its input")).collect()
     }
 }
 
@@ -128,11 +119,7 @@ fn module_files(path: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     Ok(files
         .into_iter()
         .map(|p| {
-            let stem = p
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .replace('.', ":");
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().replace('.', ":");
             (stem, p)
         })
         .collect())

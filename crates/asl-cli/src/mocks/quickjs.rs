@@ -43,9 +43,7 @@ impl JsMocks {
         let context = Context::full(&runtime).map_err(|e| format!("cannot start QuickJS: {e}"))?;
         let mut mocks = Vec::new();
         let loaded: Result<(), String> = context.with(|ctx| {
-            ctx.eval::<(), _>(MOCK_RUNTIME)
-                .catch(&ctx)
-                .map_err(|e| format!("the mock runtime failed to load: {e}"))?;
+            ctx.eval::<(), _>(MOCK_RUNTIME).catch(&ctx).map_err(|e| format!("the mock runtime failed to load: {e}"))?;
             for (key, path) in files {
                 let source = std::fs::read_to_string(path)
                     .map_err(|e| format!("cannot read the mock '{}': {e}", path.display()))?;
@@ -57,14 +55,7 @@ impl JsMocks {
             Ok(())
         });
         loaded?;
-        Ok(JsMocks {
-            _runtime: runtime,
-            context,
-            mocks,
-            deadline,
-            base,
-            timeout_ms,
-        })
+        Ok(JsMocks { _runtime: runtime, context, mocks, deadline, base, timeout_ms })
     }
 
     /// Runs the mock for `key`, if there is one.
@@ -77,22 +68,14 @@ impl JsMocks {
         Some(match outcome {
             Ok(Some(result)) => to_answer(result),
             Ok(None) => (TaskAnswer::NoAnswer, 0),
-            Err(e) => (
-                TaskAnswer::Failed {
-                    error: "Mock.RuntimeError".into(),
-                    cause: Some(e),
-                },
-                0,
-            ),
+            Err(e) => (TaskAnswer::Failed { error: "Mock.RuntimeError".into(), cause: Some(e) }, 0),
         })
     }
 }
 
 /// Declares and evaluates a module, returning its default export.
 fn load_module<'js>(ctx: &Ctx<'js>, name: &str, source: String) -> Result<Function<'js>, String> {
-    let module = Module::declare(ctx.clone(), name, source)
-        .catch(ctx)
-        .map_err(|e| e.to_string())?;
+    let module = Module::declare(ctx.clone(), name, source).catch(ctx).map_err(|e| e.to_string())?;
     let (module, promise) = module.eval().catch(ctx).map_err(|e| e.to_string())?;
     promise.finish::<()>().catch(ctx).map_err(|e| e.to_string())?;
     let namespace = module.namespace().catch(ctx).map_err(|e| e.to_string())?;
@@ -144,25 +127,10 @@ fn run_mock<'js>(
 
 fn to_answer(result: serde_json::Value) -> Answer {
     let latency = result.get("latencyMs").and_then(serde_json::Value::as_u64).unwrap_or(0);
-    let text = |k: &str| {
-        result
-            .get(k)
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
+    let text = |k: &str| result.get(k).and_then(serde_json::Value::as_str).unwrap_or_default().to_string();
     if result.get("ok") == Some(&json!(true)) {
-        (
-            TaskAnswer::FunctionReturned(result.get("value").cloned().unwrap_or(serde_json::Value::Null)),
-            latency,
-        )
+        (TaskAnswer::FunctionReturned(result.get("value").cloned().unwrap_or(serde_json::Value::Null)), latency)
     } else {
-        (
-            TaskAnswer::FunctionFailed {
-                error: text("error"),
-                message: text("cause"),
-            },
-            latency,
-        )
+        (TaskAnswer::FunctionFailed { error: text("error"), message: text("cause") }, latency)
     }
 }

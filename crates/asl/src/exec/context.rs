@@ -25,14 +25,21 @@ impl ExecutionContext {
             .clone()
             .unwrap_or_else(|| Rng::from_seed(options.seed ^ 0x6578_6563_6e61_6d65).uuid_v4());
         let (region, account) = (options.region.as_str(), options.account.as_str());
-        let sm_arn = format!("arn:{partition}:states:{region}:{account}:stateMachine:{sm_name}");
+        // The execution's ARN shares the state machine ARN's partition, region and account,
+        // also when the host names the state machine by its own ARN.
+        let sm_arn = options
+            .context_overrides
+            .as_ref()
+            .and_then(|o| o.pointer("/StateMachine/Id"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("arn:{partition}:states:{region}:{account}:stateMachine:{sm_name}"));
+        let arn_prefix = sm_arn.split(":stateMachine:").next().unwrap_or_default().to_string();
         let exec_arn = match options.execution_type {
-            ExecutionType::Standard => {
-                format!("arn:{partition}:states:{region}:{account}:execution:{sm_name}:{exec_name}")
-            }
+            ExecutionType::Standard => format!("{arn_prefix}:execution:{sm_name}:{exec_name}"),
             ExecutionType::Express => {
                 let run = Rng::from_seed(options.seed ^ 0x7275_6e69_6421).uuid_v4();
-                format!("arn:{partition}:states:{region}:{account}:express:{sm_name}:{exec_name}:{run}")
+                format!("{arn_prefix}:express:{sm_name}:{exec_name}:{run}")
             }
         };
         let role = options
@@ -45,8 +52,11 @@ impl ExecutionContext {
             "StartTime": format_millis(options.start_time),
             "Name": exec_name,
             "RoleArn": role,
-            "RedriveCount": 0,
         });
+        // Only standard executions can be redriven.
+        if options.execution_type == ExecutionType::Standard {
+            execution["RedriveCount"] = Value::from(0);
+        }
         let mut state_machine = json!({ "Id": sm_arn, "Name": sm_name });
         if let Some(Value::Object(o)) = &options.context_overrides {
             if let Some(Value::Object(e)) = o.get("Execution") {
@@ -56,10 +66,7 @@ impl ExecutionContext {
                 merge(&mut state_machine, s);
             }
         }
-        ExecutionContext {
-            execution,
-            state_machine,
-        }
+        ExecutionContext { execution, state_machine }
     }
 
     pub fn execution_arn(&self) -> &str {
@@ -117,8 +124,7 @@ impl StateContext<'_> {
 
     /// `$$.Map`, inside a Map's ItemSelector.
     pub fn map_value(&self) -> Option<Value> {
-        self.map_item
-            .map(|(i, v)| json!({ "Item": { "Index": i, "Value": v } }))
+        self.map_item.map(|(i, v)| json!({ "Item": { "Index": i, "Value": v } }))
     }
 
     /// The whole context object.

@@ -29,8 +29,8 @@ pub(super) fn apply_result_path(raw_input: &Value, result: Value, path: &Option<
     match path {
         None => Ok(result),
         Some(ResultPath::Null) => Ok(raw_input.clone()),
-        Some(ResultPath::Path(p)) => p
-            .write(raw_input.clone(), result)
-            .map_err(|e| Failure::new(RESULT_PATH_MATCH_FAILURE, e.message)),
+        Some(ResultPath::Path(p)) => {
+            p.write(raw_input.clone(), result).map_err(|e| Failure::new(RESULT_PATH_MATCH_FAILURE, e.message))
+        }
     }
 }

@@ -65,11 +65,9 @@ impl Env<'_> {
     pub fn template(&mut self, t: &Template, dollar: &Value) -> Result<Value, Failure> {
         match t {
             Template::Literal(v) => Ok(v.clone()),
-            Template::Array(items) => items
-                .iter()
-                .map(|i| self.template(i, dollar))
-                .collect::<Result<Vec<_>, _>>()
-                .map(Value::Array),
+            Template::Array(items) => {
+                items.iter().map(|i| self.template(i, dollar)).collect::<Result<Vec<_>, _>>().map(Value::Array)
+            }
             Template::Object(fields) => {
                 let mut out = Map::with_capacity(fields.len());
                 for f in fields {

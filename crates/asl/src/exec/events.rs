@@ -25,12 +25,7 @@ impl Execution {
             None => self.history.len() as u64,
         };
         let id = self.history.len() as u64 + 1;
-        self.history.push(HistoryEvent {
-            id,
-            previous_event_id: previous,
-            timestamp: self.now,
-            kind,
-        });
+        self.history.push(HistoryEvent { id, previous_event_id: previous, timestamp: self.now, kind });
         if let Some(f) = f {
             self.frames[f.0].last_event = id;
         }
@@ -52,12 +47,7 @@ impl Execution {
     /// Ends the execution successfully.
     pub(super) fn finish_succeeded(&mut self, f: FrameId, output: Value) {
         self.emit(Some(f), EventKind::ExecutionSucceeded { output: output.clone() });
-        self.end(Outcome {
-            status: Status::Succeeded,
-            output: Some(output),
-            error: None,
-            cause: None,
-        });
+        self.end(Outcome { status: Status::Succeeded, output: Some(output), error: None, cause: None });
     }
 
     /// Ends the execution with a failure.
@@ -66,59 +56,31 @@ impl Execution {
             return;
         }
         // Bypass `emit` so the limit check cannot recurse.
-        let previous = f
-            .map(|f| self.frames[f.0].last_event)
-            .unwrap_or(self.history.len() as u64);
+        let previous = f.map(|f| self.frames[f.0].last_event).unwrap_or(self.history.len() as u64);
         let id = self.history.len() as u64 + 1;
         let kind = EventKind::ExecutionFailed(ErrorDetails::from(failure));
-        self.history.push(HistoryEvent {
-            id,
-            previous_event_id: previous,
-            timestamp: self.now,
-            kind,
-        });
+        self.history.push(HistoryEvent { id, previous_event_id: previous, timestamp: self.now, kind });
         self.end(Outcome::from(failure));
     }
 
     pub(super) fn finish_timed_out(&mut self) {
-        let failure = Failure {
-            error: crate::errors::TIMEOUT.to_string(),
-            cause: None,
-        };
+        let failure = Failure::bare(crate::errors::TIMEOUT);
         let previous = self.history.len() as u64;
         let kind = EventKind::ExecutionTimedOut(ErrorDetails::from(&failure));
-        self.history.push(HistoryEvent {
-            id: previous + 1,
-            previous_event_id: previous,
-            timestamp: self.now,
-            kind,
-        });
-        self.end(Outcome {
-            status: Status::TimedOut,
-            output: None,
-            error: Some(failure.error),
-            cause: None,
-        });
+        self.history.push(HistoryEvent { id: previous + 1, previous_event_id: previous, timestamp: self.now, kind });
+        self.end(Outcome { status: Status::TimedOut, output: None, error: Some(failure.error), cause: None });
     }
 
     pub(super) fn abort(&mut self, error: Option<String>, cause: Option<String>) {
         let previous = self.history.len() as u64;
-        let details = ErrorDetails {
-            error: error.clone().unwrap_or_default(),
-            cause: cause.clone(),
-        };
+        let details = ErrorDetails { error: error.clone().unwrap_or_default(), cause: cause.clone() };
         self.history.push(HistoryEvent {
             id: previous + 1,
             previous_event_id: previous,
             timestamp: self.now,
             kind: EventKind::ExecutionAborted(details),
         });
-        self.end(Outcome {
-            status: Status::Aborted,
-            output: None,
-            error,
-            cause,
-        });
+        self.end(Outcome { status: Status::Aborted, output: None, error, cause });
     }
 
     /// Records the outcome and drops everything still scheduled.

@@ -108,6 +108,8 @@ pub(super) enum ContainerKind {
         input: Value,
         processor: BodyId,
         distributed: bool,
+        /// With a ResultWriter, the results go to S3 and the state's result says where.
+        written: Option<Value>,
     },
 }
 

@@ -71,10 +71,7 @@ pub struct ErrorDetails {
 
 impl From<&crate::errors::Failure> for ErrorDetails {
     fn from(f: &crate::errors::Failure) -> Self {
-        ErrorDetails {
-            error: f.error.clone(),
-            cause: f.cause.clone(),
-        }
+        ErrorDetails { error: f.error.clone(), cause: f.cause.clone() }
     }
 }
 
@@ -305,11 +302,7 @@ impl Serialize for Details<'_> {
         use EventKind::*;
         let mut m = s.serialize_map(None)?;
         match self.0 {
-            ExecutionStarted {
-                input,
-                role_arn,
-                state_machine_arn,
-            } => {
+            ExecutionStarted { input, role_arn, state_machine_arn } => {
                 m.serialize_entry("input", &Payload(input))?;
                 m.serialize_entry("inputDetails", &Truncated)?;
                 m.serialize_entry("roleArn", role_arn)?;
@@ -339,13 +332,7 @@ impl Serialize for Details<'_> {
                 m.serialize_entry("output", &Payload(output))?;
                 m.serialize_entry("outputDetails", &Truncated)?;
             }
-            TaskScheduled {
-                task,
-                region,
-                parameters,
-                timeout_seconds,
-                heartbeat_seconds,
-            } => {
+            TaskScheduled { task, region, parameters, timeout_seconds, heartbeat_seconds } => {
                 m.serialize_entry("resourceType", &task.resource_type)?;
                 m.serialize_entry("resource", &task.resource)?;
                 m.serialize_entry("region", region)?;
@@ -372,11 +359,7 @@ impl Serialize for Details<'_> {
                 m.serialize_entry("resource", &task.resource)?;
                 error_entries(&mut m, error)?;
             }
-            LambdaFunctionScheduled {
-                resource,
-                input,
-                timeout_seconds,
-            } => {
+            LambdaFunctionScheduled { resource, input, timeout_seconds } => {
                 m.serialize_entry("resource", resource)?;
                 m.serialize_entry("input", &Payload(input))?;
                 m.serialize_entry("inputDetails", &Truncated)?;
@@ -384,12 +367,7 @@ impl Serialize for Details<'_> {
                     m.serialize_entry("timeoutInSeconds", t)?;
                 }
             }
-            ActivityScheduled {
-                resource,
-                input,
-                timeout_seconds,
-                heartbeat_seconds,
-            } => {
+            ActivityScheduled { resource, input, timeout_seconds, heartbeat_seconds } => {
                 m.serialize_entry("resource", resource)?;
                 m.serialize_entry("input", &Payload(input))?;
                 m.serialize_entry("inputDetails", &Truncated)?;
@@ -506,11 +484,7 @@ mod tests {
             id: 2,
             previous_event_id: 1,
             timestamp: 0,
-            kind: EventKind::StateEntered {
-                state_type: StateType::Pass,
-                name: "Hello".into(),
-                input: json!({"a": 1}),
-            },
+            kind: EventKind::StateEntered { state_type: StateType::Pass, name: "Hello".into(), input: json!({"a": 1}) },
         };
         let v = serde_json::to_value(&e).unwrap();
         assert_eq!(
@@ -527,12 +501,7 @@ mod tests {
 
     #[test]
     fn events_without_details_have_no_details_key() {
-        let e = HistoryEvent {
-            id: 3,
-            previous_event_id: 2,
-            timestamp: 0,
-            kind: EventKind::MapStateSucceeded,
-        };
+        let e = HistoryEvent { id: 3, previous_event_id: 2, timestamp: 0, kind: EventKind::MapStateSucceeded };
         let v = serde_json::to_value(&e).unwrap();
         assert_eq!(v.as_object().unwrap().len(), 4);
         assert_eq!(e.type_name(), "MapStateSucceeded");

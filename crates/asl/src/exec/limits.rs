@@ -21,11 +21,7 @@ pub(super) fn json_size(v: &Value) -> usize {
 
 fn number_len(n: &serde_json::Number) -> usize {
     if let Some(i) = n.as_i64() {
-        let digits = if i == 0 {
-            1
-        } else {
-            i.unsigned_abs().ilog10() as usize + 1
-        };
+        let digits = if i == 0 { 1 } else { i.unsigned_abs().ilog10() as usize + 1 };
         digits + usize::from(i < 0)
     } else if let Some(u) = n.as_u64() {
         u.ilog10() as usize + 1

@@ -99,7 +99,10 @@ pub enum TaskAnswer {
     },
     /// A function threw: the engine reports it as AWS does for the task's resource (for a
     /// Lambda function, `error` is the error type and the cause Lambda's JSON error payload).
-    FunctionFailed { error: String, message: String },
+    FunctionFailed {
+        error: String,
+        message: String,
+    },
     /// A callback task's heartbeat (SendTaskHeartbeat): restarts its HeartbeatSeconds clock.
     Heartbeat,
     /// The host gave up waiting (a mock that never returns): the task times out at its
@@ -304,11 +307,6 @@ impl Execution {
 
 impl From<&Failure> for Outcome {
     fn from(f: &Failure) -> Self {
-        Outcome {
-            status: Status::Failed,
-            output: None,
-            error: Some(f.error.clone()),
-            cause: f.cause.clone(),
-        }
+        Outcome { status: Status::Failed, output: None, error: Some(f.error.clone()), cause: f.cause.clone() }
     }
 }

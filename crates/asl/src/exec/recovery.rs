@@ -24,11 +24,7 @@ impl Execution {
                 a.ended_at = Some(self.now);
             }
         }
-        if let Some(i) = state
-            .retry
-            .iter()
-            .position(|r| error_matches(&r.error_equals, &failure))
-        {
+        if let Some(i) = state.retry.iter().position(|r| error_matches(&r.error_equals, &failure)) {
             let retrier = &state.retry[i];
             let done = self.frames[f.0].visit.retrier_attempts.get(i).copied().unwrap_or(0);
             if done < retrier.max_attempts {
@@ -43,16 +39,11 @@ impl Execution {
                         a.retry_delay_ms = Some(delay);
                     }
                 }
-                self.timers
-                    .schedule(self.now.saturating_add(delay as i64), Timer::Resume(f, Flow::Attempt));
+                self.timers.schedule(self.now.saturating_add(delay as i64), Timer::Resume(f, Flow::Attempt));
                 return Flow::Blocked;
             }
         }
-        if let Some(i) = state
-            .catch
-            .iter()
-            .position(|c| error_matches(&c.error_equals, &failure))
-        {
+        if let Some(i) = state.catch.iter().position(|c| error_matches(&c.error_equals, &failure)) {
             let catcher = &state.catch[i];
             let error_output = error_output(&failure);
             let raw = std::mem::take(&mut self.frames[f.0].input);

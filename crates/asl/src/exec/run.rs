@@ -26,22 +26,13 @@ impl Execution {
         };
         self.emit(None, started);
         if let Some(t) = self.machine.timeout_seconds {
-            self.timers
-                .schedule(self.now + (t as i64) * 1000, Timer::ExecutionTimeout);
+            self.timers.schedule(self.now + (t as i64) * 1000, Timer::ExecutionTimeout);
         }
         let machine = Arc::clone(&self.machine);
         let root = machine.root();
         match root.position(&root.start_at) {
             Some(start) => {
-                let f = self.new_frame(
-                    crate::model::StateMachine::ROOT,
-                    start,
-                    input,
-                    None,
-                    ScopeId(0),
-                    1,
-                    false,
-                );
+                let f = self.new_frame(crate::model::StateMachine::ROOT, start, input, None, ScopeId(0), 1, false);
                 self.ready.push_back((f, Flow::Enter));
             }
             None => {
@@ -97,9 +88,7 @@ impl Execution {
                 self.fire(timer);
                 continue;
             }
-            return Poll::Idle {
-                next_deadline: self.timers.next_at(),
-            };
+            return Poll::Idle { next_deadline: self.timers.next_at() };
         }
     }
 
@@ -170,14 +159,8 @@ impl Execution {
             });
             self.frames[f.0].visit.record = Some(self.visits.len() - 1);
         }
-        let id = self.emit(
-            Some(f),
-            EventKind::StateEntered {
-                state_type: state_type(state),
-                name: state.name.clone(),
-                input,
-            },
-        );
+        let id = self
+            .emit(Some(f), EventKind::StateEntered { state_type: state_type(state), name: state.name.clone(), input });
         let frame = &mut self.frames[f.0];
         frame.visit.entered_event = id;
         frame.visit.entered_at = self.now;
@@ -239,18 +222,9 @@ impl Execution {
         map_item: Option<(usize, &Value)>,
         run: impl FnOnce(&mut Env) -> R,
     ) -> R {
-        let Execution {
-            ctx,
-            scopes,
-            rng,
-            frames,
-            ..
-        } = self;
+        let Execution { ctx, scopes, rng, frames, .. } = self;
         let frame = &frames[f.0];
-        let retryable = matches!(
-            state.kind,
-            StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_)
-        );
+        let retryable = matches!(state.kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_));
         let sc = StateContext {
             name: &state.name,
             entered_time: frame.visit.entered_at,
@@ -258,13 +232,7 @@ impl Execution {
             task_token: frame.visit.task_token.as_deref(),
             map_item,
         };
-        let mut env = Env {
-            exec: ctx,
-            state: sc,
-            vars: scopes,
-            scope: frame.scope,
-            rng,
-        };
+        let mut env = Env { exec: ctx, state: sc, vars: scopes, scope: frame.scope, rng };
         run(&mut env)
     }
 
@@ -291,11 +259,7 @@ impl Execution {
     pub(super) fn exit(&mut self, f: FrameId, state: &State, output: &Value) {
         let id = self.emit(
             Some(f),
-            EventKind::StateExited {
-                state_type: state_type(state),
-                name: state.name.clone(),
-                output: output.clone(),
-            },
+            EventKind::StateExited { state_type: state_type(state), name: state.name.clone(), output: output.clone() },
         );
         if let Some(r) = self.frames[f.0].visit.record {
             let v = &mut self.visits[r];
@@ -321,9 +285,7 @@ impl Execution {
         let body = self.machine.body(self.frames[f.0].body);
         match body.position(name) {
             Some(state) => Flow::Next { state, output },
-            None => Flow::FrameFailed(Failure::runtime(format!(
-                "The transition target '{name}' is not a state"
-            ))),
+            None => Flow::FrameFailed(Failure::runtime(format!("The transition target '{name}' is not a state"))),
         }
     }
 
@@ -351,8 +313,7 @@ impl Execution {
             return Err(AnswerError::UnknownRequest(id));
         }
         if after_ms > 0 && !matches!(answer, TaskAnswer::Heartbeat | TaskAnswer::NoAnswer) {
-            self.timers
-                .schedule(self.now.saturating_add(after_ms as i64), Timer::Answer(id, answer));
+            self.timers.schedule(self.now.saturating_add(after_ms as i64), Timer::Answer(id, answer));
         } else {
             self.apply_answer(id, answer);
         }
@@ -366,22 +327,10 @@ impl Execution {
                     self.ready.push_back((f, flow));
                 }
             }
-            Timer::TaskTimeout(id) => self.task_timed_out(
-                id,
-                Failure {
-                    error: TIMEOUT.into(),
-                    cause: None,
-                },
-            ),
+            Timer::TaskTimeout(id) => self.task_timed_out(id, Failure::bare(TIMEOUT)),
             Timer::HeartbeatTimeout(id, beat) => {
                 if self.tasks.get(&id).is_some_and(|t| t.last_beat == beat) {
-                    self.task_timed_out(
-                        id,
-                        Failure {
-                            error: HEARTBEAT_TIMEOUT.into(),
-                            cause: None,
-                        },
-                    );
+                    self.task_timed_out(id, Failure::bare(HEARTBEAT_TIMEOUT));
                 }
             }
             Timer::Answer(id, answer) => {

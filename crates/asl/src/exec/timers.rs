@@ -55,11 +55,7 @@ pub(super) struct Timers {
 impl Timers {
     pub fn schedule(&mut self, at: i64, timer: Timer) {
         self.seq += 1;
-        self.heap.push(Entry {
-            at,
-            seq: self.seq,
-            timer,
-        });
+        self.heap.push(Entry { at, seq: self.seq, timer });
     }
 
     pub fn next_at(&self) -> Option<i64> {
@@ -68,11 +64,7 @@ impl Timers {
 
     /// The earliest timer due at or before `now`.
     pub fn pop_due(&mut self, now: i64) -> Option<(i64, Timer)> {
-        if self.heap.peek()?.at <= now {
-            self.heap.pop().map(|e| (e.at, e.timer))
-        } else {
-            None
-        }
+        if self.heap.peek()?.at <= now { self.heap.pop().map(|e| (e.at, e.timer)) } else { None }
     }
 
     pub fn clear(&mut self) {

@@ -21,9 +21,7 @@ pub struct Scopes {
 
 impl Default for Scopes {
     fn default() -> Self {
-        Scopes {
-            scopes: vec![Scope::default()],
-        }
+        Scopes { scopes: vec![Scope::default()] }
     }
 }
 
@@ -32,10 +30,7 @@ impl Scopes {
 
     /// A new scope that reads through to `parent`.
     pub fn child(&mut self, parent: ScopeId) -> ScopeId {
-        self.scopes.push(Scope {
-            parent: Some(parent),
-            vars: HashMap::new(),
-        });
+        self.scopes.push(Scope { parent: Some(parent), vars: HashMap::new() });
         ScopeId(self.scopes.len() - 1)
     }
 

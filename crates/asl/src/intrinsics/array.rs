@@ -8,8 +8,7 @@ use serde_json::{Number, Value};
 
 use super::Env;
 use super::eval::{
-    all_arguments, arguments, array_arg, invalid, owned_array_arg, rounded_integer_arg,
-    whole_integer_arg,
+    all_arguments, arguments, array_arg, invalid, owned_array_arg, rounded_integer_arg, whole_integer_arg,
 };
 use super::functions::Function;
 use super::parse::Call;
@@ -20,9 +19,7 @@ pub const MAX_RANGE_ITEMS: i128 = 1000;
 
 pub(super) fn array(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
     let values = all_arguments(call, env)?;
-    Ok(Value::Array(
-        values.into_iter().map(|v| v.into_owned()).collect(),
-    ))
+    Ok(Value::Array(values.into_iter().map(|v| v.into_owned()).collect()))
 }
 
 pub(super) fn partition(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
@@ -31,10 +28,7 @@ pub(super) fn partition(call: &Call, env: &mut dyn Env) -> Result<Value, Failure
     let items = owned_array_arg(f, 0, items)?;
     let size = rounded_integer_arg(f, 1, &size)?;
     if size <= 0 {
-        return Err(invalid(
-            f,
-            format!("the chunk size must be a positive integer, but it is {size}"),
-        ));
+        return Err(invalid(f, format!("the chunk size must be a positive integer, but it is {size}")));
     }
     let size = usize::try_from(size).unwrap_or(usize::MAX);
     let mut chunks = Vec::with_capacity(items.len().div_ceil(size));
@@ -52,9 +46,7 @@ pub(super) fn partition(call: &Call, env: &mut dyn Env) -> Result<Value, Failure
 pub(super) fn contains(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
     let [items, wanted] = arguments(call, env)?;
     let items = array_arg(Function::ArrayContains, 0, &items)?;
-    Ok(Value::Bool(
-        items.iter().any(|item| json_equal(item, &wanted)),
-    ))
+    Ok(Value::Bool(items.iter().any(|item| json_equal(item, &wanted))))
 }
 
 pub(super) fn range(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
@@ -67,21 +59,11 @@ pub(super) fn range(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
         return Err(invalid(f, "the step (third argument) must not be 0"));
     }
     let (start, end, step) = (i128::from(start), i128::from(end), i128::from(step));
-    let count = if (step > 0 && end >= start) || (step < 0 && end <= start) {
-        (end - start) / step + 1
-    } else {
-        0
-    };
+    let count = if (step > 0 && end >= start) || (step < 0 && end <= start) { (end - start) / step + 1 } else { 0 };
     if count > MAX_RANGE_ITEMS {
-        return Err(invalid(
-            f,
-            format!("the range would have {count} items, more than the {MAX_RANGE_ITEMS} allowed"),
-        ));
+        return Err(invalid(f, format!("the range would have {count} items, more than the {MAX_RANGE_ITEMS} allowed")));
     }
-    let items = (0..count)
-        .filter_map(|i| i64::try_from(start + i * step).ok())
-        .map(Value::from)
-        .collect();
+    let items = (0..count).filter_map(|i| i64::try_from(start + i * step).ok()).map(Value::from).collect();
     Ok(Value::Array(items))
 }
 
@@ -94,12 +76,7 @@ pub(super) fn get_item(call: &Call, env: &mut dyn Env) -> Result<Value, Failure>
     usize::try_from(index)
         .ok()
         .and_then(|i| items.into_iter().nth(i))
-        .ok_or_else(|| {
-            invalid(
-                f,
-                format!("the index {index} is out of bounds for an array of {len} items"),
-            )
-        })
+        .ok_or_else(|| invalid(f, format!("the index {index} is out of bounds for an array of {len} items")))
 }
 
 pub(super) fn length(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
@@ -133,10 +110,7 @@ pub(super) fn json_equal(a: &Value, b: &Value) -> bool {
             xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| json_equal(x, y))
         }
         (Value::Object(xs), Value::Object(ys)) => {
-            xs.len() == ys.len()
-                && xs
-                    .iter()
-                    .all(|(k, x)| ys.get(k).is_some_and(|y| json_equal(x, y)))
+            xs.len() == ys.len() && xs.iter().all(|(k, x)| ys.get(k).is_some_and(|y| json_equal(x, y)))
         }
         _ => a == b,
     }
@@ -211,27 +185,15 @@ mod tests {
 
     #[test]
     fn array_keeps_argument_order_and_types() {
-        assert_eq!(
-            ok("States.Array('Foo', 2022, null, true, States.Array())"),
-            json!(["Foo", 2022, null, true, []])
-        );
+        assert_eq!(ok("States.Array('Foo', 2022, null, true, States.Array())"), json!(["Foo", 2022, null, true, []]));
     }
 
     #[test]
     fn partition_chunks_and_rounds_the_size() {
         let nine = "States.Array(1, 2, 3, 4, 5, 6, 7, 8, 9)";
-        assert_eq!(
-            ok(&format!("States.ArrayPartition({nine}, 4)")),
-            json!([[1, 2, 3, 4], [5, 6, 7, 8], [9]])
-        );
-        assert_eq!(
-            ok(&format!("States.ArrayPartition({nine}, 3.5)")),
-            json!([[1, 2, 3, 4], [5, 6, 7, 8], [9]])
-        );
-        assert_eq!(
-            ok(&format!("States.ArrayPartition({nine}, 100)")),
-            json!([[1, 2, 3, 4, 5, 6, 7, 8, 9]])
-        );
+        assert_eq!(ok(&format!("States.ArrayPartition({nine}, 4)")), json!([[1, 2, 3, 4], [5, 6, 7, 8], [9]]));
+        assert_eq!(ok(&format!("States.ArrayPartition({nine}, 3.5)")), json!([[1, 2, 3, 4], [5, 6, 7, 8], [9]]));
+        assert_eq!(ok(&format!("States.ArrayPartition({nine}, 100)")), json!([[1, 2, 3, 4, 5, 6, 7, 8, 9]]));
         assert_eq!(ok("States.ArrayPartition(States.Array(), 2)"), json!([]));
         assert_eq!(
             cause("States.ArrayPartition(States.Array(1), 0)"),
@@ -244,31 +206,14 @@ mod tests {
 
     #[test]
     fn contains_compares_deeply() {
+        assert_eq!(ok("States.ArrayContains(States.Array(1, 'a'), 'a')"), json!(true));
+        assert_eq!(ok("States.ArrayContains(States.Array(1, 'a'), '1')"), json!(false));
+        assert_eq!(ok("States.ArrayContains(States.Array(1, 'a'), 1.0)"), json!(true));
+        assert_eq!(ok("States.ArrayContains(States.Array(States.Array(1, 2)), States.Array(1, 2))"), json!(true));
+        assert_eq!(ok("States.ArrayContains(States.Array(States.Array(1, 2)), States.Array(2, 1))"), json!(false));
         assert_eq!(
-            ok("States.ArrayContains(States.Array(1, 'a'), 'a')"),
-            json!(true)
-        );
-        assert_eq!(
-            ok("States.ArrayContains(States.Array(1, 'a'), '1')"),
-            json!(false)
-        );
-        assert_eq!(
-            ok("States.ArrayContains(States.Array(1, 'a'), 1.0)"),
-            json!(true)
-        );
-        assert_eq!(
-            ok("States.ArrayContains(States.Array(States.Array(1, 2)), States.Array(1, 2))"),
-            json!(true)
-        );
-        assert_eq!(
-            ok("States.ArrayContains(States.Array(States.Array(1, 2)), States.Array(2, 1))"),
-            json!(false)
-        );
-        assert_eq!(
-            ok(
-                "States.ArrayContains(States.Array(States.StringToJson('\\{\"a\":1,\"b\":2\\}')), \
-                States.StringToJson('\\{\"b\":2,\"a\":1\\}'))"
-            ),
+            ok("States.ArrayContains(States.Array(States.StringToJson('\\{\"a\":1,\"b\":2\\}')), \
+                States.StringToJson('\\{\"b\":2,\"a\":1\\}'))"),
             json!(true)
         );
     }
@@ -281,10 +226,7 @@ mod tests {
         assert_eq!(ok("States.ArrayRange(5, 5, 1)"), json!([5]));
         assert_eq!(ok("States.ArrayRange(9, 1, 2)"), json!([]));
         assert_eq!(ok("States.ArrayRange(0.6, 4.4, 1.5)"), json!([1, 3]));
-        assert_eq!(
-            ok("States.ArrayLength(States.ArrayRange(1, 1000, 1))"),
-            json!(1000)
-        );
+        assert_eq!(ok("States.ArrayLength(States.ArrayRange(1, 1000, 1))"), json!(1000));
         assert_eq!(
             cause("States.ArrayRange(1, 1001, 1)"),
             "Invalid arguments in States.ArrayRange: the range would have 1001 items, more \
@@ -323,15 +265,10 @@ mod tests {
     fn length_and_unique() {
         assert_eq!(ok("States.ArrayLength(States.Array())"), json!(0));
         assert_eq!(ok("States.ArrayLength(States.Array(1, 2, 3))"), json!(3));
+        assert_eq!(ok("States.ArrayUnique(States.Array(1, 2, 3, 3, 3, 3, 3, 3, 4))"), json!([1, 2, 3, 4]));
         assert_eq!(
-            ok("States.ArrayUnique(States.Array(1, 2, 3, 3, 3, 3, 3, 3, 4))"),
-            json!([1, 2, 3, 4])
-        );
-        assert_eq!(
-            ok(
-                "States.ArrayUnique(States.Array('b', 'a', 'b', 1, '1', 1.0, null, 'null', null, \
-                true, States.Array(1), States.Array(1.0)))"
-            ),
+            ok("States.ArrayUnique(States.Array('b', 'a', 'b', 1, '1', 1.0, null, 'null', null, \
+                true, States.Array(1), States.Array(1.0)))"),
             json!(["b", "a", 1, "1", null, "null", true, [1]])
         );
     }

@@ -38,9 +38,7 @@ pub(super) fn base64_decode(call: &Call, env: &mut dyn Env) -> Result<Value, Fai
     let [data] = arguments(call, env)?;
     let f = Function::Base64Decode;
     let data = limited_string(f, &data)?;
-    let bytes = BASE64
-        .decode(data)
-        .map_err(|error| invalid(f, format!("the string is not valid base64 ({error})")))?;
+    let bytes = BASE64.decode(data).map_err(|error| invalid(f, format!("the string is not valid base64 ({error})")))?;
     // Java decodes the bytes as UTF-8, replacing malformed sequences with U+FFFD.
     Ok(Value::String(String::from_utf8_lossy(&bytes).into_owned()))
 }
@@ -59,10 +57,7 @@ pub(super) fn hash(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
         other => {
             return Err(invalid(
                 f,
-                format!(
-                    "the algorithm '{other}' is not supported; use one of {}",
-                    HASH_ALGORITHMS.join(", ")
-                ),
+                format!("the algorithm '{other}' is not supported; use one of {}", HASH_ALGORITHMS.join(", ")),
             ));
         }
     };
@@ -110,20 +105,15 @@ mod tests {
 
     #[test]
     fn base64_round_trips_utf8() {
-        assert_eq!(
-            ok("States.Base64Encode('Data to encode')"),
-            json!("RGF0YSB0byBlbmNvZGU=")
-        );
-        assert_eq!(
-            ok("States.Base64Decode('RGF0YSB0byBlbmNvZGU=')"),
-            json!("Data to encode")
-        );
+        assert_eq!(ok("States.Base64Encode('Data to encode')"), json!("RGF0YSB0byBlbmNvZGU="));
+        assert_eq!(ok("States.Base64Decode('RGF0YSB0byBlbmNvZGU=')"), json!("Data to encode"));
         assert_eq!(ok("States.Base64Encode('é')"), json!("w6k="));
         assert_eq!(ok("States.Base64Decode('w6k')"), json!("é"));
         assert_eq!(ok("States.Base64Encode('')"), json!(""));
-        assert!(cause("States.Base64Decode('not base64!')").starts_with(
-            "Invalid arguments in States.Base64Decode: the string is not valid base64"
-        ));
+        assert!(
+            cause("States.Base64Decode('not base64!')")
+                .starts_with("Invalid arguments in States.Base64Decode: the string is not valid base64")
+        );
         // Bytes that are not UTF-8 decode to replacement characters, as Java decodes them.
         assert_eq!(ok("States.Base64Decode('/w==')"), json!("\u{FFFD}"));
     }
@@ -135,16 +125,13 @@ mod tests {
         let mut env = TestEnv::new(json!({"ok": at_limit, "over": over}));
         assert!(env.eval("States.Base64Encode($.ok)").is_ok());
         assert!(env.eval("States.Hash($.ok, 'MD5')").is_ok());
-        for call in [
-            "States.Base64Encode($.over)",
-            "States.Base64Decode($.over)",
-            "States.Hash($.over, 'SHA-1')",
-        ] {
+        for call in ["States.Base64Encode($.over)", "States.Base64Decode($.over)", "States.Hash($.over, 'SHA-1')"] {
             let failure = env.eval(call).expect_err(call);
             assert!(
-                failure.cause.unwrap_or_default().ends_with(
-                    "the input string has 10001 characters, more than the 10000 allowed"
-                ),
+                failure
+                    .cause
+                    .unwrap_or_default()
+                    .ends_with("the input string has 10001 characters, more than the 10000 allowed"),
                 "{call}"
             );
         }
@@ -155,10 +142,7 @@ mod tests {
         let cases = [
             ("MD5", "900150983cd24fb0d6963f7d28e17f72"),
             ("SHA-1", "a9993e364706816aba3e25717850c26c9cd0d89d"),
-            (
-                "SHA-256",
-                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-            ),
+            ("SHA-256", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
             (
                 "SHA-384",
                 "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7",
@@ -169,15 +153,10 @@ mod tests {
             ),
         ];
         for (algorithm, digest) in cases {
-            assert_eq!(
-                ok(&format!("States.Hash('abc', '{algorithm}')")),
-                json!(digest)
-            );
+            assert_eq!(ok(&format!("States.Hash('abc', '{algorithm}')")), json!(digest));
         }
         let mut env = TestEnv::new(json!({"alg": "sha256"}));
-        let failure = env
-            .eval("States.Hash('abc', $.alg)")
-            .expect_err("unknown algorithm");
+        let failure = env.eval("States.Hash('abc', $.alg)").expect_err("unknown algorithm");
         assert_eq!(
             failure.cause.as_deref(),
             Some(

@@ -49,10 +49,7 @@ pub(super) fn argument<'a>(arg: &'a Arg, env: &mut dyn Env) -> Result<Cow<'a, Va
 }
 
 /// All arguments of a call with exactly `N` of them, evaluated left to right.
-pub(super) fn arguments<'a, const N: usize>(
-    call: &'a Call,
-    env: &mut dyn Env,
-) -> Result<[Cow<'a, Value>; N], Failure> {
+pub(super) fn arguments<'a, const N: usize>(call: &'a Call, env: &mut dyn Env) -> Result<[Cow<'a, Value>; N], Failure> {
     if call.args.len() != N {
         return Err(argument_count(call));
     }
@@ -64,10 +61,7 @@ pub(super) fn arguments<'a, const N: usize>(
 }
 
 /// All arguments of a call, evaluated left to right.
-pub(super) fn all_arguments<'a>(
-    call: &'a Call,
-    env: &mut dyn Env,
-) -> Result<Vec<Cow<'a, Value>>, Failure> {
+pub(super) fn all_arguments<'a>(call: &'a Call, env: &mut dyn Env) -> Result<Vec<Cow<'a, Value>>, Failure> {
     if !call.function.arity().allows(call.args.len()) {
         return Err(argument_count(call));
     }
@@ -76,54 +70,31 @@ pub(super) fn all_arguments<'a>(
 
 /// A call built by hand (not by `parse`) can carry the wrong number of arguments.
 fn argument_count(call: &Call) -> Failure {
-    invalid(
-        call.function,
-        format!("it was given {} arguments", call.args.len()),
-    )
+    invalid(call.function, format!("it was given {} arguments", call.args.len()))
 }
 
 /// The failure for arguments a function cannot work with.
 pub(super) fn invalid(function: Function, detail: impl std::fmt::Display) -> Failure {
-    Failure::new(
-        INTRINSIC_FAILURE,
-        format!("Invalid arguments in {function}: {detail}"),
-    )
+    Failure::new(INTRINSIC_FAILURE, format!("Invalid arguments in {function}: {detail}"))
 }
 
 fn wrong_type(function: Function, index: usize, kind: Kind, value: &Value) -> Failure {
     invalid(
         function,
-        format!(
-            "the {} argument must be {}, but it is {}",
-            ordinal(index),
-            kind.described(),
-            describe(value)
-        ),
+        format!("the {} argument must be {}, but it is {}", ordinal(index), kind.described(), describe(value)),
     )
 }
 
 pub(super) fn string_arg(function: Function, index: usize, value: &Value) -> Result<&str, Failure> {
-    value
-        .as_str()
-        .ok_or_else(|| wrong_type(function, index, Kind::String, value))
+    value.as_str().ok_or_else(|| wrong_type(function, index, Kind::String, value))
 }
 
-pub(super) fn array_arg(
-    function: Function,
-    index: usize,
-    value: &Value,
-) -> Result<&Vec<Value>, Failure> {
-    value
-        .as_array()
-        .ok_or_else(|| wrong_type(function, index, Kind::Array, value))
+pub(super) fn array_arg(function: Function, index: usize, value: &Value) -> Result<&Vec<Value>, Failure> {
+    value.as_array().ok_or_else(|| wrong_type(function, index, Kind::Array, value))
 }
 
 /// The array, moved out when the argument owns it (a path or a nested call).
-pub(super) fn owned_array_arg(
-    function: Function,
-    index: usize,
-    value: Cow<'_, Value>,
-) -> Result<Vec<Value>, Failure> {
+pub(super) fn owned_array_arg(function: Function, index: usize, value: Cow<'_, Value>) -> Result<Vec<Value>, Failure> {
     match value.into_owned() {
         Value::Array(items) => Ok(items),
         other => Err(wrong_type(function, index, Kind::Array, &other)),
@@ -142,18 +113,12 @@ pub(super) fn owned_object_arg(
 }
 
 pub(super) fn bool_arg(function: Function, index: usize, value: &Value) -> Result<bool, Failure> {
-    value
-        .as_bool()
-        .ok_or_else(|| wrong_type(function, index, Kind::Boolean, value))
+    value.as_bool().ok_or_else(|| wrong_type(function, index, Kind::Boolean, value))
 }
 
 /// A number rounded to the nearest integer as AWS documents for the functions that accept
 /// non-integers (Java's `Math.round`).
-pub(super) fn rounded_integer_arg(
-    function: Function,
-    index: usize,
-    value: &Value,
-) -> Result<i64, Failure> {
+pub(super) fn rounded_integer_arg(function: Function, index: usize, value: &Value) -> Result<i64, Failure> {
     let Value::Number(number) = value else {
         return Err(wrong_type(function, index, Kind::Number, value));
     };
@@ -164,20 +129,11 @@ pub(super) fn rounded_integer_arg(
         .as_f64()
         .and_then(java_round)
         .filter(|_| number.as_u64().is_none())
-        .ok_or_else(|| {
-            invalid(
-                function,
-                format!("the {} argument {number} is too large", ordinal(index)),
-            )
-        })
+        .ok_or_else(|| invalid(function, format!("the {} argument {number} is too large", ordinal(index))))
 }
 
 /// A number that must already be a whole number (an array index).
-pub(super) fn whole_integer_arg(
-    function: Function,
-    index: usize,
-    value: &Value,
-) -> Result<i64, Failure> {
+pub(super) fn whole_integer_arg(function: Function, index: usize, value: &Value) -> Result<i64, Failure> {
     let Value::Number(number) = value else {
         return Err(wrong_type(function, index, Kind::Number, value));
     };
@@ -186,12 +142,6 @@ pub(super) fn whole_integer_arg(
     }
     match number.as_f64() {
         Some(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Ok(f as i64),
-        _ => Err(invalid(
-            function,
-            format!(
-                "the {} argument must be an integer, but it is {number}",
-                ordinal(index)
-            ),
-        )),
+        _ => Err(invalid(function, format!("the {} argument must be an integer, but it is {number}", ordinal(index)))),
     }
 }

@@ -97,10 +97,8 @@ mod tests {
         assert_eq!(ok("States.Format('{}', 1e10)"), json!("1.0E10"));
         assert_eq!(ok("States.Format('{}', 0.0001)"), json!("1.0E-4"));
         assert_eq!(
-            ok(
-                "States.Format('{} {}', States.Array(1, 'a', States.Array()), \
-                States.StringToJson('\\{\"Arg1\": 1, \"Arg2\": [], \"s\": \"x\"\\}'))"
-            ),
+            ok("States.Format('{} {}', States.Array(1, 'a', States.Array()), \
+                States.StringToJson('\\{\"Arg1\": 1, \"Arg2\": [], \"s\": \"x\"\\}'))"),
             json!("[1, a, []] {Arg1=1, Arg2=[], s=x}")
         );
     }
@@ -110,22 +108,14 @@ mod tests {
         assert_eq!(ok(r"States.Format('\{\} is {}', 'x')"), json!("{} is x"));
         assert_eq!(ok(r"States.Format('\{{}\}', 'x')"), json!("{x}"));
         assert_eq!(ok(r"States.Format('it\'s \\ {}', 1)"), json!("it's \\ 1"));
-        assert_eq!(
-            ok("States.Format('no placeholders')"),
-            json!("no placeholders")
-        );
+        assert_eq!(ok("States.Format('no placeholders')"), json!("no placeholders"));
     }
 
     #[test]
     fn a_template_from_data_is_checked_when_it_arrives() {
         let mut env = TestEnv::new(json!(null)).with_variables(json!({"t": "{} and {}", "n": 5}));
-        assert_eq!(
-            env.eval("States.Format($t, 1, 'x')").expect("formats"),
-            json!("1 and x")
-        );
-        let failure = env
-            .eval("States.Format($t, 1)")
-            .expect_err("one value short");
+        assert_eq!(env.eval("States.Format($t, 1, 'x')").expect("formats"), json!("1 and x"));
+        let failure = env.eval("States.Format($t, 1)").expect_err("one value short");
         assert_eq!(
             failure.cause.as_deref(),
             Some(
@@ -134,20 +124,12 @@ mod tests {
             )
         );
         let failure = env.eval("States.Format($n)").expect_err("not a string");
-        assert!(
-            failure
-                .cause
-                .unwrap_or_default()
-                .contains("must be a string")
-        );
+        assert!(failure.cause.unwrap_or_default().contains("must be a string"));
     }
 
     #[test]
     fn nested_template_from_a_call() {
-        assert_eq!(
-            ok("States.Format(States.Format('\\{\\}!'), 'x')"),
-            json!("x!")
-        );
+        assert_eq!(ok("States.Format(States.Format('\\{\\}!'), 'x')"), json!("x!"));
         assert!(cause("States.Format(States.Format('\\{\\}'))").contains("1 placeholder(s)"));
     }
 }

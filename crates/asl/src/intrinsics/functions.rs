@@ -46,10 +46,7 @@ pub struct Arity {
 
 impl Arity {
     const fn exactly(n: usize) -> Self {
-        Arity {
-            min: n,
-            max: Some(n),
-        }
+        Arity { min: n, max: Some(n) }
     }
 
     const fn at_least(n: usize) -> Self {
@@ -133,10 +130,7 @@ impl Function {
             | Function::MathAdd
             | Function::StringSplit => Arity::exactly(2),
             Function::ArrayRange | Function::JsonMerge => Arity::exactly(3),
-            Function::MathRandom => Arity {
-                min: 2,
-                max: Some(3),
-            },
+            Function::MathRandom => Arity { min: 2, max: Some(3) },
         }
     }
 
@@ -153,9 +147,7 @@ impl Function {
             Function::JsonToString | Function::Array | Function::Uuid => &[],
             Function::ArrayPartition | Function::ArrayGetItem => &[Array, Number],
             Function::ArrayContains | Function::ArrayLength | Function::ArrayUnique => &[Array],
-            Function::ArrayRange | Function::MathRandom | Function::MathAdd => {
-                &[Number, Number, Number]
-            }
+            Function::ArrayRange | Function::MathRandom | Function::MathAdd => &[Number, Number, Number],
             Function::JsonMerge => &[Object, Object, Boolean],
         };
         kinds.get(index).copied().unwrap_or(Any)
@@ -207,10 +199,8 @@ pub fn describe(value: &Value) -> &'static str {
 
 /// "first", "second", ... for argument positions in messages (0-based index).
 pub fn ordinal(index: usize) -> &'static str {
-    const NAMES: [&str; 10] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth",
-    ];
+    const NAMES: [&str; 10] =
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
     NAMES.get(index).copied().unwrap_or("next")
 }
 

@@ -13,9 +13,7 @@ pub struct JavaRandom {
 impl JavaRandom {
     /// `new Random(seed)`.
     pub fn new(seed: i64) -> Self {
-        JavaRandom {
-            state: (seed as u64 ^ MULTIPLIER) & MASK,
-        }
+        JavaRandom { state: (seed as u64 ^ MULTIPLIER) & MASK }
     }
 
     /// `next(bits)`: the top `bits` bits of the next state, as a Java `int`.

@@ -243,22 +243,13 @@ mod tests {
             &json!({"Arg1": 1, "Arg2": [], "s": "x y", "n": null, "f": 1.5, "l": [1, "a", true]}),
             &mut out,
         );
-        assert_eq!(
-            out,
-            "{Arg1=1, Arg2=[], s=x y, n=null, f=1.5, l=[1, a, true]}"
-        );
+        assert_eq!(out, "{Arg1=1, Arg2=[], s=x y, n=null, f=1.5, l=[1, a, true]}");
     }
 
     #[test]
     fn jackson_json_is_compact_with_java_numbers() {
         let mut out = String::new();
-        write_jackson_json(
-            &json!({"a": [1, 2.0, 1e10, "q\"\\\n\u{1}é/"], "b": {}, "c": null, "d": false}),
-            &mut out,
-        );
-        assert_eq!(
-            out,
-            r#"{"a":[1,2.0,1.0E10,"q\"\\\n\u0001é/"],"b":{},"c":null,"d":false}"#
-        );
+        write_jackson_json(&json!({"a": [1, 2.0, 1e10, "q\"\\\n\u{1}é/"], "b": {}, "c": null, "d": false}), &mut out);
+        assert_eq!(out, r#"{"a":[1,2.0,1.0E10,"q\"\\\n\u0001é/"],"b":{},"c":null,"d":false}"#);
     }
 }

@@ -12,12 +12,8 @@ use crate::errors::Failure;
 pub(super) fn string_to_json(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
     let [text] = arguments(call, env)?;
     let text = string_arg(Function::StringToJson, 0, &text)?;
-    serde_json::from_str(text).map_err(|error| {
-        invalid(
-            Function::StringToJson,
-            format!("the string is not valid JSON ({error})"),
-        )
-    })
+    serde_json::from_str(text)
+        .map_err(|error| invalid(Function::StringToJson, format!("the string is not valid JSON ({error})")))
 }
 
 pub(super) fn json_to_string(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
@@ -35,10 +31,7 @@ pub(super) fn json_merge(call: &Call, env: &mut dyn Env) -> Result<Value, Failur
     let mut merged = owned_object_arg(f, 0, first)?;
     let second = owned_object_arg(f, 1, second)?;
     if bool_arg(f, 2, &deep)? {
-        return Err(invalid(
-            f,
-            "deep merging is not supported; the third argument must be false",
-        ));
+        return Err(invalid(f, "deep merging is not supported; the third argument must be false"));
     }
     for (key, value) in second {
         merged.insert(key, value);
@@ -57,19 +50,15 @@ mod tests {
 
     #[test]
     fn string_to_json_parses_any_json() {
-        assert_eq!(
-            ok(r#"States.StringToJson('\{"foo": "bar"\}')"#),
-            json!({"foo": "bar"})
-        );
+        assert_eq!(ok(r#"States.StringToJson('\{"foo": "bar"\}')"#), json!({"foo": "bar"}));
         assert_eq!(ok("States.StringToJson('1.0')"), json!(1.0));
         assert!(ok("States.StringToJson('1.0')").is_f64());
         assert_eq!(ok("States.StringToJson('12')"), json!(12));
         assert_eq!(ok("States.StringToJson(' [1, \"a\"] ')"), json!([1, "a"]));
         assert_eq!(ok("States.StringToJson('null')"), json!(null));
         assert!(
-            cause("States.StringToJson('\\{oops')").starts_with(
-                "Invalid arguments in States.StringToJson: the string is not valid JSON"
-            )
+            cause("States.StringToJson('\\{oops')")
+                .starts_with("Invalid arguments in States.StringToJson: the string is not valid JSON")
         );
         assert!(cause("States.StringToJson('')").contains("not valid JSON"));
     }
@@ -77,15 +66,10 @@ mod tests {
     #[test]
     fn json_to_string_writes_compact_java_json() {
         assert_eq!(
-            ok(
-                r#"States.JsonToString(States.StringToJson('\{"a": [1, 2.50, 1e10], "b": "x\\\\y"\}'))"#
-            ),
+            ok(r#"States.JsonToString(States.StringToJson('\{"a": [1, 2.50, 1e10], "b": "x\\\\y"\}'))"#),
             json!(r#"{"a":[1,2.5,1.0E10],"b":"x\\y"}"#)
         );
-        assert_eq!(
-            ok("States.JsonToString('HelloWorld')"),
-            json!("\"HelloWorld\"")
-        );
+        assert_eq!(ok("States.JsonToString('HelloWorld')"), json!("\"HelloWorld\""));
         assert_eq!(ok("States.JsonToString(null)"), json!("null"));
     }
 
@@ -96,15 +80,10 @@ mod tests {
                 States.StringToJson('\{"a": \{"a3": 1\}, "c": 3, "d": 4\}'),
                 false)"#);
         assert_eq!(merged, json!({"a": {"a3": 1}, "b": 2, "d": 4, "c": 3}));
-        let keys: Vec<&String> = merged
-            .as_object()
-            .map(|m| m.keys().collect())
-            .unwrap_or_default();
+        let keys: Vec<&String> = merged.as_object().map(|m| m.keys().collect()).unwrap_or_default();
         assert_eq!(keys, ["a", "b", "d", "c"]);
         assert_eq!(
-            cause(
-                r"States.JsonMerge(States.StringToJson('\{\}'), States.StringToJson('\{\}'), true)"
-            ),
+            cause(r"States.JsonMerge(States.StringToJson('\{\}'), States.StringToJson('\{\}'), true)"),
             "Invalid arguments in States.JsonMerge: deep merging is not supported; the third \
              argument must be false"
         );

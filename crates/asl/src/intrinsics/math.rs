@@ -37,14 +37,9 @@ pub(super) fn random(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
     };
     let start = rounded_integer_arg(f, 0, &start)?;
     let end = rounded_integer_arg(f, 1, &end)?;
-    let seed = seed
-        .map(|seed| rounded_integer_arg(f, 2, &seed))
-        .transpose()?;
+    let seed = seed.map(|seed| rounded_integer_arg(f, 2, &seed)).transpose()?;
     if end <= start {
-        return Err(invalid(
-            f,
-            format!("the end ({end}) must be greater than the start ({start})"),
-        ));
+        return Err(invalid(f, format!("the end ({end}) must be greater than the start ({start})")));
     }
     let drawn = match seed {
         None => env.rng().int_in(start, end - 1),
@@ -71,12 +66,7 @@ fn int32_arg(function: Function, index: usize, value: &Value) -> Result<i64, Fai
     if i32::try_from(n).is_err() {
         return Err(invalid(
             function,
-            format!(
-                "the {} argument ({n}) is outside the range {} to {}",
-                ordinal(index),
-                i32::MIN,
-                i32::MAX
-            ),
+            format!("the {} argument ({n}) is outside the range {} to {}", ordinal(index), i32::MIN, i32::MAX),
         ));
     }
     Ok(n)
@@ -96,10 +86,7 @@ mod tests {
         assert_eq!(ok("States.MathAdd(111, -1)"), json!(110));
         assert_eq!(ok("States.MathAdd(-1.5, -1.51)"), json!(-3));
         assert_eq!(ok("States.MathAdd(-0.5, 0.5)"), json!(1));
-        assert_eq!(
-            ok("States.MathAdd(2147483647, 2147483647)"),
-            json!(4294967294_i64)
-        );
+        assert_eq!(ok("States.MathAdd(2147483647, 2147483647)"), json!(4294967294_i64));
         assert!(ok("States.MathAdd(1.5, 1.5)").is_i64());
         assert_eq!(
             cause("States.MathAdd(2147483648, 0)"),
@@ -115,9 +102,7 @@ mod tests {
         let draw = |seed: u64| {
             let mut env = TestEnv::new(json!(null));
             env.rng = crate::rng::Rng::from_seed(seed);
-            (0..20)
-                .map(|_| env.eval("States.MathRandom(1, 999)").expect("draws"))
-                .collect::<Vec<_>>()
+            (0..20).map(|_| env.eval("States.MathRandom(1, 999)").expect("draws")).collect::<Vec<_>>()
         };
         assert_eq!(draw(3), draw(3));
         assert_ne!(draw(3), draw(4));

@@ -53,14 +53,8 @@ pub fn is_intrinsic(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("States.") else {
         return false;
     };
-    let name_len = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    name_len > 0
-        && rest
-            .get(name_len..)
-            .is_some_and(|after| after.trim_start().starts_with('('))
+    let name_len = rest.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+    name_len > 0 && rest.get(name_len..).is_some_and(|after| after.trim_start().starts_with('('))
 }
 
 /// Parses a whole intrinsic call such as `States.Format('{} items', States.ArrayLength($.a))`.
@@ -114,10 +108,7 @@ impl<'t> Parser<'t> {
     }
 
     fn error_at(&self, offset: usize, message: impl Into<String>) -> IntrinsicSyntaxError {
-        IntrinsicSyntaxError {
-            message: message.into(),
-            offset,
-        }
+        IntrinsicSyntaxError { message: message.into(), offset }
     }
 
     fn error_here(&self, message: impl Into<String>) -> IntrinsicSyntaxError {
@@ -135,46 +126,29 @@ impl<'t> Parser<'t> {
     fn call(&mut self, depth: usize) -> Result<Call, IntrinsicSyntaxError> {
         let start = self.pos;
         if depth > MAX_NESTING {
-            return Err(self.error_here(format!(
-                "intrinsic functions are nested more than {MAX_NESTING} deep"
-            )));
+            return Err(self.error_here(format!("intrinsic functions are nested more than {MAX_NESTING} deep")));
         }
         let Some(after_prefix) = self.rest().strip_prefix("States.") else {
             return Err(self.error_here("an intrinsic function starts with 'States.'"));
         };
-        let name_len = after_prefix
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
+        let name_len = after_prefix.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
         let name_end = start + "States.".len() + name_len;
         let name = self.text.get(start..name_end).unwrap_or("");
-        let function = Function::from_name(name)
-            .ok_or_else(|| self.error_at(start, unknown_function_message(name)))?;
+        let function = Function::from_name(name).ok_or_else(|| self.error_at(start, unknown_function_message(name)))?;
         self.pos = name_end;
         self.skip_whitespace();
         if self.peek() != Some('(') {
-            return Err(self.error_here(format!(
-                "expected '(' after {function}, found {}",
-                self.found()
-            )));
+            return Err(self.error_here(format!("expected '(' after {function}, found {}", self.found())));
         }
         self.bump();
         let args = self.arguments(function, depth)?;
         check_arity(function, args.len(), start)?;
         let template = check_arguments(function, &args)?;
-        Ok(Call {
-            function,
-            args: args.into_iter().map(|parsed| parsed.arg).collect(),
-            template,
-        })
+        Ok(Call { function, args: args.into_iter().map(|parsed| parsed.arg).collect(), template })
     }
 
     /// The arguments after the opening `(`, through the closing `)`.
-    fn arguments(
-        &mut self,
-        function: Function,
-        depth: usize,
-    ) -> Result<Vec<ParsedArg>, IntrinsicSyntaxError> {
+    fn arguments(&mut self, function: Function, depth: usize) -> Result<Vec<ParsedArg>, IntrinsicSyntaxError> {
         let mut args = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(')') {
@@ -190,9 +164,7 @@ impl<'t> Parser<'t> {
                     self.bump();
                     self.skip_whitespace();
                     if self.peek() == Some(')') {
-                        return Err(self.error_here(format!(
-                            "expected an argument after ',' in {function}, found ')'"
-                        )));
+                        return Err(self.error_here(format!("expected an argument after ',' in {function}, found ')'")));
                     }
                 }
                 Some(')') => {
@@ -200,9 +172,7 @@ impl<'t> Parser<'t> {
                     return Ok(args);
                 }
                 None => {
-                    return Err(self.error_here(format!(
-                        "missing ')' at the end of the arguments of {function}"
-                    )));
+                    return Err(self.error_here(format!("missing ')' at the end of the arguments of {function}")));
                 }
                 Some(_) => {
                     return Err(self.error_here(format!(
@@ -214,25 +184,17 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn argument(
-        &mut self,
-        function: Function,
-        depth: usize,
-    ) -> Result<ParsedArg, IntrinsicSyntaxError> {
+    fn argument(&mut self, function: Function, depth: usize) -> Result<ParsedArg, IntrinsicSyntaxError> {
         let offset = self.pos;
         let mut placeholders = Vec::new();
         let arg = match self.peek() {
             Some('\'') => Arg::Literal(Value::String(self.string(&mut placeholders)?)),
             Some('$') => Arg::Path(self.path()?),
             Some(c) if c == '-' || c.is_ascii_digit() => Arg::Literal(self.number()?),
-            Some(_) if self.rest().starts_with("States.") => {
-                Arg::Call(Box::new(self.call(depth + 1)?))
-            }
+            Some(_) if self.rest().starts_with("States.") => Arg::Call(Box::new(self.call(depth + 1)?)),
             Some(c) if c.is_ascii_alphabetic() => Arg::Literal(self.keyword()?),
             None => {
-                return Err(self.error_here(format!(
-                    "missing ')' at the end of the arguments of {function}"
-                )));
+                return Err(self.error_here(format!("missing ')' at the end of the arguments of {function}")));
             }
             Some(_) => {
                 return Err(self.error_here(format!(
@@ -243,11 +205,7 @@ impl<'t> Parser<'t> {
                 )));
             }
         };
-        Ok(ParsedArg {
-            arg,
-            offset,
-            placeholders,
-        })
+        Ok(ParsedArg { arg, offset, placeholders })
     }
 
     /// A single-quoted string with AWS's escapes `\'`, `\{`, `\}` and `\\`; records where
@@ -260,10 +218,9 @@ impl<'t> Parser<'t> {
             let at = self.pos;
             match self.bump() {
                 None => {
-                    return Err(self.error_at(
-                        start,
-                        "unterminated string: a string argument ends with an unescaped \"'\"",
-                    ));
+                    return Err(
+                        self.error_at(start, "unterminated string: a string argument ends with an unescaped \"'\"")
+                    );
                 }
                 Some('\'') => return Ok(value),
                 Some('\\') => match self.bump() {
@@ -298,10 +255,7 @@ impl<'t> Parser<'t> {
     /// A number literal, JSON syntax (`-1`, `2.5`, `1e3`).
     fn number(&mut self) -> Result<Value, IntrinsicSyntaxError> {
         let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.'))
-        {
+        while self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.')) {
             self.bump();
         }
         let text = self.text.get(start..self.pos).unwrap_or("");
@@ -313,10 +267,7 @@ impl<'t> Parser<'t> {
     /// `true`, `false` or `null`.
     fn keyword(&mut self) -> Result<Value, IntrinsicSyntaxError> {
         let start = self.pos;
-        while self
-            .peek()
-            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
-        {
+        while self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.')) {
             self.bump();
         }
         match self.text.get(start..self.pos).unwrap_or("") {
@@ -374,21 +325,13 @@ impl<'t> Parser<'t> {
         }
         let raw = self.text.get(start..self.pos).unwrap_or("").trim_end();
         // Inside an intrinsic a single quote is written `\'`; the path itself wants `'`.
-        let text = if raw.contains("\\'") {
-            raw.replace("\\'", "'")
-        } else {
-            raw.to_string()
-        };
-        Path::parse(&text).map_err(|error| {
-            self.error_at(start, format!("invalid path '{text}': {}", error.message))
-        })
+        let text = if raw.contains("\\'") { raw.replace("\\'", "'") } else { raw.to_string() };
+        Path::parse(&text).map_err(|error| self.error_at(start, format!("invalid path '{text}': {}", error.message)))
     }
 }
 
 fn unknown_function_message(name: &str) -> String {
-    let near = Function::ALL
-        .into_iter()
-        .find(|f| f.name().eq_ignore_ascii_case(name));
+    let near = Function::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(name));
     match near {
         Some(f) => format!("unknown intrinsic function '{name}' (did you mean {f}?)"),
         None => format!(
@@ -410,20 +353,14 @@ fn check_arity(function: Function, count: usize, at: usize) -> Result<(), Intrin
         None => format!("at least {} {}", arity.min, plural(arity.min)),
     };
     Err(IntrinsicSyntaxError {
-        message: format!(
-            "{function} takes {expected}, but {count} {} given",
-            if count == 1 { "was" } else { "were" }
-        ),
+        message: format!("{function} takes {expected}, but {count} {} given", if count == 1 { "was" } else { "were" }),
         offset: at,
     })
 }
 
 /// Checks literal arguments against the types the function fixes; returns `States.Format`'s
 /// template when it is a literal.
-fn check_arguments(
-    function: Function,
-    args: &[ParsedArg],
-) -> Result<Option<Template>, IntrinsicSyntaxError> {
+fn check_arguments(function: Function, args: &[ParsedArg]) -> Result<Option<Template>, IntrinsicSyntaxError> {
     for (index, parsed) in args.iter().enumerate() {
         let Arg::Literal(value) = &parsed.arg else {
             continue;
@@ -450,11 +387,7 @@ fn check_arguments(
 }
 
 fn check_hash_algorithm(args: &[ParsedArg]) -> Result<Option<Template>, IntrinsicSyntaxError> {
-    if let Some(ParsedArg {
-        arg: Arg::Literal(Value::String(algorithm)),
-        offset,
-        ..
-    }) = args.get(1)
+    if let Some(ParsedArg { arg: Arg::Literal(Value::String(algorithm)), offset, .. }) = args.get(1)
         && !HASH_ALGORITHMS.contains(&algorithm.as_str())
     {
         return Err(IntrinsicSyntaxError {
@@ -469,12 +402,7 @@ fn check_hash_algorithm(args: &[ParsedArg]) -> Result<Option<Template>, Intrinsi
 }
 
 fn format_template(args: &[ParsedArg]) -> Result<Option<Template>, IntrinsicSyntaxError> {
-    let Some(ParsedArg {
-        arg: Arg::Literal(Value::String(text)),
-        offset,
-        placeholders,
-    }) = args.first()
-    else {
+    let Some(ParsedArg { arg: Arg::Literal(Value::String(text)), offset, placeholders }) = args.first() else {
         return Ok(None);
     };
     let values = args.len() - 1;
@@ -554,10 +482,7 @@ mod tests {
             ]
         );
         assert_eq!(literals("States.Array()"), Vec::<Value>::new());
-        assert_eq!(
-            literals("  States.Array( 'x' ,\t2 )  "),
-            vec![json!("x"), json!(2)]
-        );
+        assert_eq!(literals("  States.Array( 'x' ,\t2 )  "), vec![json!("x"), json!(2)]);
         assert_eq!(literals("States.Array ('x')"), vec![json!("x")]);
     }
 
@@ -565,13 +490,7 @@ mod tests {
     fn string_escapes_follow_aws() {
         assert_eq!(
             literals(r"States.Array('it\'s', '\{\}', 'a\\b', '{}', 'é,)')"),
-            vec![
-                json!("it's"),
-                json!("{}"),
-                json!("a\\b"),
-                json!("{}"),
-                json!("é,)")
-            ]
+            vec![json!("it's"), json!("{}"), json!("a\\b"), json!("{}"), json!("é,)")]
         );
         assert_eq!(
             literals("States.Array('line\nbreak', '\"quoted\"')"),
@@ -584,17 +503,9 @@ mod tests {
         let e = error(r"States.Array('a\nb')");
         assert!(e.message.contains("invalid escape '\\n'"), "{}", e.message);
         assert_eq!(e.offset, 15);
-        assert!(
-            error(r#"States.Array('a\')"#)
-                .message
-                .contains("unterminated")
-        );
+        assert!(error(r#"States.Array('a\')"#).message.contains("unterminated"));
         assert!(error("States.Array('abc").message.contains("unterminated"));
-        assert!(
-            error(r#"States.Array('abc\"#)
-                .message
-                .contains("open escape")
-        );
+        assert!(error(r#"States.Array('abc\"#).message.contains("open escape"));
     }
 
     #[test]
@@ -605,9 +516,7 @@ mod tests {
             panic!("expected a nested call: {call:?}");
         };
         assert_eq!(inner.function, Function::Array);
-        assert!(
-            matches!(inner.args.get(1), Some(Arg::Call(uuid)) if uuid.function == Function::Uuid)
-        );
+        assert!(matches!(inner.args.get(1), Some(Arg::Call(uuid)) if uuid.function == Function::Uuid));
     }
 
     #[test]
@@ -621,11 +530,7 @@ mod tests {
         };
         assert!(parse(&nested(MAX_NESTING)).is_ok());
         let e = error(&nested(MAX_NESTING + 1));
-        assert!(
-            e.message.contains("nested more than 10 deep"),
-            "{}",
-            e.message
-        );
+        assert!(e.message.contains("nested more than 10 deep"), "{}", e.message);
         // Deep nesting must not overflow the stack either.
         assert!(parse(&nested(10_000)).is_err());
     }
@@ -633,14 +538,9 @@ mod tests {
     #[test]
     fn unknown_functions() {
         let e = error("States.Uuid()");
-        assert_eq!(
-            e.message,
-            "unknown intrinsic function 'States.Uuid' (did you mean States.UUID?)"
-        );
+        assert_eq!(e.message, "unknown intrinsic function 'States.Uuid' (did you mean States.UUID?)");
         let e = error("States.Array(1, States.Nope())");
-        assert!(e.message.starts_with(
-            "unknown intrinsic function 'States.Nope'; the functions are States.Format,"
-        ));
+        assert!(e.message.starts_with("unknown intrinsic function 'States.Nope'; the functions are States.Format,"));
         assert_eq!(e.offset, 16);
         assert!(error("Foo.Bar()").message.contains("starts with 'States.'"));
     }
@@ -651,18 +551,9 @@ mod tests {
             error("States.ArrayLength()").message,
             "States.ArrayLength takes exactly 1 argument, but 0 were given"
         );
-        assert_eq!(
-            error("States.UUID(1)").message,
-            "States.UUID takes exactly 0 arguments, but 1 was given"
-        );
-        assert_eq!(
-            error("States.MathRandom(1)").message,
-            "States.MathRandom takes 2 to 3 arguments, but 1 was given"
-        );
-        assert_eq!(
-            error("States.Format()").message,
-            "States.Format takes at least 1 argument, but 0 were given"
-        );
+        assert_eq!(error("States.UUID(1)").message, "States.UUID takes exactly 0 arguments, but 1 was given");
+        assert_eq!(error("States.MathRandom(1)").message, "States.MathRandom takes 2 to 3 arguments, but 1 was given");
+        assert_eq!(error("States.Format()").message, "States.Format takes at least 1 argument, but 0 were given");
         assert!(parse("States.MathRandom(1, 5, 7)").is_ok());
     }
 
@@ -673,31 +564,11 @@ mod tests {
             "the second argument of States.ArrayPartition must be a number, but the literal '2' \
              is a string"
         );
-        assert!(
-            error("States.ArrayLength('abc')")
-                .message
-                .contains("must be an array")
-        );
-        assert!(
-            error("States.MathAdd(1, true)")
-                .message
-                .contains("must be a number")
-        );
-        assert!(
-            error("States.JsonMerge(1, 2, false)")
-                .message
-                .contains("must be a JSON object")
-        );
-        assert!(
-            error("States.Base64Encode(5)")
-                .message
-                .contains("must be a string")
-        );
-        assert!(
-            error("States.StringToJson(null)")
-                .message
-                .contains("must be a string")
-        );
+        assert!(error("States.ArrayLength('abc')").message.contains("must be an array"));
+        assert!(error("States.MathAdd(1, true)").message.contains("must be a number"));
+        assert!(error("States.JsonMerge(1, 2, false)").message.contains("must be a JSON object"));
+        assert!(error("States.Base64Encode(5)").message.contains("must be a string"));
+        assert!(error("States.StringToJson(null)").message.contains("must be a string"));
         assert!(parse("States.ArrayContains(States.Array(1), 'x')").is_ok());
         assert!(parse("States.JsonToString(1)").is_ok());
         assert!(parse("States.Format('{} {}', null, 'x')").is_ok());
@@ -715,11 +586,7 @@ mod tests {
              SHA-384, SHA-512"
         );
         assert_eq!(e.offset, 17);
-        assert!(
-            error("States.Hash('x', 'sha-1')")
-                .message
-                .contains("'sha-1'")
-        );
+        assert!(error("States.Hash('x', 'sha-1')").message.contains("'sha-1'"));
     }
 
     #[test]
@@ -728,59 +595,27 @@ mod tests {
             error("States.Format('{} and {}', 1)").message,
             "the template of States.Format has 2 placeholders '{}' but 1 value is given after it"
         );
-        assert!(
-            error("States.Format('none', 1)")
-                .message
-                .contains("0 placeholders")
-        );
+        assert!(error("States.Format('none', 1)").message.contains("0 placeholders"));
         // Escaped braces are text, not placeholders.
         assert!(parse(r"States.Format('\{\}')").is_ok());
-        assert!(
-            error(r"States.Format('\{\}', 1)")
-                .message
-                .contains("0 placeholders")
-        );
+        assert!(error(r"States.Format('\{\}', 1)").message.contains("0 placeholders"));
         assert!(parse(r"States.Format('\{} {}', 1)").is_ok());
         assert!(parse("States.Format('{ }')").is_ok());
     }
 
     #[test]
     fn punctuation_errors() {
-        assert!(
-            error("States.Array(1,)")
-                .message
-                .contains("expected an argument after ','")
-        );
-        assert!(
-            error("States.Array(1 2)")
-                .message
-                .contains("expected ',' or ')'")
-        );
+        assert!(error("States.Array(1,)").message.contains("expected an argument after ','"));
+        assert!(error("States.Array(1 2)").message.contains("expected ',' or ')'"));
         assert!(error("States.Array(1").message.contains("missing ')'"));
         assert!(error("States.Array(").message.contains("missing ')'"));
         assert!(error("States.Array(,1)").message.contains("found ','"));
-        assert!(
-            error("States.Array() x")
-                .message
-                .contains("unexpected text 'x'")
-        );
-        assert!(
-            error("States.Array(tru)")
-                .message
-                .contains("unexpected 'tru'")
-        );
-        assert!(
-            error("States.Array(01)")
-                .message
-                .contains("invalid number '01'")
-        );
+        assert!(error("States.Array() x").message.contains("unexpected text 'x'"));
+        assert!(error("States.Array(tru)").message.contains("unexpected 'tru'"));
+        assert!(error("States.Array(01)").message.contains("invalid number '01'"));
         assert!(error("States.Array(1.)").message.contains("invalid number"));
         assert!(error("States.Array(-)").message.contains("invalid number"));
-        assert!(
-            error("States.Array(1e400)")
-                .message
-                .contains("invalid number")
-        );
+        assert!(error("States.Array(1e400)").message.contains("invalid number"));
         assert!(error("States.Array(\"x\")").message.contains("found '\"'"));
         assert!(error("States.Array").message.contains("expected '('"));
     }
@@ -801,29 +636,16 @@ mod tests {
     fn path_arguments_end_at_top_level_commas_and_parentheses() {
         assert_eq!(
             path_texts("States.Array($, $.a.b , $$.Execution.Id,$var, $var.x[0], $.a[1])"),
-            [
-                "$",
-                "$.a.b",
-                "$$.Execution.Id",
-                "$var",
-                "$var.x[0]",
-                "$.a[1]"
-            ]
+            ["$", "$.a.b", "$$.Execution.Id", "$var", "$var.x[0]", "$.a[1]"]
         );
         assert_eq!(path_texts("States.Array($.a['b, c)'])"), ["$.a['b, c)']"]);
         assert_eq!(path_texts(r"States.Array($.a[\'b c\'], 1)"), ["$.a['b c']"]);
-        assert_eq!(
-            path_texts("States.ArrayLength(States.Array($.x))"),
-            Vec::<String>::new()
-        );
+        assert_eq!(path_texts("States.ArrayLength(States.Array($.x))"), Vec::<String>::new());
     }
 
     #[test]
     fn path_arguments_with_filters_keep_their_commas() {
-        assert_eq!(
-            path_texts("States.Array($.items[?(@.name == 'a, b')], 2)"),
-            ["$.items[?(@.name == 'a, b')]"]
-        );
+        assert_eq!(path_texts("States.Array($.items[?(@.name == 'a, b')], 2)"), ["$.items[?(@.name == 'a, b')]"]);
     }
 
     #[test]
@@ -831,11 +653,7 @@ mod tests {
         let e = error("States.Array(1, $.a[)");
         assert!(e.message.contains("unterminated path") || e.message.contains("invalid path"));
         assert_eq!(e.offset, 16);
-        assert!(
-            error("States.Array($.)")
-                .message
-                .starts_with("invalid path '$.'")
-        );
+        assert!(error("States.Array($.)").message.starts_with("invalid path '$.'"));
     }
 
     #[test]

@@ -9,12 +9,7 @@ use super::test_env::TestEnv;
 /// (recorded case, call, state input, value AWS produced). `$$.StateMachine.Name` is the
 /// recording's placeholder `<ArnPart_0idx>`; `$$.Execution.Input` is the state input.
 const SINGLE_CALL_CASES: &[(&str, &str, &str, &str)] = &[
-    (
-        "array_TestArray_test_array_0#exec_hist_resp_0",
-        "States.Array()",
-        r#"{"FunctionInput": "HelloWorld"}"#,
-        r#"[]"#,
-    ),
+    ("array_TestArray_test_array_0#exec_hist_resp_0", "States.Array()", r#"{"FunctionInput": "HelloWorld"}"#, r#"[]"#),
     (
         "array_TestArray_test_array_2#exec_hist_resp_0",
         "States.Array($.FunctionInput.fst, $.FunctionInput.snd)",
@@ -505,17 +500,11 @@ fn single_call_cases_give_what_aws_gave() {
 /// checkable is an integer from the rounded start (included) to the rounded end (excluded).
 #[test]
 fn math_random_cases_draw_in_range() {
-    let cases = [
-        (12.5, 44.51, 13, 45),
-        (9999.0, 99999.0, 9999, 99999),
-        (-99999.0, -9999.0, -99999, -9999),
-    ];
+    let cases = [(12.5, 44.51, 13, 45), (9999.0, 99999.0, 9999, 99999), (-99999.0, -9999.0, -99999, -9999)];
     for (fst, snd, low, high) in cases {
         let mut env = TestEnv::new(json!({"FunctionInput": {"fst": fst, "snd": snd}}));
         for _ in 0..200 {
-            let value = env
-                .eval("States.MathRandom($.FunctionInput.fst, $.FunctionInput.snd)")
-                .expect("draws");
+            let value = env.eval("States.MathRandom($.FunctionInput.fst, $.FunctionInput.snd)").expect("draws");
             let n = value.as_i64().expect("an integer");
             assert!((low..high).contains(&n), "{n} not in [{low}, {high})");
         }
@@ -541,24 +530,12 @@ fn reference_in_intrinsic_function_case() {
             "States.Hash($inputString, 'SHA-256')",
             json!("1cac63f39fd68d8c531f27b807610fb3d50f0fc3f186995767fb6316e7200a3e"),
         ),
-        (
-            "States.JsonMerge($json1, $json2, false)",
-            json!({"a": 1, "b": 2, "c": 3, "d": 4}),
-        ),
+        ("States.JsonMerge($json1, $json2, false)", json!({"a": 1, "b": 2, "c": 3, "d": 4})),
         ("States.StringToJson($jsonString)", json!({"key": "value"})),
-        (
-            "States.JsonToString($jsonObject)",
-            json!("{\"test\":\"object\"}"),
-        ),
+        ("States.JsonToString($jsonObject)", json!("{\"test\":\"object\"}")),
         ("States.MathAdd($value1, $value2)", json!(8)),
-        (
-            "States.StringSplit($csvString, ',')",
-            json!(["a", "b", "c", "d", "e"]),
-        ),
-        (
-            "States.Format('Hello {}, welcome to {}!', $name, $place)",
-            json!("Hello John, welcome to LocalStack!"),
-        ),
+        ("States.StringSplit($csvString, ',')", json!(["a", "b", "c", "d", "e"])),
+        ("States.Format('Hello {}, welcome to {}!', $name, $place)", json!("Hello John, welcome to LocalStack!")),
     ];
     for (call, expected) in cases {
         assert_eq!(env.eval(call).expect(call), expected, "{call}");
@@ -578,10 +555,7 @@ fn assign_from_intrinsic_function_case() {
     let mut env = TestEnv::new(input);
     let cases = [
         ("States.Array('a', 'b', 'c')", json!(["a", "b", "c"])),
-        (
-            "States.ArrayPartition($.inputArray, 2)",
-            json!([[1, 2], [3, 4], [5, 6]]),
-        ),
+        ("States.ArrayPartition($.inputArray, 2)", json!([[1, 2], [3, 4], [5, 6]])),
         ("States.ArrayContains($.inputArray, 5)", json!(true)),
         ("States.ArrayRange(1, 10, 2)", json!([1, 3, 5, 7, 9])),
         ("States.ArrayGetItem($.inputArray, 2)", json!(3)),
@@ -596,10 +570,9 @@ fn assign_from_intrinsic_function_case() {
 /// assign BASE_REFERENCE_IN_ITERATOR_OUTER_SCOPE: nested MathAdd over variables, one a float.
 #[test]
 fn nested_math_add_over_variables_case() {
-    let mut env = TestEnv::new(json!({}))
-        .with_variables(json!({"xCurrent": 9, "yCurrent": 44, "zCurrent": 6, "bias": 4.3}));
-    let call =
-        "States.MathAdd(States.MathAdd(States.MathAdd($yCurrent, $xCurrent), $zCurrent), $bias)";
+    let mut env =
+        TestEnv::new(json!({})).with_variables(json!({"xCurrent": 9, "yCurrent": 44, "zCurrent": 6, "bias": 4.3}));
+    let call = "States.MathAdd(States.MathAdd(States.MathAdd($yCurrent, $xCurrent), $zCurrent), $bias)";
     assert_eq!(env.eval(call).expect(call), json!(63));
 }
 
@@ -607,17 +580,13 @@ fn nested_math_add_over_variables_case() {
 /// or the input, filled from the context object.
 #[test]
 fn format_with_template_from_data_cases() {
-    for (name, expected) in [
-        ("Charizard", "It's Charizard!"),
-        ("Pikachu", "It's Pikachu!"),
-    ] {
+    for (name, expected) in [("Charizard", "It's Charizard!"), ("Pikachu", "It's Pikachu!")] {
         let mut env = TestEnv::new(json!({"AnswerTemplate": "It's {}!"}))
             .with_variables(json!({"AnswerTemplate": "It's {}!"}))
             .with_context(json!({"Map": {"Item": {"Value": name}}}));
-        for call in [
-            "States.Format($AnswerTemplate, $$.Map.Item.Value)",
-            "States.Format($.AnswerTemplate, $$.Map.Item.Value)",
-        ] {
+        for call in
+            ["States.Format($AnswerTemplate, $$.Map.Item.Value)", "States.Format($.AnswerTemplate, $$.Map.Item.Value)"]
+        {
             assert_eq!(env.eval(call).expect(call), json!(expected), "{call}");
         }
     }
@@ -635,10 +604,7 @@ fn format_in_fail_state_and_credentials_cases() {
             "States.Format('This is a custom error message for {}, caused by {}.', $.Error, $.Cause)",
             "This is a custom error message for error string, caused by cause string.",
         ),
-        (
-            "States.Format('{}', $.CredentialsRoleArn)",
-            "<trusted_role_arn>",
-        ),
+        ("States.Format('{}', $.CredentialsRoleArn)", "<trusted_role_arn>"),
     ];
     for (call, expected) in cases {
         assert_eq!(env.eval(call).expect(call), json!(expected), "{call}");
@@ -649,12 +615,6 @@ fn format_in_fail_state_and_credentials_cases() {
 #[test]
 fn counter_and_range_in_reentrant_map_cases() {
     let mut env = TestEnv::new(json!({"Iterations": 2}));
-    assert_eq!(
-        env.eval("States.MathAdd($.Iterations, -1)").expect("add"),
-        json!(1)
-    );
-    assert_eq!(
-        env.eval("States.ArrayRange(0, 3, 1)").expect("range"),
-        json!([0, 1, 2, 3])
-    );
+    assert_eq!(env.eval("States.MathAdd($.Iterations, -1)").expect("add"), json!(1));
+    assert_eq!(env.eval("States.ArrayRange(0, 3, 1)").expect("range"), json!([0, 1, 2, 3]));
 }

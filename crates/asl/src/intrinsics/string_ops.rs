@@ -31,14 +31,8 @@ mod tests {
     #[test]
     fn splits_at_any_delimiter_character_and_drops_empty_pieces() {
         let cases = [
-            (
-                "States.StringSplit('1,2,3,4,5', ',')",
-                json!(["1", "2", "3", "4", "5"]),
-            ),
-            (
-                "States.StringSplit('This.is+a,test=string', '.+,=')",
-                json!(["This", "is", "a", "test", "string"]),
-            ),
+            ("States.StringSplit('1,2,3,4,5', ',')", json!(["1", "2", "3", "4", "5"])),
+            ("States.StringSplit('This.is+a,test=string', '.+,=')", json!(["This", "is", "a", "test", "string"])),
             ("States.StringSplit(',,a,,', ',')", json!(["a"])),
             ("States.StringSplit('', ',')", json!([])),
             ("States.StringSplit('abc', '')", json!(["abc"])),

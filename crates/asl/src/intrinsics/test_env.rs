@@ -19,12 +19,7 @@ pub struct TestEnv {
 
 impl TestEnv {
     pub fn new(input: Value) -> Self {
-        TestEnv {
-            input,
-            context: Value::Null,
-            variables: HashMap::new(),
-            rng: Rng::from_seed(1),
-        }
+        TestEnv { input, context: Value::Null, variables: HashMap::new(), rng: Rng::from_seed(1) }
     }
 
     pub fn with_context(mut self, context: Value) -> Self {
@@ -58,12 +53,7 @@ impl Env for TestEnv {
         };
         root.and_then(|root| path.select(root))
             .map(|value| value.into_owned())
-            .ok_or_else(|| {
-                Failure::runtime(format!(
-                    "The JsonPath argument '{}' could not be found",
-                    path.as_str()
-                ))
-            })
+            .ok_or_else(|| Failure::runtime(format!("The JsonPath argument '{}' could not be found", path.as_str())))
     }
 
     fn rng(&mut self) -> &mut Rng {

@@ -32,11 +32,7 @@ impl Parser<'_> {
         let open = self.pos;
         self.consume_punctuation();
         self.open_objects += 1;
-        let mut object = ObjectBuilder {
-            map: Map::new(),
-            runs_base: self.member_runs.len(),
-            key_positions: None,
-        };
+        let mut object = ObjectBuilder { map: Map::new(), runs_base: self.member_runs.len(), key_positions: None };
         let mut pending_comma = None;
         'members: loop {
             self.skip_trivia();
@@ -130,10 +126,7 @@ impl Parser<'_> {
             Some(b) if is_bare_byte(b) => {
                 let end = self.bare_end(key_start);
                 let word = self.text.get(key_start..end).unwrap_or_default();
-                let message = format!(
-                    "object keys must be double-quoted strings, found {}",
-                    quote_snippet(word)
-                );
+                let message = format!("object keys must be double-quoted strings, found {}", quote_snippet(word));
                 let key = word.to_owned();
                 self.error(key_start, end, message);
                 self.pos = end;
@@ -215,25 +208,14 @@ impl Parser<'_> {
             }
         };
         let positions = object.key_positions.get_or_insert_with(|| {
-            object
-                .map
-                .keys()
-                .enumerate()
-                .map(|(position, key)| (key.clone(), position))
-                .collect()
+            object.map.keys().enumerate().map(|(position, key)| (key.clone(), position)).collect()
         });
-        let earlier = positions
-            .get(&key)
-            .and_then(|&position| self.member_runs.get_mut(object.runs_base + position));
+        let earlier = positions.get(&key).and_then(|&position| self.member_runs.get_mut(object.runs_base + position));
         if let Some(earlier) = earlier {
             let earlier_run = std::mem::replace(earlier, run);
             self.dropped.push(earlier_run);
         }
-        self.duplicate_keys.push(DuplicateKey {
-            object: self.pointer.clone(),
-            key,
-            span: key_span,
-        });
+        self.duplicate_keys.push(DuplicateKey { object: self.pointer.clone(), key, span: key_span });
     }
 
     /// The array at the cursor (which is on its `[`).
@@ -323,9 +305,7 @@ impl Parser<'_> {
     /// the `]` was forgotten before it (reported here; the object then expects no comma).
     #[inline(never)]
     fn array_left_open(&mut self) -> bool {
-        let left_open = self.open_objects > 0
-            && self.peek().is_some_and(starts_key)
-            && self.next_member_follows();
+        let left_open = self.open_objects > 0 && self.peek().is_some_and(starts_key) && self.next_member_follows();
         if left_open {
             self.report_expected("']' to close the array");
             self.separator_excused = true;
@@ -357,22 +337,14 @@ impl Parser<'_> {
 
     #[cold]
     fn report_unclosed(&mut self, open: usize, what: &str, closer: char) {
-        self.error(
-            open,
-            open + 1,
-            format!("expected '{closer}' to close this {what}, found end of input"),
-        );
+        self.error(open, open + 1, format!("expected '{closer}' to close this {what}, found end of input"));
     }
 
     /// A container opened deeper than [`MAX_DEPTH`]: reported once and skipped as a whole
     /// (counting brackets, without recursion), standing as `null`.
     #[cold]
     fn skip_too_deep(&mut self) -> Value {
-        self.error(
-            self.pos,
-            self.pos + 1,
-            format!("nesting is deeper than {MAX_DEPTH} levels"),
-        );
+        self.error(self.pos, self.pos + 1, format!("nesting is deeper than {MAX_DEPTH} levels"));
         let mut open = 0usize;
         while let Some(b) = self.peek() {
             match b {

@@ -42,10 +42,7 @@ impl Parser<'_> {
     }
 
     pub(super) fn error(&mut self, start: usize, end: usize, message: String) {
-        self.errors.push(super::JsonSyntaxError {
-            message,
-            span: Span::new(start, end),
-        });
+        self.errors.push(super::JsonSyntaxError { message, span: Span::new(start, end) });
     }
 
     /// Skips whitespace; comments are skipped too (so parsing goes on) but reported, because
@@ -82,11 +79,7 @@ impl Parser<'_> {
             }
             None => {
                 self.pos = self.bytes.len();
-                self.error(
-                    start,
-                    self.pos,
-                    "unterminated comment (and comments are not allowed in JSON)".into(),
-                );
+                self.error(start, self.pos, "unterminated comment (and comments are not allowed in JSON)".into());
             }
         }
     }
@@ -122,10 +115,7 @@ impl Parser<'_> {
     /// End of the run of bare bytes starting at `at`.
     pub(super) fn bare_end(&self, at: usize) -> usize {
         let rest = self.bytes.get(at..).unwrap_or_default();
-        at + rest
-            .iter()
-            .position(|&b| !is_bare_byte(b))
-            .unwrap_or(rest.len())
+        at + rest.iter().position(|&b| !is_bare_byte(b)).unwrap_or(rest.len())
     }
 
     /// The token at the cursor, as a span and as words for a message ("end of input" at the end).
@@ -143,11 +133,7 @@ impl Parser<'_> {
     #[cold]
     pub(super) fn report_expected(&mut self, expected: &str) {
         let (span, found) = self.found_here();
-        self.error(
-            span.start,
-            span.end,
-            format!("expected {expected}, found {found}"),
-        );
+        self.error(span.start, span.end, format!("expected {expected}, found {found}"));
     }
 
     /// After an error, skips stray tokens up to something the caller can resynchronise on: a

@@ -70,11 +70,7 @@ impl<'a> Parser<'a> {
     fn parse_document(&mut self) -> Option<Value> {
         if self.text.starts_with('\u{FEFF}') {
             let bom = '\u{FEFF}'.len_utf8();
-            self.error(
-                0,
-                bom,
-                "a byte order mark is not allowed at the start of JSON".into(),
-            );
+            self.error(0, bom, "a byte order mark is not allowed at the start of JSON".into());
             self.pos = bom;
         }
         self.skip_trivia();
@@ -87,11 +83,7 @@ impl<'a> Parser<'a> {
         if self.pos < self.bytes.len() {
             let (found_span, found) = self.found_here();
             let end = self.text.trim_end().len().max(found_span.end);
-            self.error(
-                found_span.start,
-                end,
-                format!("unexpected text after the JSON value, found {found}"),
-            );
+            self.error(found_span.start, end, format!("unexpected text after the JSON value, found {found}"));
         }
         Some(value)
     }
@@ -121,10 +113,7 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             };
-            let spans = NodeSpans {
-                key,
-                value: Span::new(start, self.pos),
-            };
+            let spans = NodeSpans { key, value: Span::new(start, self.pos) };
             let pointer_start = self.pointer_text.len();
             self.pointer_text.push_str(&self.pointer);
             let pointer = pointer_start..self.pointer_text.len();
@@ -149,11 +138,7 @@ impl<'a> Parser<'a> {
     pub(super) fn parse_single_quoted(&mut self) -> String {
         let start = self.pos;
         let contents = self.parse_string(b'\'');
-        self.error(
-            start,
-            self.pos,
-            "single-quoted strings are not allowed in JSON; use double quotes".into(),
-        );
+        self.error(start, self.pos, "single-quoted strings are not allowed in JSON; use double quotes".into());
         contents
     }
 
@@ -178,8 +163,7 @@ impl<'a> Parser<'a> {
     fn skip_junk(&mut self) {
         let start = self.pos;
         self.pos = self.junk_end();
-        let found =
-            super::cursor::quote_snippet(self.text.get(start..self.pos).unwrap_or_default());
+        let found = super::cursor::quote_snippet(self.text.get(start..self.pos).unwrap_or_default());
         self.error(start, self.pos, format!("expected a value, found {found}"));
     }
 
@@ -220,14 +204,7 @@ impl<'a> Parser<'a> {
         // Errors at an opening bracket are only known at the end; sorting keeps text order
         // (stable, so errors at one position stay in the order they were found).
         self.errors.sort_by_key(|error| error.span.start);
-        let mut live = vec![
-            true;
-            if self.dropped.is_empty() {
-                0
-            } else {
-                self.nodes.len()
-            }
-        ];
+        let mut live = vec![true; if self.dropped.is_empty() { 0 } else { self.nodes.len() }];
         for run in &self.dropped {
             for flag in live.get_mut(run.clone()).into_iter().flatten() {
                 *flag = false;
@@ -241,11 +218,6 @@ impl<'a> Parser<'a> {
             .filter(|(index, _)| live.get(*index).copied().unwrap_or(true))
             .map(|(_, node)| node);
         let spans = SpanIndex::from_text(self.pointer_text, capacity, live_nodes);
-        ParsedJson {
-            value,
-            errors: self.errors,
-            spans,
-            duplicate_keys: self.duplicate_keys,
-        }
+        ParsedJson { value, errors: self.errors, spans, duplicate_keys: self.duplicate_keys }
     }
 }

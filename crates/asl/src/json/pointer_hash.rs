@@ -12,10 +12,7 @@ pub(super) fn hash_pointer(pointer: &str) -> u64 {
     let mut state = bytes.len() as u64;
     let mut words = bytes.chunks_exact(8);
     for word in &mut words {
-        state = mix(
-            state,
-            u64::from_le_bytes(word.try_into().unwrap_or_default()),
-        );
+        state = mix(state, u64::from_le_bytes(word.try_into().unwrap_or_default()));
     }
     let rest = words.remainder();
     if !rest.is_empty() {
@@ -75,14 +72,7 @@ mod tests {
         let mut hashes = HashSet::new();
         let mut count = 0;
         for state in 0..20_000 {
-            for field in [
-                "",
-                "/Next",
-                "/Retry",
-                "/Retry/0",
-                "/Retry/0/ErrorEquals/1",
-                "/~1",
-            ] {
+            for field in ["", "/Next", "/Retry", "/Retry/0", "/Retry/0/ErrorEquals/1", "/~1"] {
                 for prefix in ["/States/State ", "/State ", "/s"] {
                     count += 1;
                     hashes.insert(hash_pointer(&format!("{prefix}{state}{field}")));

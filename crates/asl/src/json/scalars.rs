@@ -50,25 +50,15 @@ impl Parser<'_> {
             self.error(
                 start,
                 end,
-                format!(
-                    "expected a value, found {found} (JSON literals are lowercase: '{spelling}')"
-                ),
+                format!("expected a value, found {found} (JSON literals are lowercase: '{spelling}')"),
             );
             return value;
         }
         if is_nan_or_infinity(word) {
-            self.error(
-                start,
-                end,
-                format!("invalid number {found}: JSON has no NaN or Infinity"),
-            );
+            self.error(start, end, format!("invalid number {found}: JSON has no NaN or Infinity"));
             return Value::Null;
         }
-        self.error(
-            start,
-            end,
-            format!("expected a value, found {found} (strings must be in double quotes)"),
-        );
+        self.error(start, end, format!("expected a value, found {found} (strings must be in double quotes)"));
         // Most likely a string whose quotes were forgotten; keeping it lets the editor go on.
         Value::String(word.to_owned())
     }
@@ -85,14 +75,8 @@ fn check_number_grammar(token: &str) -> Result<(), &'static str> {
         return Err("JSON has no NaN or Infinity");
     }
     let bytes = token.as_bytes();
-    let digits_from = |at: usize| {
-        at + bytes
-            .get(at..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count()
-    };
+    let digits_from =
+        |at: usize| at + bytes.get(at..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count();
     let mut i = 0;
     match bytes.first() {
         Some(b'+') => return Err("a number cannot start with '+'"),
@@ -129,11 +113,7 @@ fn check_number_grammar(token: &str) -> Result<(), &'static str> {
         }
         i = end;
     }
-    if i == bytes.len() {
-        Ok(())
-    } else {
-        Err("unexpected characters in number")
-    }
+    if i == bytes.len() { Ok(()) } else { Err("unexpected characters in number") }
 }
 
 /// A grammatical number token as serde_json parses it (`None` when it is out of f64's range).
@@ -141,9 +121,7 @@ fn exact_number(token: &str) -> Option<Number> {
     // Plain unsigned integers that surely fit a u64 are most numbers in practice; serde_json
     // gives them as u64 too, so skip its deserializer for them.
     if token.len() <= 19 && token.bytes().all(|b| b.is_ascii_digit()) {
-        let value = token
-            .bytes()
-            .fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
+        let value = token.bytes().fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
         return Some(Number::from(value));
     }
     serde_json::from_str::<Number>(token).ok()
@@ -155,9 +133,5 @@ fn lenient_number(token: &str) -> Value {
     if let Ok(integer) = token.parse::<i64>() {
         return Value::Number(integer.into());
     }
-    token
-        .parse::<f64>()
-        .ok()
-        .and_then(Number::from_f64)
-        .map_or(Value::Null, Value::Number)
+    token.parse::<f64>().ok().and_then(Number::from_f64).map_or(Value::Null, Value::Number)
 }

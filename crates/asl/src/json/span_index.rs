@@ -74,10 +74,7 @@ impl SpanIndex {
         };
         match existing.and_then(|at| self.entries.get_mut(at)) {
             Some(entry) => entry.spans = spans,
-            None => self.entries.push(IndexEntry {
-                pointer: range,
-                spans,
-            }),
+            None => self.entries.push(IndexEntry { pointer: range, spans }),
         }
     }
 
@@ -128,10 +125,7 @@ impl SpanIndex {
 
 /// The pointer of entry `at` (fields passed apart so that the table can be borrowed meanwhile).
 fn pointer_at<'t>(entries: &[IndexEntry], text: &'t str, at: usize) -> &'t str {
-    entries
-        .get(at)
-        .and_then(|entry| text.get(entry.pointer.clone()))
-        .unwrap_or_default()
+    entries.get(at).and_then(|entry| text.get(entry.pointer.clone())).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -139,10 +133,7 @@ mod tests {
     use super::*;
 
     fn spans(at: usize) -> NodeSpans {
-        NodeSpans {
-            key: None,
-            value: Span::new(at, at + 1),
-        }
+        NodeSpans { key: None, value: Span::new(at, at + 1) }
     }
 
     #[test]
@@ -167,10 +158,7 @@ mod tests {
             index.text.push_str(pointer);
             let range = index.text.len() - 2..index.text.len();
             let position = index.entries.len();
-            index.entries.push(IndexEntry {
-                pointer: range,
-                spans: spans(at),
-            });
+            index.entries.push(IndexEntry { pointer: range, spans: spans(at) });
             match index.by_hash.entry(hash_pointer("/x")) {
                 Entry::Vacant(slot) => {
                     slot.insert(position);

@@ -26,10 +26,7 @@ fn plain_run_end(bytes: &[u8], from: usize, quote: u8) -> usize {
         i += 8;
     }
     let rest = bytes.get(i..).unwrap_or_default();
-    i + rest
-        .iter()
-        .position(|&b| b == quote || b == b'\\' || b < 0x20)
-        .unwrap_or(rest.len())
+    i + rest.iter().position(|&b| b == quote || b == b'\\' || b < 0x20).unwrap_or(rest.len())
 }
 
 impl Parser<'_> {
@@ -97,11 +94,7 @@ impl Parser<'_> {
 
     fn report_unterminated(&mut self, start: usize, end: usize, before: &str) {
         self.separator_excused = true;
-        self.error(
-            start,
-            end,
-            format!("unterminated string: expected a closing '\"' before {before}"),
-        );
+        self.error(start, end, format!("unterminated string: expected a closing '\"' before {before}"));
     }
 
     /// Decodes the escape whose backslash is at `at`, appends it to `out` and returns where the
@@ -121,20 +114,12 @@ impl Parser<'_> {
             // A string ending in a lone backslash: the caller reports it unterminated.
             None => return at + 1,
             Some(&b) if b < 0x20 => {
-                self.error(
-                    at,
-                    at + 1,
-                    "invalid escape: '\\' must be followed by an escape character".into(),
-                );
+                self.error(at, at + 1, "invalid escape: '\\' must be followed by an escape character".into());
                 return at + 1;
             }
             Some(_) => {
                 // Keep the character itself, which is what the person most likely meant.
-                let ch = self
-                    .text
-                    .get(at + 1..)
-                    .and_then(|rest| rest.chars().next())
-                    .unwrap_or(REPLACEMENT);
+                let ch = self.text.get(at + 1..).and_then(|rest| rest.chars().next()).unwrap_or(REPLACEMENT);
                 let end = at + 1 + ch.len_utf8();
                 self.error(
                     at,
@@ -169,10 +154,7 @@ impl Parser<'_> {
             self.error(
                 at,
                 end,
-                format!(
-                    "invalid unicode escape {}: expected 4 hex digits after '\\u'",
-                    quote_snippet(found)
-                ),
+                format!("invalid unicode escape {}: expected 4 hex digits after '\\u'", quote_snippet(found)),
             );
             out.push(REPLACEMENT);
             return end;
@@ -184,8 +166,7 @@ impl Parser<'_> {
                 _ => None,
             };
             if let Some(low @ 0xDC00..0xE000) = trailing {
-                let code =
-                    0x1_0000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                let code = 0x1_0000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
                 out.push(char::from_u32(code).unwrap_or(REPLACEMENT));
                 return after + 6;
             }
@@ -194,14 +175,7 @@ impl Parser<'_> {
             Some(ch) => out.push(ch),
             None => {
                 let found = self.text.get(at..after).unwrap_or_default();
-                self.error(
-                    at,
-                    after,
-                    format!(
-                        "unpaired UTF-16 surrogate {} in string",
-                        quote_snippet(found)
-                    ),
-                );
+                self.error(at, after, format!("unpaired UTF-16 surrogate {} in string", quote_snippet(found)));
                 out.push(REPLACEMENT);
             }
         }

@@ -27,11 +27,7 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
 
 impl<'v> Fields<'v> {
     pub fn new(map: &'v Map<String, Value>, pointer: impl Into<String>) -> Self {
-        Fields {
-            map,
-            pointer: pointer.into(),
-            read: Vec::new(),
-        }
+        Fields { map, pointer: pointer.into(), read: Vec::new() }
     }
 
     pub fn child(&self, key: &str) -> String {
@@ -57,10 +53,7 @@ impl<'v> Fields<'v> {
         d.error_at_value(
             code::SCHEMA_VALIDATION_FAILED,
             &self.child(key),
-            format!(
-                "The value of the field '{key}' must be {expected}, not {}",
-                type_name(found)
-            ),
+            format!("The value of the field '{key}' must be {expected}, not {}", type_name(found)),
         );
     }
 
@@ -88,11 +81,10 @@ impl<'v> Fields<'v> {
     /// error).
     pub fn uint(&mut self, d: &mut Diagnostics, key: &str) -> Option<u64> {
         let v = self.get(key)?;
-        match v.as_u64().or_else(|| {
-            v.as_f64()
-                .filter(|f| *f >= 0.0 && f.fract() == 0.0 && *f < 1.8e19)
-                .map(|f| f as u64)
-        }) {
+        match v
+            .as_u64()
+            .or_else(|| v.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0 && *f < 1.8e19).map(|f| f as u64))
+        {
             Some(n) => Some(n),
             None => {
                 let expected = "a non-negative INTEGER";

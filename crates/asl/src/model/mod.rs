@@ -80,13 +80,7 @@ impl Body {
         for (i, s) in states.iter().enumerate() {
             index.entry(s.name.clone()).or_insert(i);
         }
-        Body {
-            start_at,
-            states,
-            pointer,
-            parent,
-            index,
-        }
+        Body { start_at, states, pointer, parent, index }
     }
 
     /// Position of the state called `name` in [`Body::states`].
@@ -339,11 +333,7 @@ impl Comparison {
     ];
 
     pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(c, _)| *c == self)
-            .map(|(_, n)| *n)
-            .unwrap_or("")
+        Self::ALL.iter().find(|(c, _)| *c == self).map(|(_, n)| *n).unwrap_or("")
     }
 
     /// The type-test operators (`Is*`), whose operand is a Boolean and which have no `*Path` form.
@@ -463,7 +453,5 @@ pub fn error_matches(error_equals: &[String], failure: &crate::errors::Failure) 
     if failure.is_terminal() {
         return false;
     }
-    error_equals
-        .iter()
-        .any(|e| e == &failure.error || e == ALL || (e == TASK_FAILED && failure.error != TIMEOUT))
+    error_equals.iter().any(|e| e == &failure.error || e == ALL || (e == TASK_FAILED && failure.error != TIMEOUT))
 }

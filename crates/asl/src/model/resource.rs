@@ -17,11 +17,7 @@ pub enum ResourceKind {
     Activity { name: String },
     /// `arn:aws:states:::SERVICE:ACTION[.sync|.sync:2|.waitForTaskToken]`; `service` is e.g.
     /// `lambda`, `sqs`, or `aws-sdk:s3` for SDK integrations.
-    Service {
-        service: String,
-        action: String,
-        pattern: IntegrationPattern,
-    },
+    Service { service: String, action: String, pattern: IntegrationPattern },
     /// A `${...}` substitution placeholder from a SAM or CloudFormation template.
     Placeholder,
     /// Anything else; validation reports it.
@@ -39,10 +35,7 @@ pub enum IntegrationPattern {
 
 impl Resource {
     pub fn parse(arn: &str) -> Resource {
-        Resource {
-            arn: arn.to_string(),
-            kind: classify(arn),
-        }
+        Resource { arn: arn.to_string(), kind: classify(arn) }
     }
 
     /// The `resourceType` AWS writes in Task* history events (`lambda`, `sqs`, `aws-sdk:s3`).
@@ -75,10 +68,7 @@ impl Resource {
     pub fn waits_for_callback(&self) -> bool {
         matches!(
             self.kind,
-            ResourceKind::Service {
-                pattern: IntegrationPattern::WaitForTaskToken,
-                ..
-            } | ResourceKind::Activity { .. }
+            ResourceKind::Service { pattern: IntegrationPattern::WaitForTaskToken, .. } | ResourceKind::Activity { .. }
         )
     }
 
@@ -134,9 +124,9 @@ fn classify(arn: &str) -> ResourceKind {
             let name = parts[6].split(':').next().unwrap_or_default().to_string();
             ResourceKind::LambdaFunction { name }
         }
-        ("states", Some("activity")) if parts.len() == 7 && !parts[6].is_empty() => ResourceKind::Activity {
-            name: parts[6].to_string(),
-        },
+        ("states", Some("activity")) if parts.len() == 7 && !parts[6].is_empty() => {
+            ResourceKind::Activity { name: parts[6].to_string() }
+        }
         ("states", _) if parts[3].is_empty() && parts[4].is_empty() => {
             service(&arn[arn.find(":::").map_or(0, |i| i + 3)..])
         }
@@ -159,11 +149,9 @@ fn service(rest: &str) -> ResourceKind {
         (rest, IntegrationPattern::RequestResponse)
     };
     match path.rsplit_once(':') {
-        Some((service, action)) if !service.is_empty() && !action.is_empty() => ResourceKind::Service {
-            service: service.to_string(),
-            action: action.to_string(),
-            pattern,
-        },
+        Some((service, action)) if !service.is_empty() && !action.is_empty() => {
+            ResourceKind::Service { service: service.to_string(), action: action.to_string(), pattern }
+        }
         _ => ResourceKind::Unknown,
     }
 }
@@ -194,13 +182,7 @@ mod tests {
         assert_eq!(r.resource_name(), "sendMessage.waitForTaskToken");
         let r = Resource::parse("arn:aws:states:::states:startExecution.sync:2");
         assert_eq!(r.resource_name(), "startExecution.sync:2");
-        assert!(matches!(
-            r.kind,
-            ResourceKind::Service {
-                pattern: IntegrationPattern::Sync,
-                ..
-            }
-        ));
+        assert!(matches!(r.kind, ResourceKind::Service { pattern: IntegrationPattern::Sync, .. }));
         let r = Resource::parse("arn:aws:states:::aws-sdk:s3:getObject");
         assert_eq!(r.resource_type(), "aws-sdk:s3");
         assert!(Resource::parse("arn:aws:states:::lambda:invoke").is_lambda_invoke());
@@ -209,23 +191,11 @@ mod tests {
     #[test]
     fn mock_keys() {
         let input = serde_json::json!({"FunctionName": "arn:aws:lambda:us-east-1:1:function:Pay:live", "Payload": {}});
-        assert_eq!(
-            Resource::parse("arn:aws:states:::lambda:invoke").mock_key(&input),
-            "Pay"
-        );
+        assert_eq!(Resource::parse("arn:aws:states:::lambda:invoke").mock_key(&input), "Pay");
         let input = serde_json::json!({"FunctionName": "Ship"});
-        assert_eq!(
-            Resource::parse("arn:aws:states:::lambda:invoke.waitForTaskToken").mock_key(&input),
-            "Ship"
-        );
-        assert_eq!(
-            Resource::parse("arn:aws:lambda:us-east-1:1:function:Refund").mock_key(&input),
-            "Refund"
-        );
-        assert_eq!(
-            Resource::parse("arn:aws:states:::sqs:sendMessage").mock_key(&input),
-            "sqs:sendMessage"
-        );
+        assert_eq!(Resource::parse("arn:aws:states:::lambda:invoke.waitForTaskToken").mock_key(&input), "Ship");
+        assert_eq!(Resource::parse("arn:aws:lambda:us-east-1:1:function:Refund").mock_key(&input), "Refund");
+        assert_eq!(Resource::parse("arn:aws:states:::sqs:sendMessage").mock_key(&input), "sqs:sendMessage");
         assert_eq!(Resource::parse("${ShipFunction}").mock_key(&input), "ShipFunction");
     }
 

@@ -41,11 +41,8 @@ impl Template {
         match value {
             Value::Object(map) => compile_object(map, pointer, d),
             Value::Array(items) => {
-                let parts: Vec<Template> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| Template::compile(v, &format!("{pointer}/{i}"), d))
-                    .collect();
+                let parts: Vec<Template> =
+                    items.iter().enumerate().map(|(i, v)| Template::compile(v, &format!("{pointer}/{i}"), d)).collect();
                 if parts.iter().all(|p| matches!(p, Template::Literal(_))) {
                     Template::Literal(value.clone())
                 } else {
@@ -110,17 +107,9 @@ fn compile_object(map: &Map<String, Value>, pointer: &str, d: &mut Diagnostics) 
             );
             continue;
         }
-        fields.push(TemplateField {
-            key,
-            source_key: source_key.clone(),
-            value,
-        });
+        fields.push(TemplateField { key, source_key: source_key.clone(), value });
     }
-    if dynamic {
-        Template::Object(fields)
-    } else {
-        Template::Literal(Value::Object(map.clone()))
-    }
+    if dynamic { Template::Object(fields) } else { Template::Literal(Value::Object(map.clone())) }
 }
 
 /// Parses the text of a `.$` field or an `ErrorPath`/`CausePath`-style field.
@@ -132,10 +121,7 @@ pub(crate) fn compile_expr(text: &str, field: &str, at: &str, d: &mut Diagnostic
                 d.error_at_value(
                     code::SCHEMA_VALIDATION_FAILED,
                     at,
-                    format!(
-                        "The value of the field '{field}' is not a valid intrinsic function call: {}",
-                        e.message
-                    ),
+                    format!("The value of the field '{field}' is not a valid intrinsic function call: {}", e.message),
                 );
                 None
             }
@@ -147,10 +133,7 @@ pub(crate) fn compile_expr(text: &str, field: &str, at: &str, d: &mut Diagnostic
                 d.error_at_value(
                     code::SCHEMA_VALIDATION_FAILED,
                     at,
-                    format!(
-                        "The value of the field '{field}' is not a valid JSONPath: {}",
-                        e.message
-                    ),
+                    format!("The value of the field '{field}' is not a valid JSONPath: {}", e.message),
                 );
                 None
             }

@@ -39,17 +39,10 @@ fn allocations() -> usize {
 #[test]
 fn definite_select_does_not_allocate() {
     let input = json!({"a": {"b": [1, {"c": "x"}]}, "s": "text"});
-    let paths: Vec<Path> = [
-        "$",
-        "$.a.b",
-        "$.a.b[1].c",
-        "$['a']['b'][-1]",
-        "$.missing.x",
-        "$.s[0]",
-    ]
-    .iter()
-    .filter_map(|text| Path::parse(text).ok())
-    .collect();
+    let paths: Vec<Path> = ["$", "$.a.b", "$.a.b[1].c", "$['a']['b'][-1]", "$.missing.x", "$.s[0]"]
+        .iter()
+        .filter_map(|text| Path::parse(text).ok())
+        .collect();
     assert_eq!(paths.len(), 6);
     let before = allocations();
     let mut found = 0;

@@ -16,21 +16,14 @@ pub(crate) struct Cursor<'t> {
 
 impl<'t> Cursor<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        Cursor {
-            text,
-            pos: 0,
-            segments: 0,
-        }
+        Cursor { text, pos: 0, segments: 0 }
     }
 
     /// Counts one more segment read, refusing paths with too many.
     pub(crate) fn count_segment(&mut self) -> Result<(), PathSyntaxError> {
         self.segments += 1;
         if self.segments > MAX_SEGMENTS {
-            return Err(self.error_at(
-                self.pos,
-                format!("a path may have at most {MAX_SEGMENTS} parts"),
-            ));
+            return Err(self.error_at(self.pos, format!("a path may have at most {MAX_SEGMENTS} parts")));
         }
         Ok(())
     }
@@ -126,10 +119,7 @@ impl<'t> Cursor<'t> {
         let mut out = String::new();
         loop {
             let Some(c) = self.bump() else {
-                return Err(self.error_at(
-                    start,
-                    format!("unterminated string: missing closing {quote}"),
-                ));
+                return Err(self.error_at(start, format!("unterminated string: missing closing {quote}")));
             };
             if c == quote {
                 return Ok(out);
@@ -141,10 +131,7 @@ impl<'t> Cursor<'t> {
             let escape_at = self.pos - 1;
             match self.bump() {
                 None => {
-                    return Err(self.error_at(
-                        start,
-                        format!("unterminated string: missing closing {quote}"),
-                    ));
+                    return Err(self.error_at(start, format!("unterminated string: missing closing {quote}")));
                 }
                 Some('n') => out.push('\n'),
                 Some('t') => out.push('\t'),
@@ -162,8 +149,7 @@ impl<'t> Cursor<'t> {
     fn unicode_escape(&mut self, escape_at: usize) -> Result<char, PathSyntaxError> {
         let high = self.hex4(escape_at)?;
         if !(0xD800..0xDC00).contains(&high) {
-            return char::from_u32(high)
-                .ok_or_else(|| self.error_at(escape_at, "\\u escape is a lone surrogate"));
+            return char::from_u32(high).ok_or_else(|| self.error_at(escape_at, "\\u escape is a lone surrogate"));
         }
         if !self.eat_str("\\u") {
             return Err(self.error_at(escape_at, "\\u escape is a lone surrogate"));
@@ -182,8 +168,7 @@ impl<'t> Cursor<'t> {
             return Err(self.error_at(escape_at, "\\u must be followed by four hex digits"));
         }
         self.pos += 4;
-        u32::from_str_radix(digits, 16)
-            .map_err(|_| self.error_at(escape_at, "\\u must be followed by four hex digits"))
+        u32::from_str_radix(digits, 16).map_err(|_| self.error_at(escape_at, "\\u must be followed by four hex digits"))
     }
 }
 
@@ -211,30 +196,10 @@ mod tests {
     #[test]
     fn quoted_string_errors() {
         assert!(quoted("'abc").unwrap_err().reason.contains("unterminated"));
-        assert!(
-            quoted("'abc\\")
-                .unwrap_err()
-                .reason
-                .contains("unterminated")
-        );
-        assert!(
-            quoted(r"'\u12'")
-                .unwrap_err()
-                .reason
-                .contains("four hex digits")
-        );
-        assert!(
-            quoted(r"'\ud83d'")
-                .unwrap_err()
-                .reason
-                .contains("surrogate")
-        );
-        assert!(
-            quoted(r"'\ude00'")
-                .unwrap_err()
-                .reason
-                .contains("surrogate")
-        );
+        assert!(quoted("'abc\\").unwrap_err().reason.contains("unterminated"));
+        assert!(quoted(r"'\u12'").unwrap_err().reason.contains("four hex digits"));
+        assert!(quoted(r"'\ud83d'").unwrap_err().reason.contains("surrogate"));
+        assert!(quoted(r"'\ude00'").unwrap_err().reason.contains("surrogate"));
     }
 
     #[test]

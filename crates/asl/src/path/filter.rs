@@ -147,53 +147,31 @@ fn parse_term(cursor: &mut Cursor, depth: usize) -> Result<Filter, PathSyntaxErr
         cursor.bump();
         cursor.skip_whitespace();
         let negates_path = matches!(cursor.peek(), Some('@') | Some('$'));
-        let operand = if negates_path {
-            Some(parse_operand(cursor, depth)?)
-        } else {
-            None
-        };
+        let operand = if negates_path { Some(parse_operand(cursor, depth)?) } else { None };
         let Some(Operand::Path(path)) = operand else {
             return Err(cursor.error_at(start, "'!' can only negate a path, as in !@.name"));
         };
         cursor.skip_whitespace();
         if !at_condition_end(cursor) {
-            return Err(cursor.error_at(
-                start,
-                "'!' can only negate an existence test like !@.name, not a comparison",
-            ));
+            return Err(cursor.error_at(start, "'!' can only negate an existence test like !@.name, not a comparison"));
         }
-        return Ok(Filter::Exists {
-            path,
-            negated: true,
-        });
+        return Ok(Filter::Exists { path, negated: true });
     }
     let left = parse_operand(cursor, depth)?;
     cursor.skip_whitespace();
     if at_condition_end(cursor) {
         return match left {
-            Operand::Path(path) => Ok(Filter::Exists {
-                path,
-                negated: false,
-            }),
-            _ => Err(cursor.error_at(
-                start,
-                "a filter needs a comparison like @.a == 1, or a path to test like @.a",
-            )),
+            Operand::Path(path) => Ok(Filter::Exists { path, negated: false }),
+            _ => Err(cursor.error_at(start, "a filter needs a comparison like @.a == 1, or a path to test like @.a")),
         };
     }
     let op_at = cursor.pos();
     let op = parse_operator(cursor)?;
     cursor.skip_whitespace();
     let right = parse_operand(cursor, depth)?;
-    let patterns = [&left, &right]
-        .iter()
-        .filter(|operand| matches!(operand, Operand::Pattern(_)))
-        .count();
+    let patterns = [&left, &right].iter().filter(|operand| matches!(operand, Operand::Pattern(_))).count();
     if op == CompareOp::Matches && patterns != 1 {
-        return Err(cursor.error_at(
-            op_at,
-            "=~ needs a regular expression like /abc/ on one side",
-        ));
+        return Err(cursor.error_at(op_at, "=~ needs a regular expression like /abc/ on one side"));
     }
     if op != CompareOp::Matches && patterns > 0 {
         return Err(cursor.error_at(op_at, "a regular expression can only be used with =~"));
@@ -240,18 +218,13 @@ fn parse_operator(cursor: &mut Cursor) -> Result<CompareOp, PathSyntaxError> {
                 "size" => CompareOp::Size,
                 "empty" => CompareOp::Empty,
                 "all" | "type" | "matches" | "exists" => {
-                    return Err(cursor.error_at(
-                        start,
-                        format!("the filter operator '{word}' is not supported"),
-                    ));
+                    return Err(cursor.error_at(start, format!("the filter operator '{word}' is not supported")));
                 }
                 _ => return Err(cursor.error_at(start, format!("unknown operator '{word}'"))),
             };
             Ok(op)
         }
-        _ => Err(cursor.unexpected(
-            "expected an operator such as ==, !=, <, <=, >, >=, =~, in or nin, or ')'",
-        )),
+        _ => Err(cursor.unexpected("expected an operator such as ==, !=, <, <=, >, >=, =~, in or nin, or ')'")),
     }
 }
 
@@ -268,10 +241,7 @@ fn parse_operand(cursor: &mut Cursor, depth: usize) -> Result<Operand, PathSynta
         }
         Some('$') => {
             cursor.bump();
-            if cursor
-                .peek()
-                .is_some_and(|c| c == '$' || c == '_' || c.is_alphanumeric())
-            {
+            if cursor.peek().is_some_and(|c| c == '$' || c == '_' || c.is_alphanumeric()) {
                 return Err(cursor.error_at(
                     cursor.pos() - 1,
                     "inside a filter a path starts with @ (the element tested) or $ (the whole document)",
@@ -283,30 +253,15 @@ fn parse_operand(cursor: &mut Cursor, depth: usize) -> Result<Operand, PathSynta
         Some('/') => Ok(Operand::Pattern(parse_pattern(cursor)?)),
         Some('[') | Some('{') => Ok(Operand::Literal(parse_json_literal(cursor, depth)?)),
         Some(c) if c == '-' || c.is_ascii_digit() => Ok(Operand::Literal(parse_number(cursor)?)),
-        Some(c) if is_word_char(c) => Ok(Operand::Literal(word_value(
-            cursor.take_while(is_word_char),
-        ))),
-        _ => Err(cursor.unexpected(
-            "expected a path like @.name, a quoted string, a number, true, false or null",
-        )),
+        Some(c) if is_word_char(c) => Ok(Operand::Literal(word_value(cursor.take_while(is_word_char)))),
+        _ => Err(cursor.unexpected("expected a path like @.name, a quoted string, a number, true, false or null")),
     }
 }
 
-fn parse_filter_path(
-    cursor: &mut Cursor,
-    root: FilterRoot,
-    depth: usize,
-) -> Result<Operand, PathSyntaxError> {
-    let context = Context {
-        in_filter: true,
-        depth,
-    };
+fn parse_filter_path(cursor: &mut Cursor, root: FilterRoot, depth: usize) -> Result<Operand, PathSyntaxError> {
+    let context = Context { in_filter: true, depth };
     let segments = parse_segments(cursor, context)?;
-    Ok(Operand::Path(FilterPath {
-        root,
-        definite: segments_are_definite(&segments),
-        segments,
-    }))
+    Ok(Operand::Path(FilterPath { root, definite: segments_are_definite(&segments), segments }))
 }
 
 /// Characters of an unquoted word: anything but space and the filter's own punctuation.
@@ -367,10 +322,7 @@ fn parse_number(cursor: &mut Cursor) -> Result<Value, PathSyntaxError> {
             return Err(cursor.unexpected("expected the exponent's digits"));
         }
     }
-    if cursor
-        .peek()
-        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
-    {
+    if cursor.peek().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
         return Err(cursor.unexpected("a number must end here"));
     }
     let text = cursor.slice(start, cursor.pos());
@@ -383,9 +335,7 @@ fn parse_number(cursor: &mut Cursor) -> Result<Value, PathSyntaxError> {
     } else {
         text.parse::<f64>().ok().and_then(Number::from_f64)
     };
-    number
-        .map(Value::Number)
-        .ok_or_else(|| cursor.error_at(start, format!("number {text} is out of range")))
+    number.map(Value::Number).ok_or_else(|| cursor.error_at(start, format!("number {text} is out of range")))
 }
 
 /// A JSON value written in a filter (`in ['a', 'b']`), as leniently as Jayway's JSON reader:
@@ -457,14 +407,11 @@ fn parse_pattern(cursor: &mut Cursor) -> Result<Regex, PathSyntaxError> {
     loop {
         match cursor.bump() {
             None => {
-                return Err(
-                    cursor.error_at(start, "unterminated regular expression: missing closing /")
-                );
+                return Err(cursor.error_at(start, "unterminated regular expression: missing closing /"));
             }
             Some('\\') => {
                 if cursor.bump().is_none() {
-                    return Err(cursor
-                        .error_at(start, "unterminated regular expression: missing closing /"));
+                    return Err(cursor.error_at(start, "unterminated regular expression: missing closing /"));
                 }
             }
             Some('/') => break,
@@ -473,12 +420,8 @@ fn parse_pattern(cursor: &mut Cursor) -> Result<Regex, PathSyntaxError> {
     }
     let body = cursor.slice(body_start, cursor.pos() - 1);
     let case_insensitive = cursor.eat('i');
-    Regex::new(body, case_insensitive).map_err(|reason| {
-        cursor.error_at(
-            start,
-            format!("invalid regular expression /{body}/: {reason}"),
-        )
-    })
+    Regex::new(body, case_insensitive)
+        .map_err(|reason| cursor.error_at(start, format!("invalid regular expression /{body}/: {reason}")))
 }
 
 #[cfg(test)]
@@ -507,11 +450,7 @@ mod tests {
 
     fn current(names: &[&str]) -> Operand {
         let segments: Vec<Segment> = names.iter().map(|n| Segment::Name(n.to_string())).collect();
-        Operand::Path(FilterPath {
-            root: FilterRoot::Current,
-            definite: true,
-            segments,
-        })
+        Operand::Path(FilterPath { root: FilterRoot::Current, definite: true, segments })
     }
 
     fn compare(left: Operand, op: CompareOp, right: Operand) -> Filter {
@@ -524,116 +463,58 @@ mod tests {
 
     #[test]
     fn comparisons() {
-        assert_eq!(
-            filter("@.status == 0"),
-            compare(current(&["status"]), CompareOp::Eq, literal(json!(0)))
-        );
-        assert_eq!(
-            filter("@.price<10"),
-            compare(current(&["price"]), CompareOp::Lt, literal(json!(10)))
-        );
-        assert_eq!(
-            filter("@.a >= -1.5"),
-            compare(current(&["a"]), CompareOp::Ge, literal(json!(-1.5)))
-        );
-        assert_eq!(
-            filter("@.a != 'x'"),
-            compare(current(&["a"]), CompareOp::Ne, literal(json!("x")))
-        );
-        assert_eq!(
-            filter("@.a == \"x y\""),
-            compare(current(&["a"]), CompareOp::Eq, literal(json!("x y")))
-        );
-        assert_eq!(
-            filter("@.a <= 1e3"),
-            compare(current(&["a"]), CompareOp::Le, literal(json!(1000.0)))
-        );
-        assert_eq!(
-            filter("'x' === @.a"),
-            compare(literal(json!("x")), CompareOp::StrictEq, current(&["a"]))
-        );
-        assert_eq!(
-            filter("@.a == true"),
-            compare(current(&["a"]), CompareOp::Eq, literal(json!(true)))
-        );
-        assert_eq!(
-            filter("@.a == null"),
-            compare(current(&["a"]), CompareOp::Eq, literal(json!(null)))
-        );
-        assert_eq!(
-            filter("@ > 1"),
-            compare(current(&[]), CompareOp::Gt, literal(json!(1)))
-        );
+        assert_eq!(filter("@.status == 0"), compare(current(&["status"]), CompareOp::Eq, literal(json!(0))));
+        assert_eq!(filter("@.price<10"), compare(current(&["price"]), CompareOp::Lt, literal(json!(10))));
+        assert_eq!(filter("@.a >= -1.5"), compare(current(&["a"]), CompareOp::Ge, literal(json!(-1.5))));
+        assert_eq!(filter("@.a != 'x'"), compare(current(&["a"]), CompareOp::Ne, literal(json!("x"))));
+        assert_eq!(filter("@.a == \"x y\""), compare(current(&["a"]), CompareOp::Eq, literal(json!("x y"))));
+        assert_eq!(filter("@.a <= 1e3"), compare(current(&["a"]), CompareOp::Le, literal(json!(1000.0))));
+        assert_eq!(filter("'x' === @.a"), compare(literal(json!("x")), CompareOp::StrictEq, current(&["a"])));
+        assert_eq!(filter("@.a == true"), compare(current(&["a"]), CompareOp::Eq, literal(json!(true))));
+        assert_eq!(filter("@.a == null"), compare(current(&["a"]), CompareOp::Eq, literal(json!(null))));
+        assert_eq!(filter("@ > 1"), compare(current(&[]), CompareOp::Gt, literal(json!(1))));
     }
 
     #[test]
     fn unquoted_words_are_strings() {
         assert_eq!(
             filter("@.constraint_status==Failure"),
-            compare(
-                current(&["constraint_status"]),
-                CompareOp::Eq,
-                literal(json!("Failure"))
-            )
+            compare(current(&["constraint_status"]), CompareOp::Eq, literal(json!("Failure")))
         );
         assert_eq!(
             filter("@.Type.Text==AMOUNT_PAID"),
-            compare(
-                current(&["Type", "Text"]),
-                CompareOp::Eq,
-                literal(json!("AMOUNT_PAID"))
-            )
+            compare(current(&["Type", "Text"]), CompareOp::Eq, literal(json!("AMOUNT_PAID")))
         );
         assert_eq!(
             filter("@.region == us-east-1 || @.arn == arn:aws:x"),
             Filter::Or(
-                Box::new(compare(
-                    current(&["region"]),
-                    CompareOp::Eq,
-                    literal(json!("us-east-1"))
-                )),
-                Box::new(compare(
-                    current(&["arn"]),
-                    CompareOp::Eq,
-                    literal(json!("arn:aws:x"))
-                ))
+                Box::new(compare(current(&["region"]), CompareOp::Eq, literal(json!("us-east-1")))),
+                Box::new(compare(current(&["arn"]), CompareOp::Eq, literal(json!("arn:aws:x"))))
             )
         );
         assert_eq!(
             filter("@.TargetLanguageCode==es"),
-            compare(
-                current(&["TargetLanguageCode"]),
-                CompareOp::Eq,
-                literal(json!("es"))
-            )
+            compare(current(&["TargetLanguageCode"]), CompareOp::Eq, literal(json!("es")))
         );
     }
 
     #[test]
     fn existence_and_logic() {
         let exists = |names: &[&str], negated| {
-            let Operand::Path(path) = current(names) else {
-                unreachable!()
-            };
+            let Operand::Path(path) = current(names) else { unreachable!() };
             Filter::Exists { path, negated }
         };
         assert_eq!(filter("@.isbn"), exists(&["isbn"], false));
         assert_eq!(filter("!@.isbn"), exists(&["isbn"], true));
         assert_eq!(filter(" ( @.isbn ) "), exists(&["isbn"], false));
         let a = || compare(current(&["a"]), CompareOp::Eq, literal(json!("x")));
-        assert_eq!(
-            filter("@.a == 'x' && @.b"),
-            Filter::And(Box::new(a()), Box::new(exists(&["b"], false)))
-        );
+        assert_eq!(filter("@.a == 'x' && @.b"), Filter::And(Box::new(a()), Box::new(exists(&["b"], false))));
         // Jayway groups from the right.
         assert_eq!(
             filter("@.a == 'x' && @.b || @.c"),
             Filter::And(
                 Box::new(a()),
-                Box::new(Filter::Or(
-                    Box::new(exists(&["b"], false)),
-                    Box::new(exists(&["c"], false))
-                ))
+                Box::new(Filter::Or(Box::new(exists(&["b"], false)), Box::new(exists(&["c"], false))))
             )
         );
         assert_eq!(
@@ -649,27 +530,13 @@ mod tests {
     fn word_operators_and_lists() {
         assert_eq!(
             filter("@.a in ['x', \"y\", 1, true, null]"),
-            compare(
-                current(&["a"]),
-                CompareOp::In,
-                literal(json!(["x", "y", 1, true, null]))
-            )
+            compare(current(&["a"]), CompareOp::In, literal(json!(["x", "y", 1, true, null])))
         );
-        assert_eq!(
-            filter("@.a NIN [x]"),
-            compare(current(&["a"]), CompareOp::NotIn, literal(json!(["x"])))
-        );
-        assert_eq!(
-            filter("@.a subsetof []"),
-            compare(current(&["a"]), CompareOp::SubsetOf, literal(json!([])))
-        );
+        assert_eq!(filter("@.a NIN [x]"), compare(current(&["a"]), CompareOp::NotIn, literal(json!(["x"]))));
+        assert_eq!(filter("@.a subsetof []"), compare(current(&["a"]), CompareOp::SubsetOf, literal(json!([]))));
         assert_eq!(
             filter("@.a == {'k': [1, {\"n\": 2}]}"),
-            compare(
-                current(&["a"]),
-                CompareOp::Eq,
-                literal(json!({"k": [1, {"n": 2}]}))
-            )
+            compare(current(&["a"]), CompareOp::Eq, literal(json!({"k": [1, {"n": 2}]})))
         );
         for (text, op) in [
             ("anyof", CompareOp::AnyOf),
@@ -678,9 +545,7 @@ mod tests {
             ("size", CompareOp::Size),
             ("empty", CompareOp::Empty),
         ] {
-            let Filter::Compare { op: parsed, .. } = filter(&format!("@.a {text} 1")) else {
-                panic!("{text}")
-            };
+            let Filter::Compare { op: parsed, .. } = filter(&format!("@.a {text} 1")) else { panic!("{text}") };
             assert_eq!(parsed, op);
         }
     }
@@ -688,28 +553,14 @@ mod tests {
     #[test]
     fn paths_inside_filters() {
         let f = filter("@.workerId == $.agent_id");
-        let Filter::Compare {
-            right: Operand::Path(path),
-            ..
-        } = f
-        else {
-            panic!("{f:?}")
-        };
+        let Filter::Compare { right: Operand::Path(path), .. } = f else { panic!("{f:?}") };
         assert_eq!(path.root, FilterRoot::Document);
         assert_eq!(path.segments, vec![Segment::Name("agent_id".to_string())]);
         let f = filter("@['a b'][0].c == 1");
-        let Filter::Compare {
-            left: Operand::Path(path),
-            ..
-        } = f
-        else {
-            panic!("{f:?}")
-        };
+        let Filter::Compare { left: Operand::Path(path), .. } = f else { panic!("{f:?}") };
         assert_eq!(path.segments.len(), 3);
         let f = filter("@.a[?(@.b == 1)]");
-        let Filter::Exists { path, .. } = f else {
-            panic!("{f:?}")
-        };
+        let Filter::Exists { path, .. } = f else { panic!("{f:?}") };
         assert!(matches!(path.segments[1], Segment::Filter(_)));
         assert!(!path.definite);
     }
@@ -717,14 +568,7 @@ mod tests {
     #[test]
     fn patterns() {
         let f = filter("@.author =~ /.*REES/i");
-        let Filter::Compare {
-            op: CompareOp::Matches,
-            right: Operand::Pattern(regex),
-            ..
-        } = f
-        else {
-            panic!("{f:?}")
-        };
+        let Filter::Compare { op: CompareOp::Matches, right: Operand::Pattern(regex), .. } = f else { panic!("{f:?}") };
         assert!(regex.is_match("Nigel Rees"));
         assert!(filter(r"@.a =~ /a\/b/") != filter("@.a =~ /ab/"));
     }
@@ -753,44 +597,14 @@ mod tests {
         assert!(error("@.a in [1 2]").contains("',' or ']'"));
         assert!(error("@.a == $$.x").contains("starts with @"));
         assert!(error("@.a == 1 &&").contains("expected a path"));
-        assert!(
-            Path::parse("$[?(@.a == 1")
-                .unwrap_err()
-                .reason
-                .contains("unclosed '('")
-        );
-        assert!(
-            Path::parse("$[?(@.a == 1)")
-                .unwrap_err()
-                .reason
-                .contains("expected ']'")
-        );
-        assert!(
-            Path::parse("$[?@.a]")
-                .unwrap_err()
-                .reason
-                .contains("[?(...)]")
-        );
+        assert!(Path::parse("$[?(@.a == 1").unwrap_err().reason.contains("unclosed '('"));
+        assert!(Path::parse("$[?(@.a == 1)").unwrap_err().reason.contains("expected ']'"));
+        assert!(Path::parse("$[?@.a]").unwrap_err().reason.contains("[?(...)]"));
         let deep = format!("$[?({}@.a{})]", "(".repeat(40), ")".repeat(40));
-        assert!(
-            Path::parse(&deep)
-                .unwrap_err()
-                .reason
-                .contains("nest too deeply")
-        );
+        assert!(Path::parse(&deep).unwrap_err().reason.contains("nest too deeply"));
         let long = format!("$[?({})]", vec!["@"; 300].join(" && "));
-        assert!(
-            Path::parse(&long)
-                .unwrap_err()
-                .reason
-                .contains("at most 256 parts")
-        );
+        assert!(Path::parse(&long).unwrap_err().reason.contains("at most 256 parts"));
         let deep = format!("$[?(@.a in {}1{})]", "[".repeat(40), "]".repeat(40));
-        assert!(
-            Path::parse(&deep)
-                .unwrap_err()
-                .reason
-                .contains("nests too deeply")
-        );
+        assert!(Path::parse(&deep).unwrap_err().reason.contains("nests too deeply"));
     }
 }

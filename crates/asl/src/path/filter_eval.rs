@@ -54,11 +54,7 @@ fn resolve<'a>(operand: &'a Operand, item: &'a Value, document: &'a Value) -> Re
     }
 }
 
-fn select_path<'a>(
-    path: &FilterPath,
-    item: &'a Value,
-    document: &'a Value,
-) -> Option<Cow<'a, Value>> {
+fn select_path<'a>(path: &FilterPath, item: &'a Value, document: &'a Value) -> Option<Cow<'a, Value>> {
     let start = match path.root {
         FilterRoot::Current => item,
         FilterRoot::Document => document,
@@ -101,28 +97,26 @@ fn compare(left: &Resolved, op: CompareOp, right: &Resolved) -> bool {
             _ => false,
         },
         CompareOp::SubsetOf => match (left.value(), right.value()) {
-            (Some(Value::Array(subset)), Some(Value::Array(set))) => subset
-                .iter()
-                .all(|item| set.iter().any(|other| loose_eq(Some(item), Some(other)))),
+            (Some(Value::Array(subset)), Some(Value::Array(set))) => {
+                subset.iter().all(|item| set.iter().any(|other| loose_eq(Some(item), Some(other))))
+            }
             _ => false,
         },
         CompareOp::AnyOf => match (left.value(), right.value()) {
-            (Some(Value::Array(a)), Some(Value::Array(b))) => a
-                .iter()
-                .any(|item| b.iter().any(|other| loose_eq(Some(item), Some(other)))),
+            (Some(Value::Array(a)), Some(Value::Array(b))) => {
+                a.iter().any(|item| b.iter().any(|other| loose_eq(Some(item), Some(other))))
+            }
             _ => false,
         },
         CompareOp::NoneOf => match (left.value(), right.value()) {
-            (Some(Value::Array(a)), Some(Value::Array(b))) => !a
-                .iter()
-                .any(|item| b.iter().any(|other| loose_eq(Some(item), Some(other)))),
+            (Some(Value::Array(a)), Some(Value::Array(b))) => {
+                !a.iter().any(|item| b.iter().any(|other| loose_eq(Some(item), Some(other))))
+            }
             _ => false,
         },
         CompareOp::Contains => match (left.value(), right.value()) {
             (Some(Value::String(text)), Some(Value::String(part))) => text.contains(part.as_str()),
-            (Some(Value::Array(list)), needle) => {
-                list.iter().any(|item| loose_eq(needle, Some(item)))
-            }
+            (Some(Value::Array(list)), needle) => list.iter().any(|item| loose_eq(needle, Some(item))),
             _ => false,
         },
         CompareOp::Size => {
@@ -167,8 +161,9 @@ fn loose_eq(left: Option<&Value>, right: Option<&Value>) -> bool {
         (Value::Number(a), Value::Number(b)) => {
             compare_numbers(Numeric::of(a), Numeric::of(b)) == Some(Ordering::Equal)
         }
-        (Value::Number(a), Value::String(b)) => Numeric::parse(b)
-            .is_some_and(|b| compare_numbers(Numeric::of(a), b) == Some(Ordering::Equal)),
+        (Value::Number(a), Value::String(b)) => {
+            Numeric::parse(b).is_some_and(|b| compare_numbers(Numeric::of(a), b) == Some(Ordering::Equal))
+        }
         (Value::String(a), Value::Number(b)) => *a == b.to_string(),
         (Value::String(a), Value::String(b)) => a == b,
         (Value::Bool(a), Value::Bool(b)) => a == b,
@@ -204,9 +199,7 @@ fn order(left: &Resolved, right: &Resolved) -> Option<Ordering> {
 /// matches; anything else as the empty text (as Jayway does).
 fn regex_matches(regex: &Regex, value: Option<&Value>) -> bool {
     match value {
-        Some(Value::Array(items)) => items
-            .iter()
-            .any(|item| regex.is_match(&regex_input(Some(item)))),
+        Some(Value::Array(items)) => items.iter().any(|item| regex.is_match(&regex_input(Some(item)))),
         other => regex.is_match(&regex_input(other)),
     }
 }
@@ -250,10 +243,7 @@ impl Numeric {
             None => (mantissa, None),
         };
         let digits = |part: &str| part.chars().all(|c| c.is_ascii_digit());
-        if !digits(whole)
-            || !fraction.is_none_or(digits)
-            || whole.len() + fraction.map_or(0, str::len) == 0
-        {
+        if !digits(whole) || !fraction.is_none_or(digits) || whole.len() + fraction.map_or(0, str::len) == 0 {
             return None;
         }
         if let Some(exponent) = exponent {
@@ -268,10 +258,7 @@ impl Numeric {
         {
             return Some(Numeric::Integer(integer));
         }
-        text.parse::<f64>()
-            .ok()
-            .filter(|f| f.is_finite())
-            .map(Numeric::Float)
+        text.parse::<f64>().ok().filter(|f| f.is_finite()).map(Numeric::Float)
     }
 
     fn as_f64(self) -> f64 {
@@ -451,9 +438,7 @@ mod tests {
         assert_eq!(parse("1."), Some(1.0));
         assert_eq!(parse("1e3"), Some(1000.0));
         assert_eq!(parse("1E-1"), Some(0.1));
-        for bad in [
-            "", "-", ".", "e3", "1e", "1x", " 1", "inf", "NaN", "1.2.3", "--1",
-        ] {
+        for bad in ["", "-", ".", "e3", "1e", "1x", " 1", "inf", "NaN", "1.2.3", "--1"] {
             assert!(Numeric::parse(bad).is_none(), "{bad}");
         }
     }

@@ -23,10 +23,7 @@ pub enum Segment {
     /// `[0,2,-1]`: several elements, in the order written.
     Indexes(Vec<i64>),
     /// `[start:end]`, `[start:]` or `[:end]` (end excluded; negative counts from the end).
-    Slice {
-        start: Option<i64>,
-        end: Option<i64>,
-    },
+    Slice { start: Option<i64>, end: Option<i64> },
     /// `.*` or `[*]`: every member value of an object, every element of an array.
     Wildcard,
     /// `..`: the following segment applied to this node and to every node below it.
@@ -52,11 +49,7 @@ pub struct PathSyntaxError {
 
 impl PathSyntaxError {
     pub(crate) fn new(text: &str, offset: usize, reason: String) -> Self {
-        PathSyntaxError {
-            message: format!("{reason} at offset {offset} in path '{text}'"),
-            reason,
-            offset,
-        }
+        PathSyntaxError { message: format!("{reason} at offset {offset} in path '{text}'"), reason, offset }
     }
 }
 
@@ -80,21 +73,13 @@ impl Path {
     pub fn parse(text: &str) -> Result<Path, PathSyntaxError> {
         let mut cursor = Cursor::new(text);
         let root = parse_root(&mut cursor)?;
-        let context = Context {
-            in_filter: false,
-            depth: 0,
-        };
+        let context = Context { in_filter: false, depth: 0 };
         let segments = parse_segments(&mut cursor, context)?;
         if !cursor.at_end() {
             return Err(cursor.unexpected("expected '.' or '['"));
         }
         let definite = segments_are_definite(&segments);
-        Ok(Path {
-            text: text.to_string(),
-            root,
-            segments,
-            definite,
-        })
+        Ok(Path { text: text.to_string(), root, segments, definite })
     }
 
     /// No wildcard, slice, filter, deep scan, several indexes, or several names before the
@@ -117,14 +102,11 @@ impl Path {
 
 pub(crate) fn segments_are_definite(segments: &[Segment]) -> bool {
     let last = segments.len().saturating_sub(1);
-    segments
-        .iter()
-        .enumerate()
-        .all(|(i, segment)| match segment {
-            Segment::Name(_) | Segment::Index(_) | Segment::Function { .. } => true,
-            Segment::Names(_) => i == last,
-            _ => false,
-        })
+    segments.iter().enumerate().all(|(i, segment)| match segment {
+        Segment::Name(_) | Segment::Index(_) | Segment::Function { .. } => true,
+        Segment::Names(_) => i == last,
+        _ => false,
+    })
 }
 
 fn parse_root(cursor: &mut Cursor) -> Result<PathRoot, PathSyntaxError> {
@@ -163,10 +145,7 @@ fn is_variable_char(c: char) -> bool {
 }
 
 /// Reads segments until the text stops continuing the path.
-pub(crate) fn parse_segments(
-    cursor: &mut Cursor,
-    context: Context,
-) -> Result<Vec<Segment>, PathSyntaxError> {
+pub(crate) fn parse_segments(cursor: &mut Cursor, context: Context) -> Result<Vec<Segment>, PathSyntaxError> {
     let mut segments = Vec::new();
     loop {
         match cursor.peek() {
@@ -177,10 +156,9 @@ pub(crate) fn parse_segments(
         cursor.count_segment()?;
         if matches!(segments.last(), Some(Segment::Function { .. })) {
             if matches!(cursor.peek(), Some('.') | Some('[')) {
-                return Err(cursor.error_at(
-                    cursor.pos(),
-                    "a function call like length() must be the last part of a path",
-                ));
+                return Err(
+                    cursor.error_at(cursor.pos(), "a function call like length() must be the last part of a path")
+                );
             }
             break;
         }
@@ -190,11 +168,7 @@ pub(crate) fn parse_segments(
 
 /// `.name`, `.*`, `.name()`, `..`: after a dot a bracket may also follow (`$.a.['b c']`, as
 /// AWS documents).
-fn parse_after_dot(
-    cursor: &mut Cursor,
-    context: Context,
-    segments: &mut Vec<Segment>,
-) -> Result<(), PathSyntaxError> {
+fn parse_after_dot(cursor: &mut Cursor, context: Context, segments: &mut Vec<Segment>) -> Result<(), PathSyntaxError> {
     let dot_at = cursor.pos();
     cursor.bump();
     let deep = cursor.eat('.');
@@ -202,14 +176,8 @@ fn parse_after_dot(
         segments.push(Segment::DeepScan);
     }
     match cursor.peek() {
-        None => Err(cursor.error_at(
-            dot_at,
-            if deep {
-                "a path must not end with '..'"
-            } else {
-                "a path must not end with '.'"
-            },
-        )),
+        None => Err(cursor
+            .error_at(dot_at, if deep { "a path must not end with '..'" } else { "a path must not end with '.'" })),
         Some('.') => Err(cursor.error_at(cursor.pos(), "unexpected character '.' (too many dots)")),
         // The bracket is read as the next segment.
         Some('[') => Ok(()),
@@ -229,26 +197,19 @@ fn parse_dot_name(cursor: &mut Cursor, context: Context) -> Result<Segment, Path
     let name = cursor.take_while(|c| is_dot_name_char(c, context));
     if name.is_empty() {
         let expected = match cursor.peek() {
-            Some(c) if c.is_whitespace() => {
-                "expected a name after '.'; a name with spaces needs brackets: ['my name']"
-            }
+            Some(c) if c.is_whitespace() => "expected a name after '.'; a name with spaces needs brackets: ['my name']",
             _ => "expected a name, '*' or '[' after '.'",
         };
         return Err(cursor.unexpected(expected));
     }
     if cursor.peek() == Some('(') {
         let args = parse_function_args(cursor)?;
-        return Ok(Segment::Function {
-            name: name.to_string(),
-            args,
-        });
+        return Ok(Segment::Function { name: name.to_string(), args });
     }
     if !context.in_filter && cursor.peek().is_some_and(char::is_whitespace) {
         return Err(cursor.error_at(
             cursor.pos(),
-            format!(
-                "unexpected space after '{name}'; a name with spaces needs brackets: ['my name']"
-            ),
+            format!("unexpected space after '{name}'; a name with spaces needs brackets: ['my name']"),
         ));
     }
     Ok(Segment::Name(name.to_string()))
@@ -307,9 +268,7 @@ fn parse_bracket(cursor: &mut Cursor, context: Context) -> Result<Segment, PathS
             cursor.bump();
             cursor.skip_whitespace();
             if cursor.peek() != Some('(') {
-                return Err(
-                    cursor.unexpected("expected '(' after '[?': filters are written [?(...)]")
-                );
+                return Err(cursor.unexpected("expected '(' after '[?': filters are written [?(...)]"));
             }
             Segment::Filter(Box::new(parse_filter(cursor, context.depth + 1)?))
         }
@@ -317,9 +276,9 @@ fn parse_bracket(cursor: &mut Cursor, context: Context) -> Result<Segment, PathS
         Some(']') => return Err(cursor.error_at(open_at, "empty brackets '[]'")),
         None => return Err(cursor.error_at(open_at, "unclosed '['")),
         Some(_) => {
-            return Err(cursor.unexpected(
-                "expected a quoted name, an index, a slice, '*' or a filter '?(...)' after '['",
-            ));
+            return Err(
+                cursor.unexpected("expected a quoted name, an index, a slice, '*' or a filter '?(...)' after '['")
+            );
         }
     };
     cursor.skip_whitespace();
@@ -364,10 +323,7 @@ fn parse_indexes(cursor: &mut Cursor) -> Result<Segment, PathSyntaxError> {
             ));
         }
         if first.is_none() && end.is_none() {
-            return Err(cursor.error_at(
-                cursor.pos(),
-                "a slice needs a start or an end, like [1:] or [:2]",
-            ));
+            return Err(cursor.error_at(cursor.pos(), "a slice needs a start or an end, like [1:] or [:2]"));
         }
         return Ok(Segment::Slice { start: first, end });
     }
@@ -433,25 +389,13 @@ mod tests {
     fn roots() {
         assert_eq!(Path::parse("$").unwrap().root, PathRoot::Input);
         assert_eq!(Path::parse("$$").unwrap().root, PathRoot::Context);
-        assert_eq!(
-            Path::parse("$$.Map.Item.Value").unwrap().root,
-            PathRoot::Context
-        );
-        assert_eq!(
-            Path::parse("$name").unwrap().root,
-            PathRoot::Variable("name".to_string())
-        );
+        assert_eq!(Path::parse("$$.Map.Item.Value").unwrap().root, PathRoot::Context);
+        assert_eq!(Path::parse("$name").unwrap().root, PathRoot::Variable("name".to_string()));
         let path = Path::parse("$name.field[0]").unwrap();
         assert_eq!(path.root, PathRoot::Variable("name".to_string()));
         assert_eq!(path.segments, vec![name("field"), Segment::Index(0)]);
-        assert_eq!(
-            Path::parse("$_x1").unwrap().root,
-            PathRoot::Variable("_x1".to_string())
-        );
-        assert_eq!(
-            Path::parse("$café").unwrap().root,
-            PathRoot::Variable("café".to_string())
-        );
+        assert_eq!(Path::parse("$_x1").unwrap().root, PathRoot::Variable("_x1".to_string()));
+        assert_eq!(Path::parse("$café").unwrap().root, PathRoot::Variable("café".to_string()));
         assert!(segments("$").is_empty());
         assert!(segments("$$").is_empty());
     }
@@ -466,21 +410,14 @@ mod tests {
         assert!(error("$-a").reason.contains("unexpected character '-'"));
         assert!(error("$$a").reason.contains("after '$$'"));
         assert!(error("$$$").reason.contains("after '$$'"));
-        assert!(
-            error("$no-such")
-                .reason
-                .contains("unexpected character '-'")
-        );
+        assert!(error("$no-such").reason.contains("unexpected character '-'"));
         assert!(error("$*").reason.contains("unexpected character '*'"));
     }
 
     #[test]
     fn dot_names() {
         assert_eq!(segments("$.a.b"), vec![name("a"), name("b")]);
-        assert_eq!(
-            segments("$.delivery-partner"),
-            vec![name("delivery-partner")]
-        );
+        assert_eq!(segments("$.delivery-partner"), vec![name("delivery-partner")]);
         assert_eq!(
             segments("$$.Execution.Input.input-value"),
             vec![name("Execution"), name("Input"), name("input-value")]
@@ -497,10 +434,7 @@ mod tests {
         assert_eq!(segments("$['a b']"), vec![name("a b")]);
         assert_eq!(segments("$[\"a\"]"), vec![name("a")]);
         assert_eq!(segments("$.a.['b c']"), vec![name("a"), name("b c")]);
-        assert_eq!(
-            segments("$.abc.['def ghi']"),
-            vec![name("abc"), name("def ghi")]
-        );
+        assert_eq!(segments("$.abc.['def ghi']"), vec![name("abc"), name("def ghi")]);
         assert_eq!(segments("$[ 'a' ]"), vec![name("a")]);
         assert_eq!(segments("$['a.b']"), vec![name("a.b")]);
         assert_eq!(segments("$['']"), vec![name("")]);
@@ -510,14 +444,8 @@ mod tests {
             segments("$.Config.detail['execution-id']"),
             vec![name("Config"), name("detail"), name("execution-id")]
         );
-        assert_eq!(
-            segments("$['a','b']"),
-            vec![Segment::Names(vec!["a".to_string(), "b".to_string()])]
-        );
-        assert_eq!(
-            segments("$['a' , \"b\"]"),
-            vec![Segment::Names(vec!["a".to_string(), "b".to_string()])]
-        );
+        assert_eq!(segments("$['a','b']"), vec![Segment::Names(vec!["a".to_string(), "b".to_string()])]);
+        assert_eq!(segments("$['a' , \"b\"]"), vec![Segment::Names(vec!["a".to_string(), "b".to_string()])]);
     }
 
     #[test]
@@ -526,10 +454,7 @@ mod tests {
         assert_eq!(segments("$.a[-1]"), vec![name("a"), Segment::Index(-1)]);
         assert_eq!(segments("$[ 2 ]"), vec![Segment::Index(2)]);
         assert_eq!(segments("$[0,1]"), vec![Segment::Indexes(vec![0, 1])]);
-        assert_eq!(
-            segments("$[0, -1 ,2]"),
-            vec![Segment::Indexes(vec![0, -1, 2])]
-        );
+        assert_eq!(segments("$[0, -1 ,2]"), vec![Segment::Indexes(vec![0, -1, 2])]);
         let slice = |start, end| Segment::Slice { start, end };
         assert_eq!(segments("$[1:5]"), vec![slice(Some(1), Some(5))]);
         assert_eq!(segments("$[:1]"), vec![slice(None, Some(1))]);
@@ -540,13 +465,7 @@ mod tests {
         assert_eq!(segments("$.[0]"), vec![Segment::Index(0)]);
         assert_eq!(
             segments("$.ledgers[0][22][315].foo"),
-            vec![
-                name("ledgers"),
-                Segment::Index(0),
-                Segment::Index(22),
-                Segment::Index(315),
-                name("foo")
-            ]
+            vec![name("ledgers"), Segment::Index(0), Segment::Index(22), Segment::Index(315), name("foo")]
         );
     }
 
@@ -561,10 +480,7 @@ mod tests {
         assert!(error("$[99999999999]").reason.contains("out of range"));
         assert!(error("$[2147483648]").reason.contains("out of range"));
         assert_eq!(segments("$[2147483647]"), vec![Segment::Index(2147483647)]);
-        assert_eq!(
-            segments("$[-2147483648]"),
-            vec![Segment::Index(-2147483648)]
-        );
+        assert_eq!(segments("$[-2147483648]"), vec![Segment::Index(-2147483648)]);
         assert!(error("$[0").reason.contains("expected ']'"));
         assert!(error("$[]").reason.contains("empty brackets"));
         assert!(error("$[").reason.contains("unclosed '['"));
@@ -576,41 +492,23 @@ mod tests {
         assert_eq!(segments("$[*]"), vec![Segment::Wildcard]);
         assert_eq!(segments("$[ * ]"), vec![Segment::Wildcard]);
         assert_eq!(segments("$.*"), vec![Segment::Wildcard]);
-        assert_eq!(
-            segments("$[*][*]"),
-            vec![Segment::Wildcard, Segment::Wildcard]
-        );
+        assert_eq!(segments("$[*][*]"), vec![Segment::Wildcard, Segment::Wildcard]);
         assert_eq!(segments("$.items[*].itemValue")[2], name("itemValue"));
         assert_eq!(segments("$..a"), vec![Segment::DeepScan, name("a")]);
         assert_eq!(segments("$..*"), vec![Segment::DeepScan, Segment::Wildcard]);
-        assert_eq!(
-            segments("$..[0]"),
-            vec![Segment::DeepScan, Segment::Index(0)]
-        );
-        assert_eq!(
-            segments("$..events..stateExitedEventDetails.output.FunctionResult").len(),
-            6
-        );
+        assert_eq!(segments("$..[0]"), vec![Segment::DeepScan, Segment::Index(0)]);
+        assert_eq!(segments("$..events..stateExitedEventDetails.output.FunctionResult").len(), 6);
     }
 
     #[test]
     fn functions() {
         assert_eq!(
             segments("$.Jobs.sum()"),
-            vec![
-                name("Jobs"),
-                Segment::Function {
-                    name: "sum".to_string(),
-                    args: String::new()
-                }
-            ]
+            vec![name("Jobs"), Segment::Function { name: "sum".to_string(), args: String::new() }]
         );
         assert_eq!(
             segments("$.a.concat('x', \"y)\")")[1],
-            Segment::Function {
-                name: "concat".to_string(),
-                args: "'x', \"y)\"".to_string()
-            }
+            Segment::Function { name: "concat".to_string(), args: "'x', \"y)\"".to_string() }
         );
         assert!(error("$.a.length().b").reason.contains("last part"));
         assert!(error("$.a.length(").reason.contains("unclosed '('"));
@@ -621,10 +519,7 @@ mod tests {
         let e = error("$.a]");
         assert_eq!(e.offset, 3);
         assert!(e.reason.starts_with("unexpected character ']'"));
-        assert_eq!(
-            e.message,
-            "unexpected character ']' (expected '.' or '[') at offset 3 in path '$.a]'"
-        );
+        assert_eq!(e.message, "unexpected character ']' (expected '.' or '[') at offset 3 in path '$.a]'");
         assert!(error("$.").reason.contains("must not end with '.'"));
         assert!(error("$.a.").reason.contains("must not end with '.'"));
         assert!(error("$..").reason.contains("must not end with '..'"));
@@ -646,11 +541,7 @@ mod tests {
         let long = format!("$.{}", ["a"; 300].join("."));
         assert!(error(&long).reason.contains("at most 256 parts"));
         let filters = "[?(@)]".repeat(300);
-        assert!(
-            error(&format!("$.a{filters}"))
-                .reason
-                .contains("at most 256 parts")
-        );
+        assert!(error(&format!("$.a{filters}")).reason.contains("at most 256 parts"));
         let nested = format!("$[?(@{})]", "[?(@.a.b.c.d.e.f.g)]".repeat(40));
         assert!(error(&nested).reason.contains("at most 256 parts"));
     }

@@ -128,18 +128,12 @@ fn exercise(text: &str, documents: &[Value]) -> bool {
     for document in documents {
         let selected = path.select(document);
         if !path.is_definite() && !text.ends_with(')') {
-            assert!(
-                matches!(selected.as_deref(), Some(Value::Array(_))),
-                "{text} on {document}: {selected:?}"
-            );
+            assert!(matches!(selected.as_deref(), Some(Value::Array(_))), "{text} on {document}: {selected:?}");
         }
         let mut target = document.clone();
         let result = path.write_in_place(&mut target, json!("written"));
         if result.is_err() {
-            assert_eq!(
-                &target, document,
-                "{text}: a failed write changed the target"
-            );
+            assert_eq!(&target, document, "{text}: a failed write changed the target");
         } else if *path.root() == PathRoot::Input {
             assert_eq!(
                 path.select(&target).as_deref(),
@@ -201,9 +195,7 @@ fn mangled_valid_paths() {
 fn random_bytes_as_text() {
     let mut random = XorShift(42);
     for _ in 0..20_000 {
-        let bytes: Vec<u8> = (0..random.below(24))
-            .map(|_| (random.next() & 0xFF) as u8)
-            .collect();
+        let bytes: Vec<u8> = (0..random.below(24)).map(|_| (random.next() & 0xFF) as u8).collect();
         let text = String::from_utf8_lossy(&bytes);
         let _ = Path::parse(&text);
         let _ = Path::parse(&format!("${text}"));

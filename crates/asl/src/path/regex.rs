@@ -28,10 +28,7 @@ impl PartialEq for Regex {
 impl Regex {
     pub(crate) fn new(source: &str, case_insensitive: bool) -> Result<Regex, String> {
         let chars: Vec<char> = source.chars().collect();
-        let mut parser = Parser {
-            chars: &chars,
-            pos: 0,
-        };
+        let mut parser = Parser { chars: &chars, pos: 0 };
         let node = parser.alternation(0)?;
         if let Some(c) = parser.peek() {
             return Err(format!("unmatched '{c}'"));
@@ -39,11 +36,7 @@ impl Regex {
         let mut program = Vec::new();
         compile(&node, &mut program)?;
         program.push(Inst::Match);
-        Ok(Regex {
-            source: source.to_string(),
-            case_insensitive,
-            program,
-        })
+        Ok(Regex { source: source.to_string(), case_insensitive, program })
     }
 
     pub fn as_str(&self) -> &str {
@@ -75,21 +68,11 @@ impl Regex {
                 return false;
             }
         }
-        current
-            .list
-            .iter()
-            .any(|&pc| matches!(self.program.get(pc), Some(Inst::Match)))
+        current.list.iter().any(|&pc| matches!(self.program.get(pc), Some(Inst::Match)))
     }
 
     /// Adds `pc` and everything reachable from it without reading a character.
-    fn add_state(
-        &self,
-        set: &mut StateSet,
-        stack: &mut Vec<usize>,
-        pc: usize,
-        input: &[char],
-        pos: usize,
-    ) {
+    fn add_state(&self, set: &mut StateSet, stack: &mut Vec<usize>, pc: usize, input: &[char], pos: usize) {
         stack.push(pc);
         while let Some(pc) = stack.pop() {
             if !set.insert_seen(pc) {
@@ -124,11 +107,7 @@ struct StateSet {
 
 impl StateSet {
     fn new(size: usize) -> Self {
-        StateSet {
-            seen: vec![false; size],
-            list: Vec::new(),
-            touched: Vec::new(),
-        }
+        StateSet { seen: vec![false; size], list: Vec::new(), touched: Vec::new() }
     }
 
     fn insert_seen(&mut self, pc: usize) -> bool {
@@ -191,10 +170,7 @@ impl Assertion {
                 }
             }
             Assertion::WordBoundary | Assertion::NotWordBoundary => {
-                let before = pos
-                    .checked_sub(1)
-                    .and_then(|i| input.get(i))
-                    .is_some_and(|c| is_word_char(*c));
+                let before = pos.checked_sub(1).and_then(|i| input.get(i)).is_some_and(|c| is_word_char(*c));
                 let after = input.get(pos).is_some_and(|c| is_word_char(*c));
                 (before != after) == (self == Assertion::WordBoundary)
             }
@@ -246,26 +222,18 @@ impl ClassItem {
             }
             ClassItem::Digit { negated } => c.is_ascii_digit() != negated,
             ClassItem::Word { negated } => is_word_char(c) != negated,
-            ClassItem::Space { negated } => {
-                matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r') != negated
-            }
+            ClassItem::Space { negated } => matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r') != negated,
         }
     }
 }
 
 impl Class {
     fn matches(&self, c: char, case_insensitive: bool) -> bool {
-        self.items
-            .iter()
-            .any(|item| item.matches(c, case_insensitive))
-            != self.negated
+        self.items.iter().any(|item| item.matches(c, case_insensitive)) != self.negated
     }
 
     fn single(item: ClassItem) -> Class {
-        Class {
-            negated: false,
-            items: vec![item],
-        }
+        Class { negated: false, items: vec![item] }
     }
 }
 
@@ -278,11 +246,7 @@ enum Node {
     Assert(Assertion),
     Concat(Vec<Node>),
     Alternation(Vec<Node>),
-    Repeat {
-        node: Box<Node>,
-        min: u32,
-        max: Option<u32>,
-    },
+    Repeat { node: Box<Node>, min: u32, max: Option<u32> },
 }
 
 struct Parser<'c> {
@@ -347,17 +311,12 @@ impl Parser<'_> {
 
     fn counted(&mut self, atom: Node) -> Result<Node, String> {
         self.bump();
-        let min = self
-            .number()
-            .ok_or("'{' must start a repetition like {2} or {1,3}")?;
+        let min = self.number().ok_or("'{' must start a repetition like {2} or {1,3}")?;
         let max = if self.eat(',') {
             if self.peek() == Some('}') {
                 None
             } else {
-                Some(
-                    self.number()
-                        .ok_or("expected a number after ',' in {...}")?,
-                )
+                Some(self.number().ok_or("expected a number after ',' in {...}")?)
             }
         } else {
             Some(min)
@@ -383,11 +342,7 @@ impl Parser<'_> {
         if matches!(self.peek(), Some('*') | Some('+') | Some('?') | Some('{')) {
             return Err("a quantifier cannot follow another quantifier".to_string());
         }
-        Ok(Node::Repeat {
-            node: Box::new(atom),
-            min,
-            max,
-        })
+        Ok(Node::Repeat { node: Box::new(atom), min, max })
     }
 
     fn number(&mut self) -> Option<u32> {
@@ -509,10 +464,7 @@ impl Parser<'_> {
     fn hex_char(&mut self, digits: usize) -> Result<char, String> {
         let mut value = 0u32;
         for _ in 0..digits {
-            let digit = self
-                .bump()
-                .and_then(|c| c.to_digit(16))
-                .ok_or("expected hex digits in the escape")?;
+            let digit = self.bump().and_then(|c| c.to_digit(16)).ok_or("expected hex digits in the escape")?;
             value = value * 16 + digit;
         }
         char::from_u32(value).ok_or_else(|| "the escape is not a character".to_string())
@@ -542,11 +494,7 @@ impl Parser<'_> {
                 },
                 c => c,
             };
-            let is_range = self.peek() == Some('-')
-                && self
-                    .chars
-                    .get(self.pos + 1)
-                    .is_some_and(|&next| next != ']');
+            let is_range = self.peek() == Some('-') && self.chars.get(self.pos + 1).is_some_and(|&next| next != ']');
             if !is_range {
                 items.push(ClassItem::Range(low, low));
                 continue;
@@ -770,11 +718,7 @@ mod tests {
             }
         }
         let nested = format!("{}a{}", "(".repeat(40), ")".repeat(40));
-        assert!(
-            Regex::new(&nested, false)
-                .unwrap_err()
-                .contains("nest too deeply")
-        );
+        assert!(Regex::new(&nested, false).unwrap_err().contains("nest too deeply"));
     }
 
     #[test]

@@ -8,11 +8,7 @@ use serde_json::{Map, Value};
 use super::Segment;
 use super::filter_eval::accepts;
 
-pub(crate) fn select<'v>(
-    segments: &[Segment],
-    root: &'v Value,
-    definite: bool,
-) -> Option<Cow<'v, Value>> {
+pub(crate) fn select<'v>(segments: &[Segment], root: &'v Value, definite: bool) -> Option<Cow<'v, Value>> {
     select_from(segments, root, root, definite)
 }
 
@@ -33,9 +29,7 @@ pub(crate) fn select_from<'v>(
     }
     let mut found = Vec::new();
     walk(segments, start, document, &mut found);
-    Some(Cow::Owned(Value::Array(
-        found.into_iter().map(Cow::into_owned).collect(),
-    )))
+    Some(Cow::Owned(Value::Array(found.into_iter().map(Cow::into_owned).collect())))
 }
 
 fn select_definite<'v>(segments: &[Segment], start: &'v Value) -> Option<Cow<'v, Value>> {
@@ -53,11 +47,7 @@ fn select_definite<'v>(segments: &[Segment], start: &'v Value) -> Option<Cow<'v,
 
 /// The element at `index`, counting from the end when negative.
 fn element(array: &[Value], index: i64) -> Option<&Value> {
-    let position = if index < 0 {
-        i64::try_from(array.len()).ok()? + index
-    } else {
-        index
-    };
+    let position = if index < 0 { i64::try_from(array.len()).ok()? + index } else { index };
     array.get(usize::try_from(position).ok()?)
 }
 
@@ -73,12 +63,7 @@ fn merge(object: &Map<String, Value>, names: &[String]) -> Value {
 }
 
 /// Applies `segments` to `node`, pushing every match; what does not match is skipped.
-fn walk<'v>(
-    segments: &[Segment],
-    node: &'v Value,
-    document: &Value,
-    out: &mut Vec<Cow<'v, Value>>,
-) {
+fn walk<'v>(segments: &[Segment], node: &'v Value, document: &Value, out: &mut Vec<Cow<'v, Value>>) {
     let Some((segment, rest)) = segments.split_first() else {
         out.push(Cow::Borrowed(node));
         return;
@@ -167,13 +152,7 @@ fn walk<'v>(
 /// `..next`: `next` (and the rest after it) applied wherever it can apply in the tree, in
 /// document order, the node itself before its children. Walks the tree with its own stack, so
 /// that a deeply nested document cannot exhaust the call stack.
-fn scan<'v>(
-    next: &Segment,
-    from_next: &[Segment],
-    node: &'v Value,
-    document: &Value,
-    out: &mut Vec<Cow<'v, Value>>,
-) {
+fn scan<'v>(next: &Segment, from_next: &[Segment], node: &'v Value, document: &Value, out: &mut Vec<Cow<'v, Value>>) {
     let next_is_last = from_next.len() == 1;
     let mut pending = vec![node];
     while let Some(node) = pending.pop() {
@@ -193,12 +172,10 @@ fn scan<'v>(
 /// filter accepts.
 fn scan_applies(next: &Segment, next_is_last: bool, node: &Value, document: &Value) -> bool {
     match next {
-        Segment::Name(name) => node
-            .as_object()
-            .is_some_and(|object| object.contains_key(name)),
-        Segment::Names(names) => node.as_object().is_some_and(|object| {
-            !next_is_last || names.iter().all(|name| object.contains_key(name))
-        }),
+        Segment::Name(name) => node.as_object().is_some_and(|object| object.contains_key(name)),
+        Segment::Names(names) => {
+            node.as_object().is_some_and(|object| !next_is_last || names.iter().all(|name| object.contains_key(name)))
+        }
         Segment::Index(_) | Segment::Indexes(_) | Segment::Slice { .. } => node.is_array(),
         Segment::Wildcard => true,
         Segment::Filter(filter) => node.is_object() && accepts(filter, node, document),
@@ -327,10 +304,7 @@ mod tests {
     fn recorded_filter_on_status() {
         // base_test_base_TestSnfBase_test_state_pass_regex_json_path_base
         let input = json!({"users": [{"year": 1997, "status": 0}, {"year": 1998, "status": 1}]});
-        assert_eq!(
-            select("$.users[?(@.status == 0)]", &input),
-            Some(json!([{"year": 1997, "status": 0}]))
-        );
+        assert_eq!(select("$.users[?(@.status == 0)]", &input), Some(json!([{"year": 1997, "status": 0}])));
     }
 
     #[test]
@@ -338,58 +312,21 @@ mod tests {
         let input = store();
         assert_eq!(
             select("$.store.book[*].author", &input),
-            Some(json!([
-                "Nigel Rees",
-                "Evelyn Waugh",
-                "Herman Melville",
-                "J. R. R. Tolkien"
-            ]))
+            Some(json!(["Nigel Rees", "Evelyn Waugh", "Herman Melville", "J. R. R. Tolkien"]))
         );
         assert_eq!(
             select("$..author", &input),
-            Some(json!([
-                "Nigel Rees",
-                "Evelyn Waugh",
-                "Herman Melville",
-                "J. R. R. Tolkien"
-            ]))
+            Some(json!(["Nigel Rees", "Evelyn Waugh", "Herman Melville", "J. R. R. Tolkien"]))
         );
-        assert_eq!(
-            select("$.store..price", &input),
-            Some(json!([8.95, 12.99, 8.99, 22.99, 19.95]))
-        );
-        assert_eq!(
-            select("$..book[2].title", &input),
-            Some(json!(["Moby Dick"]))
-        );
-        assert_eq!(
-            select("$..book[-2].title", &input),
-            Some(json!(["Moby Dick"]))
-        );
-        assert_eq!(
-            select("$..book[0,1].title", &input),
-            Some(json!(["Sayings of the Century", "Sword of Honour"]))
-        );
-        assert_eq!(
-            select("$..book[:2].title", &input),
-            Some(json!(["Sayings of the Century", "Sword of Honour"]))
-        );
-        assert_eq!(
-            select("$..book[1:2].title", &input),
-            Some(json!(["Sword of Honour"]))
-        );
-        assert_eq!(
-            select("$..book[-2:].title", &input),
-            Some(json!(["Moby Dick", "The Lord of the Rings"]))
-        );
-        assert_eq!(
-            select("$..book[2:].title", &input),
-            Some(json!(["Moby Dick", "The Lord of the Rings"]))
-        );
-        assert_eq!(
-            select("$..book[?(@.isbn)].title", &input),
-            Some(json!(["Moby Dick", "The Lord of the Rings"]))
-        );
+        assert_eq!(select("$.store..price", &input), Some(json!([8.95, 12.99, 8.99, 22.99, 19.95])));
+        assert_eq!(select("$..book[2].title", &input), Some(json!(["Moby Dick"])));
+        assert_eq!(select("$..book[-2].title", &input), Some(json!(["Moby Dick"])));
+        assert_eq!(select("$..book[0,1].title", &input), Some(json!(["Sayings of the Century", "Sword of Honour"])));
+        assert_eq!(select("$..book[:2].title", &input), Some(json!(["Sayings of the Century", "Sword of Honour"])));
+        assert_eq!(select("$..book[1:2].title", &input), Some(json!(["Sword of Honour"])));
+        assert_eq!(select("$..book[-2:].title", &input), Some(json!(["Moby Dick", "The Lord of the Rings"])));
+        assert_eq!(select("$..book[2:].title", &input), Some(json!(["Moby Dick", "The Lord of the Rings"])));
+        assert_eq!(select("$..book[?(@.isbn)].title", &input), Some(json!(["Moby Dick", "The Lord of the Rings"])));
         assert_eq!(
             select("$.store.book[?(@.price < 10)].title", &input),
             Some(json!(["Sayings of the Century", "Moby Dick"]))
@@ -398,15 +335,9 @@ mod tests {
             select("$..book[?(@.price <= $['expensive'])].title", &input),
             Some(json!(["Sayings of the Century", "Moby Dick"]))
         );
-        assert_eq!(
-            select("$..book[?(@.author =~ /.*REES/i)].title", &input),
-            Some(json!(["Sayings of the Century"]))
-        );
+        assert_eq!(select("$..book[?(@.author =~ /.*REES/i)].title", &input), Some(json!(["Sayings of the Century"])));
         assert_eq!(select("$..book.length()", &input), None);
-        assert_eq!(
-            select("$.store.*", &input).map(|v| v.as_array().map(Vec::len)),
-            Some(Some(2))
-        );
+        assert_eq!(select("$.store.*", &input).map(|v| v.as_array().map(Vec::len)), Some(Some(2)));
     }
 
     #[test]
@@ -445,10 +376,7 @@ mod tests {
             // Jayway walks from start to end and reads negative positions from the end, so a
             // start before the array's beginning visits elements twice.
             ("$[-7:2]", json!([0, 1, 2, 3, 4, 0, 1])),
-            (
-                "$[-2147483648:2147483647]",
-                json!([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]),
-            ),
+            ("$[-2147483648:2147483647]", json!([0, 1, 2, 3, 4, 0, 1, 2, 3, 4])),
             ("$[0,2,-1,9]", json!([0, 2, 4])),
         ];
         for (path, expected) in cases {
@@ -462,10 +390,7 @@ mod tests {
     fn bracket_names_and_merge() {
         let input = json!({"a b": 1, "c": 2, "d": {"e": 3}, "f": {"e": 4}});
         assert_eq!(select("$['a b']", &input), Some(json!(1)));
-        assert_eq!(
-            select("$['a b','c']", &input),
-            Some(json!({"a b": 1, "c": 2}))
-        );
+        assert_eq!(select("$['a b','c']", &input), Some(json!({"a b": 1, "c": 2})));
         assert_eq!(select("$['c','missing']", &input), Some(json!({"c": 2})));
         assert_eq!(select("$['d','f'].e", &input), Some(json!([3, 4])));
         assert_eq!(select("$['d','x'].e", &input), Some(json!([3])));
@@ -475,39 +400,24 @@ mod tests {
     #[test]
     fn deep_scan() {
         let input = json!({"a": {"a": 1, "b": [{"a": 2}, 3]}, "c": [[{"a": 4}]]});
-        assert_eq!(
-            select("$..a", &input),
-            Some(json!([{"a": 1, "b": [{"a": 2}, 3]}, 1, 2, 4]))
-        );
+        assert_eq!(select("$..a", &input), Some(json!([{"a": 1, "b": [{"a": 2}, 3]}, 1, 2, 4])));
         assert_eq!(select("$.a..a", &input), Some(json!([1, 2])));
         assert_eq!(select("$..b[0].a", &input), Some(json!([2])));
-        assert_eq!(
-            select("$..[0]", &input),
-            Some(json!([{"a": 2}, [{"a": 4}], {"a": 4}]))
-        );
+        assert_eq!(select("$..[0]", &input), Some(json!([{"a": 2}, [{"a": 4}], {"a": 4}])));
         assert_eq!(select("$..nothing", &input), Some(json!([])));
         assert_eq!(select("$..*", &json!({"x": [1]})), Some(json!([[1], 1])));
-        assert_eq!(
-            select("$..[?(@.a > 1)]", &input),
-            Some(json!([{"a": 2}, {"a": 4}]))
-        );
+        assert_eq!(select("$..[?(@.a > 1)]", &input), Some(json!([{"a": 2}, {"a": 4}])));
         let events = json!({"events": [
             {"stateExitedEventDetails": {"output": {"FunctionResult": "r1"}}},
             {"other": 1},
             {"stateExitedEventDetails": {"output": {"FunctionResult": "r2"}}}
         ]});
         assert_eq!(
-            select(
-                "$..events..stateExitedEventDetails.output.FunctionResult",
-                &events
-            ),
+            select("$..events..stateExitedEventDetails.output.FunctionResult", &events),
             Some(json!(["r1", "r2"]))
         );
         let headers = json!({"Headers": {"X-Amz-Cf-Id": "id", "Via": "v"}});
-        assert_eq!(
-            select("$..Headers.X-Amz-Cf-Id", &headers),
-            Some(json!(["id"]))
-        );
+        assert_eq!(select("$..Headers.X-Amz-Cf-Id", &headers), Some(json!(["id"])));
         assert_eq!(select("$..Via", &headers), Some(json!(["v"])));
     }
 
@@ -531,20 +441,11 @@ mod tests {
     #[test]
     fn filters_keep_objects_only() {
         let input = json!({"list": [1, "a", {"a": 1}, [1], {"a": 2}, null], "obj": {"a": 1}});
-        assert_eq!(
-            select("$.list[?(@.a)]", &input),
-            Some(json!([{"a": 1}, {"a": 2}]))
-        );
+        assert_eq!(select("$.list[?(@.a)]", &input), Some(json!([{"a": 1}, {"a": 2}])));
         assert_eq!(select("$.list[?(@ == 1)]", &input), Some(json!([])));
-        assert_eq!(
-            select("$.list[?(@.a != 9)]", &input),
-            Some(json!([{"a": 1}, {"a": 2}]))
-        );
+        assert_eq!(select("$.list[?(@.a != 9)]", &input), Some(json!([{"a": 1}, {"a": 2}])));
         // A filter on an object tests the object itself.
-        assert_eq!(
-            select("$.obj[?(@.a == 1)]", &input),
-            Some(json!([{"a": 1}]))
-        );
+        assert_eq!(select("$.obj[?(@.a == 1)]", &input), Some(json!([{"a": 1}])));
         assert_eq!(select("$.obj[?(@.a == 2)]", &input), Some(json!([])));
         assert_eq!(select("$.list[0][?(@.a)]", &input), Some(json!([])));
     }
@@ -556,44 +457,23 @@ mod tests {
             {"TargetLanguageCode": "es", "TranslatedText": "hola"},
             {"TargetLanguageCode": "fr", "TranslatedText": "bonjour"}
         ]);
-        assert_eq!(
-            select(
-                "$[?(@.TargetLanguageCode==es)].TranslatedText",
-                &translations
-            ),
-            Some(json!(["hola"]))
-        );
+        assert_eq!(select("$[?(@.TargetLanguageCode==es)].TranslatedText", &translations), Some(json!(["hola"])));
         let flow = json!({"FlowConfig": {"Tasks": [
             {"TaskType": "Map", "DestinationField": "x"},
             {"TaskType": "Filter", "DestinationField": "y"}
         ]}});
-        assert_eq!(
-            select(
-                "$.FlowConfig.Tasks[?(@.TaskType == 'Map')].DestinationField",
-                &flow
-            ),
-            Some(json!(["x"]))
-        );
+        assert_eq!(select("$.FlowConfig.Tasks[?(@.TaskType == 'Map')].DestinationField", &flow), Some(json!(["x"])));
         let approaches = json!({
             "agent_id": "w2",
             "approaches": [{"workerId": "w1", "approach": "a1"}, {"workerId": "w2", "approach": "a2"}]
         });
-        assert_eq!(
-            select(
-                "$.approaches[?(@.workerId == $.agent_id)].approach",
-                &approaches
-            ),
-            Some(json!(["a2"]))
-        );
+        assert_eq!(select("$.approaches[?(@.workerId == $.agent_id)].approach", &approaches), Some(json!(["a2"])));
         let docs = json!({"ExpenseDocuments": [{"SummaryFields": [
             {"Type": {"Text": "AMOUNT_PAID"}, "ValueDetection": {"Text": "$10"}},
             {"Type": {"Text": "VENDOR_NAME"}, "ValueDetection": {"Text": "ACME"}}
         ]}]});
         assert_eq!(
-            select(
-                "$.ExpenseDocuments[0].SummaryFields[?(@.Type.Text==VENDOR_NAME)].ValueDetection.Text",
-                &docs
-            ),
+            select("$.ExpenseDocuments[0].SummaryFields[?(@.Type.Text==VENDOR_NAME)].ValueDetection.Text", &docs),
             Some(json!(["ACME"]))
         );
     }
@@ -610,10 +490,7 @@ mod tests {
         assert_eq!(select("$.foo", &input), Some(json!(123)));
         assert_eq!(select("$.bar", &input), Some(json!(["a", "b", "c"])));
         assert_eq!(select("$.car.cdr", &input), Some(json!(true)));
-        assert_eq!(
-            select("$.jar[?(@.a >= 5)]", &input),
-            Some(json!([{"a": 5}, {"a": 7}]))
-        );
+        assert_eq!(select("$.jar[?(@.a >= 5)]", &input), Some(json!([{"a": 5}, {"a": 7}])));
     }
 
     #[test]
@@ -624,9 +501,6 @@ mod tests {
         assert_eq!(path.select(&value).map(Cow::into_owned), Some(json!("x")));
         let path = Path::parse("$$.Map.Item.Value").unwrap();
         let context = json!({"Map": {"Item": {"Value": {"k": 1}, "Index": 0}}});
-        assert_eq!(
-            path.select(&context).map(Cow::into_owned),
-            Some(json!({"k": 1}))
-        );
+        assert_eq!(path.select(&context).map(Cow::into_owned), Some(json!({"k": 1})));
     }
 }

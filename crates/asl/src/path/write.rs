@@ -65,10 +65,7 @@ fn can_write(segments: &[Segment], target: &Value) -> bool {
             (Segment::Name(_), None) => None,
             (Segment::Name(name), Some(Value::Object(object))) => object.get(name),
             (Segment::Index(index), Some(Value::Array(array))) => {
-                match usize::try_from(*index)
-                    .ok()
-                    .and_then(|index| array.get(index))
-                {
+                match usize::try_from(*index).ok().and_then(|index| array.get(index)) {
                     Some(element) => Some(element),
                     None => return false,
                 }
@@ -89,17 +86,12 @@ fn place(segments: &[Segment], node: &mut Value, value: Value) {
             if rest.is_empty() {
                 object.insert(name.clone(), value);
             } else {
-                let child = object
-                    .entry(name.clone())
-                    .or_insert_with(|| Value::Object(Map::new()));
+                let child = object.entry(name.clone()).or_insert_with(|| Value::Object(Map::new()));
                 place(rest, child, value);
             }
         }
         (Segment::Index(index), Value::Array(array)) => {
-            if let Some(element) = usize::try_from(*index)
-                .ok()
-                .and_then(|index| array.get_mut(index))
-            {
+            if let Some(element) = usize::try_from(*index).ok().and_then(|index| array.get_mut(index)) {
                 place(rest, element, value);
             }
         }
@@ -122,10 +114,7 @@ mod tests {
 
     #[test]
     fn dollar_replaces_the_target() {
-        assert_eq!(
-            write("$", json!({"a": 1}), json!("Hello, Step Functions!")),
-            Ok(json!("Hello, Step Functions!"))
-        );
+        assert_eq!(write("$", json!({"a": 1}), json!("Hello, Step Functions!")), Ok(json!("Hello, Step Functions!")));
         assert_eq!(write("$", json!("text"), json!([1])), Ok(json!([1])));
     }
 
@@ -143,11 +132,7 @@ mod tests {
         // ...and into a child node of the input.
         let input = json!({"comment": "An input comment.", "strings": {"string1": "foo", "string2": "bar", "string3": "baz"}, "who": "AWS Step Functions"});
         assert_eq!(
-            write(
-                "$.strings.lambdaresult",
-                input,
-                json!("Hello, Step Functions!")
-            ),
+            write("$.strings.lambdaresult", input, json!("Hello, Step Functions!")),
             Ok(
                 json!({"comment": "An input comment.", "strings": {"string1": "foo", "string2": "bar", "string3": "baz", "lambdaresult": "Hello, Step Functions!"}, "who": "AWS Step Functions"})
             )
@@ -156,43 +141,22 @@ mod tests {
 
     #[test]
     fn missing_objects_are_created_and_members_replaced() {
-        assert_eq!(
-            write("$.a.b.c", json!({}), json!(1)),
-            Ok(json!({"a": {"b": {"c": 1}}}))
-        );
-        assert_eq!(
-            write("$.a.b", json!({"a": {"x": 0}}), json!(1)),
-            Ok(json!({"a": {"x": 0, "b": 1}}))
-        );
+        assert_eq!(write("$.a.b.c", json!({}), json!(1)), Ok(json!({"a": {"b": {"c": 1}}})));
+        assert_eq!(write("$.a.b", json!({"a": {"x": 0}}), json!(1)), Ok(json!({"a": {"x": 0, "b": 1}})));
         let output = write("$.a", json!({"a": 1, "z": 2}), json!({"new": true})).unwrap();
         assert_eq!(output, json!({"a": {"new": true}, "z": 2}));
         let keys: Vec<&String> = output.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["a", "z"]);
-        assert_eq!(
-            write("$['a b'].c", json!({}), json!(1)),
-            Ok(json!({"a b": {"c": 1}}))
-        );
+        assert_eq!(write("$['a b'].c", json!({}), json!(1)), Ok(json!({"a b": {"c": 1}})));
         // A non-object member on the way is only a problem if the path goes through it.
-        assert_eq!(
-            write("$.a", json!({"a": "text"}), json!(1)),
-            Ok(json!({"a": 1}))
-        );
+        assert_eq!(write("$.a", json!({"a": "text"}), json!(1)), Ok(json!({"a": 1})));
     }
 
     #[test]
     fn array_elements_are_replaced() {
-        assert_eq!(
-            write("$[1]", json!([1, 2, 3]), json!("x")),
-            Ok(json!([1, "x", 3]))
-        );
-        assert_eq!(
-            write("$.a[0].b", json!({"a": [{"b": 1, "c": 2}]}), json!(9)),
-            Ok(json!({"a": [{"b": 9, "c": 2}]}))
-        );
-        assert_eq!(
-            write("$.a[0].new.deep", json!({"a": [{}]}), json!(9)),
-            Ok(json!({"a": [{"new": {"deep": 9}}]}))
-        );
+        assert_eq!(write("$[1]", json!([1, 2, 3]), json!("x")), Ok(json!([1, "x", 3])));
+        assert_eq!(write("$.a[0].b", json!({"a": [{"b": 1, "c": 2}]}), json!(9)), Ok(json!({"a": [{"b": 9, "c": 2}]})));
+        assert_eq!(write("$.a[0].new.deep", json!({"a": [{}]}), json!(9)), Ok(json!({"a": [{"new": {"deep": 9}}]})));
     }
 
     #[test]
@@ -206,56 +170,21 @@ mod tests {
             cause("$.a.b", json!("some string")),
             "Unable to apply ReferencePath $.a.b to input \"some string\""
         );
-        assert_eq!(
-            cause("$.a.b", json!({"a": "x"})),
-            "Unable to apply ReferencePath $.a.b to input {\"a\":\"x\"}"
-        );
-        assert_eq!(
-            cause("$.a.b", json!({"a": null})),
-            "Unable to apply ReferencePath $.a.b to input {\"a\":null}"
-        );
-        assert_eq!(
-            cause("$.x", json!([1])),
-            "Unable to apply ReferencePath $.x to input [1]"
-        );
-        assert_eq!(
-            cause("$[3]", json!([1])),
-            "Unable to apply ReferencePath $[3] to input [1]"
-        );
-        assert_eq!(
-            cause("$[0]", json!({"0": 1})),
-            "Unable to apply ReferencePath $[0] to input {\"0\":1}"
-        );
-        assert_eq!(
-            cause("$.a[0]", json!({})),
-            "Unable to apply ReferencePath $.a[0] to input {}"
-        );
-        assert_eq!(
-            cause("$.a[0].b", json!({"a": []})),
-            "Unable to apply ReferencePath $.a[0].b to input {\"a\":[]}"
-        );
-        assert_eq!(
-            cause("$.a", json!(null)),
-            "Unable to apply ReferencePath $.a to input null"
-        );
+        assert_eq!(cause("$.a.b", json!({"a": "x"})), "Unable to apply ReferencePath $.a.b to input {\"a\":\"x\"}");
+        assert_eq!(cause("$.a.b", json!({"a": null})), "Unable to apply ReferencePath $.a.b to input {\"a\":null}");
+        assert_eq!(cause("$.x", json!([1])), "Unable to apply ReferencePath $.x to input [1]");
+        assert_eq!(cause("$[3]", json!([1])), "Unable to apply ReferencePath $[3] to input [1]");
+        assert_eq!(cause("$[0]", json!({"0": 1})), "Unable to apply ReferencePath $[0] to input {\"0\":1}");
+        assert_eq!(cause("$.a[0]", json!({})), "Unable to apply ReferencePath $.a[0] to input {}");
+        assert_eq!(cause("$.a[0].b", json!({"a": []})), "Unable to apply ReferencePath $.a[0].b to input {\"a\":[]}");
+        assert_eq!(cause("$.a", json!(null)), "Unable to apply ReferencePath $.a to input null");
     }
 
     #[test]
     fn only_reference_paths_on_the_input_can_be_written() {
-        for path in [
-            "$.a[*]",
-            "$.a[-1]",
-            "$..a",
-            "$['a','b']",
-            "$$.a",
-            "$var.a",
-            "$.a[?(@.b)]",
-        ] {
+        for path in ["$.a[*]", "$.a[-1]", "$..a", "$['a','b']", "$$.a", "$var.a", "$.a[?(@.b)]"] {
             let message = write(path, json!({}), json!(1)).unwrap_err().message;
-            assert!(
-                message.contains("must be a reference path"),
-                "{path}: {message}"
-            );
+            assert!(message.contains("must be a reference path"), "{path}: {message}");
         }
     }
 

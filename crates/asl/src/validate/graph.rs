@@ -12,11 +12,7 @@ pub(super) fn transitions(body: &Body, d: &mut Diagnostics) {
         d.error_at_value(
             code::MISSING_TRANSITION_TARGET,
             &start_at,
-            format!(
-                "StartAt names '{}', which is not a state{}",
-                body.start_at,
-                scope_hint(body)
-            ),
+            format!("StartAt names '{}', which is not a state{}", body.start_at, scope_hint(body)),
         );
     }
     for state in &body.states {
@@ -33,22 +29,14 @@ pub(super) fn transitions(body: &Body, d: &mut Diagnostics) {
             d.error_at_value(
                 code::MISSING_TRANSITION_TARGET,
                 &field,
-                format!(
-                    "'{}' leads to '{target}', which is not a state{}",
-                    state.name,
-                    scope_hint(body)
-                ),
+                format!("'{}' leads to '{target}', which is not a state{}", state.name, scope_hint(body)),
             );
         }
     }
 }
 
 fn scope_hint(body: &Body) -> &'static str {
-    if body.parent.is_some() {
-        " of this branch (a branch can only move between its own states)"
-    } else {
-        ""
-    }
+    if body.parent.is_some() { " of this branch (a branch can only move between its own states)" } else { "" }
 }
 
 /// A body has a way to end, and every state can be reached from StartAt.

@@ -51,19 +51,13 @@ fn names(machine: &StateMachine, d: &mut Diagnostics) {
             d.error(
                 code::INVALID_STATE_NAME,
                 &state.pointer,
-                format!(
-                    "A state name must be 1 to {MAX_STATE_NAME} characters long; '{}' has {len}",
-                    state.name
-                ),
+                format!("A state name must be 1 to {MAX_STATE_NAME} characters long; '{}' has {len}", state.name),
             );
         } else if state.name.chars().any(char::is_control) {
             d.error(
                 code::INVALID_STATE_NAME,
                 &state.pointer,
-                format!(
-                    "The state name '{}' contains control characters",
-                    state.name.escape_debug()
-                ),
+                format!("The state name '{}' contains control characters", state.name.escape_debug()),
             );
         }
     }

@@ -240,10 +240,6 @@ mod tests {
             &json!("2020-01-01T00:00:01Z"),
             &json!("2020-01-01T00:00:00Z")
         ));
-        assert!(compare(
-            Comparison::NumericLessThanEquals,
-            &json!(9007199254740993u64),
-            &json!(9007199254740993u64)
-        ));
+        assert!(compare(Comparison::NumericLessThanEquals, &json!(9007199254740993u64), &json!(9007199254740993u64)));
     }
 }

@@ -23,10 +23,7 @@ impl Execution {
         let total = parallel.branches.len();
         self.start_container(
             f,
-            ContainerKind::Parallel {
-                input,
-                branches: parallel.branches.clone(),
-            },
+            ContainerKind::Parallel { input, branches: parallel.branches.clone() },
             total,
             0,
             None,
@@ -44,21 +41,17 @@ impl Execution {
         let total = items.len();
         self.emit(Some(f), EventKind::MapStateStarted { length: total });
         let distributed = map.mode == ProcessorMode::Distributed;
+        let mut written = None;
         if distributed {
             let label = map.label.clone().unwrap_or_else(|| state.name.clone());
             let run_id = self.rng.uuid_v4();
-            let arn = format!(
-                "{}/{label}:{run_id}",
-                self.ctx.execution_arn().replacen(":execution:", ":mapRun:", 1)
-            );
+            let arn = format!("{}/{label}:{run_id}", self.ctx.state_machine_arn().replacen(":stateMachine:", ":mapRun:", 1));
+            if let Some(writer) = &map.result_writer {
+                written = Some(result_writer_details(writer, &input, &arn, &run_id));
+            }
             self.emit(Some(f), EventKind::MapRunStarted { map_run_arn: arn });
         }
-        let kind = ContainerKind::Map {
-            items,
-            input,
-            processor: map.processor,
-            distributed,
-        };
+        let kind = ContainerKind::Map { items, input, processor: map.processor, distributed, written };
         self.start_container(f, kind, total, max_concurrency, tolerated_count, tolerated_percentage);
         Flow::ContainerStep
     }
@@ -96,7 +89,7 @@ impl Execution {
                     Some(Dynamic::Literal(n)) => Ok(Some(*n)),
                     Some(Dynamic::Path(p)) => {
                         let v = env.select(p, &input);
-                        match v.as_deref().and_then(Value::as_u64) {
+                        match v.as_deref().and_then(whole_number) {
                             Some(n) => Ok(Some(n)),
                             None => Err(Failure::runtime(format!(
                                 "The {field} field refers to value \"{}\" which is not a valid integer: {}",
@@ -119,7 +112,7 @@ impl Execution {
                 Some(Dynamic::Literal(p)) => Some(*p),
                 Some(Dynamic::Path(p)) => {
                     let v = env.select(p, &input);
-                    match v.as_deref().and_then(Value::as_f64).filter(|p| (0.0..=100.0).contains(p)) {
+                    match v.as_deref().and_then(as_number).filter(|p| (0.0..=100.0).contains(p)) {
                         Some(n) => Some(n),
                         None => {
                             return Err(Failure::runtime(format!(
@@ -193,7 +186,11 @@ impl Execution {
                 self.emit(Some(f), EventKind::MapStateSucceeded);
             }
         }
-        self.finish_with_result(f, state, Value::Array(c.results))
+        let result = match c.kind {
+            ContainerKind::Map { written: Some(details), .. } => details,
+            _ => Value::Array(c.results),
+        };
+        self.finish_with_result(f, state, result)
     }
 
     fn launch_child(&mut self, f: FrameId, state: &State) -> Flow {
@@ -204,12 +201,7 @@ impl Execution {
         c.next += 1;
         let (body, input, silent, is_map) = match &c.kind {
             ContainerKind::Parallel { input, branches } => (branches[index], input.clone(), false, false),
-            ContainerKind::Map {
-                items,
-                input,
-                processor,
-                distributed,
-            } => {
+            ContainerKind::Map { items, input, processor, distributed, .. } => {
                 let item = items[index].clone();
                 let map_input = input.clone();
                 let (processor, distributed) = (*processor, *distributed);
@@ -231,13 +223,7 @@ impl Execution {
                 self.record(f, Stage::AfterItemSelector, &input);
             }
             if !silent {
-                let id = self.emit(
-                    Some(f),
-                    EventKind::MapIterationStarted {
-                        name: state.name.clone(),
-                        index,
-                    },
-                );
+                let id = self.emit(Some(f), EventKind::MapIterationStarted { name: state.name.clone(), index });
                 let _ = id;
             }
         }
@@ -248,15 +234,7 @@ impl Execution {
         };
         let scope = self.scopes.child(self.frames[f.0].scope);
         let last_event = self.frames[f.0].last_event;
-        let child = self.new_frame(
-            body,
-            start,
-            input,
-            Some(Link { parent: f, index }),
-            scope,
-            last_event,
-            silent,
-        );
+        let child = self.new_frame(body, start, input, Some(Link { parent: f, index }), scope, last_event, silent);
         if let Some(c) = self.frames[f.0].visit.container.as_mut() {
             c.running.push(child);
             c.step_queued = true;
@@ -289,9 +267,8 @@ impl Execution {
                 let tolerant = c.tolerated_count.is_some() || c.tolerated_percentage.is_some();
                 if tolerant {
                     let over_count = c.tolerated_count.is_some_and(|n| c.failed as u64 > n);
-                    let over_pct = c
-                        .tolerated_percentage
-                        .is_some_and(|p| (c.failed as f64) * 100.0 / (c.total.max(1) as f64) > p);
+                    let over_pct =
+                        c.tolerated_percentage.is_some_and(|p| (c.failed as f64) * 100.0 / (c.total.max(1) as f64) > p);
                     if over_count || over_pct {
                         c.failure.get_or_insert(Failure::new(
                             EXCEED_TOLERATED_FAILURE_THRESHOLD,
@@ -315,15 +292,9 @@ impl Execution {
         if is_map && !distributed {
             let name = state.name.clone();
             let kind = if ok {
-                EventKind::MapIterationSucceeded {
-                    name,
-                    index: link.index,
-                }
+                EventKind::MapIterationSucceeded { name, index: link.index }
             } else {
-                EventKind::MapIterationFailed {
-                    name,
-                    index: link.index,
-                }
+                EventKind::MapIterationFailed { name, index: link.index }
             };
             let id = self.emit(Some(child), kind);
             if id > 0 {
@@ -346,13 +317,7 @@ impl Execution {
         for child in &c.running {
             self.abort_frame(*child);
             if let (ContainerKind::Map { distributed: false, .. }, Some(link)) = (&c.kind, self.frames[child.0].link) {
-                self.emit(
-                    Some(f),
-                    EventKind::MapIterationAborted {
-                        name: state.name.clone(),
-                        index: link.index,
-                    },
-                );
+                self.emit(Some(f), EventKind::MapIterationAborted { name: state.name.clone(), index: link.index });
             }
         }
         match &c.kind {
@@ -382,4 +347,41 @@ impl Execution {
             }
         }
     }
+}
+
+/// A non-negative integer, also when written as a string (AWS accepts `"5"` from a path).
+fn whole_number(v: &Value) -> Option<u64> {
+    match v {
+        Value::String(s) => s.trim().parse().ok(),
+        other => other.as_u64(),
+    }
+}
+
+fn as_number(v: &Value) -> Option<f64> {
+    match v {
+        Value::String(s) => s.trim().parse().ok(),
+        other => other.as_f64(),
+    }
+}
+
+/// What a Map with a ResultWriter returns instead of its results: where they were written.
+fn result_writer_details(writer: &Value, input: &Value, map_run_arn: &str, run_id: &str) -> Value {
+    let param = |name: &str| -> Option<String> {
+        let params = writer.get("Parameters")?;
+        if let Some(v) = params.get(name).and_then(Value::as_str) {
+            return Some(v.to_string());
+        }
+        let path = params.get(format!("{name}.$"))?.as_str()?;
+        let path = crate::path::Path::parse(path).ok()?;
+        path.select(input)?.as_str().map(str::to_string)
+    };
+    let bucket = param("Bucket").unwrap_or_default();
+    let prefix = param("Prefix").map(|p| format!("{}/", p.trim_end_matches('/'))).unwrap_or_default();
+    let mut details = JsonMap::new();
+    details.insert("Bucket".into(), Value::String(bucket));
+    details.insert("Key".into(), Value::String(format!("{prefix}{run_id}/manifest.json")));
+    let mut out = JsonMap::new();
+    out.insert("MapRunArn".into(), Value::String(map_run_arn.to_string()));
+    out.insert("ResultWriterDetails".into(), Value::Object(details));
+    Value::Object(out)
 }

@@ -126,7 +126,7 @@ impl Execution {
 /// States.DataLimitExceeded when a payload is over AWS's 256 KiB quota.
 pub(super) fn too_large(state: &State, v: &Value) -> Option<Failure> {
     super::limits::too_large(v).then(|| {
-        Failure::new(
+        Failure::terminal(
             DATA_LIMIT_EXCEEDED,
             format!("The state/task '{}' returned a result with a size exceeding the maximum number of bytes service limit.", state.name),
         )

@@ -12,16 +12,9 @@ pub(super) fn shape_function_result(resource: &Resource, payload: Value, now: i6
         return payload;
     }
     let request_id = rng.uuid_v4();
-    let length = serde_json::to_string(&payload)
-        .map(|s| s.len())
-        .unwrap_or(0)
-        .to_string();
+    let length = serde_json::to_string(&payload).map(|s| s.len()).unwrap_or(0).to_string();
     let date = http_date(now);
-    let trace = format!(
-        "root=1-{:08x}-{}",
-        (now / 1000) as u32,
-        &rng.uuid_v4().replace('-', "")[..24]
-    );
+    let trace = format!("root=1-{:08x}-{}", (now / 1000) as u32, &rng.uuid_v4().replace('-', "")[..24]);
     json!({
         "ExecutedVersion": "$LATEST",
         "Payload": payload,
@@ -57,24 +50,16 @@ pub(super) fn shape_function_result(resource: &Resource, payload: Value, now: i6
 /// Lambda's JSON error payload (`{"errorMessage", "errorType", "trace"}`), otherwise the
 /// message itself.
 pub(super) fn function_error(lambda: bool, error: String, message: String) -> crate::errors::Failure {
-    let cause = if lambda {
-        json!({"errorMessage": message, "errorType": error, "trace": []}).to_string()
-    } else {
-        message
-    };
-    crate::errors::Failure {
-        error,
-        cause: Some(cause),
-    }
+    let cause =
+        if lambda { json!({"errorMessage": message, "errorType": error, "trace": []}).to_string() } else { message };
+    crate::errors::Failure::new(error, cause)
 }
 
 /// An HTTP `Date` header (RFC 7231) for a virtual time.
 fn http_date(ms: i64) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     format!(
         "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
         DAYS[t.weekday().number_days_from_monday() as usize],
@@ -95,17 +80,11 @@ mod tests {
     fn invoke_wraps_and_bare_arn_passes_through() {
         let mut rng = Rng::from_seed(1);
         let bare = Resource::parse("arn:aws:lambda:us-east-1:123456789012:function:F");
-        assert_eq!(
-            shape_function_result(&bare, json!({"a": 1}), 0, &mut rng),
-            json!({"a": 1})
-        );
+        assert_eq!(shape_function_result(&bare, json!({"a": 1}), 0, &mut rng), json!({"a": 1}));
         let invoke = Resource::parse("arn:aws:states:::lambda:invoke");
         let v = shape_function_result(&invoke, json!({"a": 1}), 0, &mut rng);
         assert_eq!(v["Payload"], json!({"a": 1}));
         assert_eq!(v["StatusCode"], json!(200));
-        assert_eq!(
-            v["SdkHttpMetadata"]["HttpHeaders"]["Date"],
-            json!("Thu, 01 Jan 1970 00:00:00 GMT")
-        );
+        assert_eq!(v["SdkHttpMetadata"]["HttpHeaders"]["Date"], json!("Thu, 01 Jan 1970 00:00:00 GMT"));
     }
 }

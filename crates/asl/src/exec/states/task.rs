@@ -14,7 +14,8 @@ use crate::model::{Dynamic, IntegrationPattern, ResourceKind, State, StateKind, 
 
 impl Execution {
     pub(in crate::exec) fn run_task(&mut self, f: FrameId, state: &State, task: &Task) -> Flow {
-        if task.resource.waits_for_callback() {
+        // AWS gives every task a token ($$.Task.Token), not only the callback ones.
+        {
             let token = self.new_task_token();
             self.frames[f.0].visit.task_token = Some(token);
         }
@@ -99,19 +100,10 @@ impl Execution {
             self.timers.schedule(self.now + t as i64 * 1000, Timer::TaskTimeout(id));
         }
         if let (Some(h), true) = (heartbeat_seconds, callback) {
-            self.timers
-                .schedule(self.now + h as i64 * 1000, Timer::HeartbeatTimeout(id, self.now));
+            self.timers.schedule(self.now + h as i64 * 1000, Timer::HeartbeatTimeout(id, self.now));
         }
-        self.tasks.insert(
-            id,
-            PendingTask {
-                frame: f,
-                last_beat: self.now,
-                heartbeat_seconds,
-                callback,
-                submitted: false,
-            },
-        );
+        self.tasks
+            .insert(id, PendingTask { frame: f, last_beat: self.now, heartbeat_seconds, callback, submitted: false });
         self.frames[f.0].visit.task = Some(id);
         let context = {
             let frame = &self.frames[f.0];
@@ -161,8 +153,7 @@ impl Execution {
                 if pending.callback {
                     pending.last_beat = self.now;
                     if let Some(h) = pending.heartbeat_seconds {
-                        self.timers
-                            .schedule(self.now + h as i64 * 1000, Timer::HeartbeatTimeout(id, self.now));
+                        self.timers.schedule(self.now + h as i64 * 1000, Timer::HeartbeatTimeout(id, self.now));
                     }
                 }
             }
@@ -182,11 +173,14 @@ impl Execution {
             }
             TaskAnswer::Succeeded(v) => self.complete_task(id, Ok(v), false),
             TaskAnswer::FunctionReturned(v) => self.complete_task(id, Ok(v), true),
-            TaskAnswer::Failed { error, cause } => self.complete_task(id, Err(Failure { error, cause }), false),
+            TaskAnswer::Failed { error, cause } => {
+                self.complete_task(id, Err(Failure { error, cause, terminal: false }), false)
+            }
             TaskAnswer::FunctionFailed { error, message } => {
                 let frame = pending.frame;
                 let machine = std::sync::Arc::clone(&self.machine);
-                let lambda = matches!(&self.state_of(&machine, frame).kind, StateKind::Task(t) if t.resource.is_lambda());
+                let lambda =
+                    matches!(&self.state_of(&machine, frame).kind, StateKind::Task(t) if t.resource.is_lambda());
                 self.complete_task(id, Err(super::services::function_error(lambda, error, message)), false)
             }
         }
@@ -209,6 +203,22 @@ impl Execution {
             Ok(v) if shape => Ok(shape_function_result(&task.resource, v, self.now, &mut self.rng)),
             other => other,
         };
+        // A result over the quota is the task's failure, which a Catch may handle.
+        let result = match result {
+            Ok(v) if super::super::limits::too_large(&v) => {
+                let source = match &task.resource.kind {
+                    ResourceKind::LambdaFunction { .. } => task.resource.arn.clone(),
+                    _ => task.resource.resource_type().to_string(),
+                };
+                Err(Failure::new(
+                    crate::errors::DATA_LIMIT_EXCEEDED,
+                    format!(
+                        "The state/task '{source}' returned a result with a size exceeding the maximum number of bytes service limit."
+                    ),
+                ))
+            }
+            other => other,
+        };
         match &task.resource.kind {
             ResourceKind::LambdaFunction { .. } => {
                 let kind = match &result {
@@ -219,12 +229,7 @@ impl Execution {
             }
             ResourceKind::Activity { .. } => {
                 if !pending.submitted {
-                    self.emit(
-                        Some(f),
-                        EventKind::ActivityStarted {
-                            worker_name: String::new(),
-                        },
-                    );
+                    self.emit(Some(f), EventKind::ActivityStarted { worker_name: String::new() });
                 }
                 let kind = match &result {
                     Ok(v) => EventKind::ActivitySucceeded { output: v.clone() },
@@ -242,32 +247,17 @@ impl Execution {
                     }
                 );
                 if waits && !pending.submitted && result.is_ok() {
-                    self.emit(
-                        Some(f),
-                        EventKind::TaskSubmitted {
-                            task: tr.clone(),
-                            output: json!({}),
-                        },
-                    );
+                    self.emit(Some(f), EventKind::TaskSubmitted { task: tr.clone(), output: json!({}) });
                 }
                 let kind = match &result {
-                    Ok(v) => EventKind::TaskSucceeded {
-                        task: tr,
-                        output: v.clone(),
-                    },
-                    Err(e) => EventKind::TaskFailed {
-                        task: tr,
-                        error: ErrorDetails::from(e),
-                    },
+                    Ok(v) => EventKind::TaskSucceeded { task: tr, output: v.clone() },
+                    Err(e) => EventKind::TaskFailed { task: tr, error: ErrorDetails::from(e) },
                 };
                 self.emit(Some(f), kind);
             }
         }
         let flow = match result {
-            Ok(v) => match super::too_large(state, &v) {
-                Some(failure) => Flow::Failed(failure),
-                None => Flow::TaskDone(v),
-            },
+            Ok(v) => Flow::TaskDone(v),
             Err(e) => Flow::Failed(e),
         };
         self.frames[f.0].visit.task = None;
@@ -292,10 +282,7 @@ impl Execution {
         let kind = match &task.resource.kind {
             ResourceKind::LambdaFunction { .. } => EventKind::LambdaFunctionTimedOut(details),
             ResourceKind::Activity { .. } => EventKind::ActivityTimedOut(details),
-            _ => EventKind::TaskTimedOut {
-                task: task_resource(task),
-                error: details,
-            },
+            _ => EventKind::TaskTimedOut { task: task_resource(task), error: details },
         };
         self.emit(Some(f), kind);
         self.frames[f.0].visit.task = None;
@@ -311,10 +298,7 @@ impl Execution {
 }
 
 fn task_resource(task: &Task) -> TaskResource {
-    TaskResource {
-        resource_type: task.resource.resource_type().to_string(),
-        resource: task.resource.resource_name(),
-    }
+    TaskResource { resource_type: task.resource.resource_type().to_string(), resource: task.resource.resource_name() }
 }
 
 fn positive_integer(v: &Value) -> Option<u64> {

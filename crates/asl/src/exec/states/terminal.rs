@@ -43,10 +43,9 @@ impl Execution {
         });
         self.frames[f.0].input = raw;
         match fields {
-            Ok((error, cause)) => Flow::FrameFailed(Failure {
-                error: error.unwrap_or_default(),
-                cause,
-            }),
+            Ok((error, cause)) => {
+                Flow::FrameFailed(Failure { error: error.unwrap_or_default(), cause, terminal: false })
+            }
             Err(e) => Flow::FrameFailed(self.in_state(f, state, e)),
         }
     }

@@ -13,13 +13,7 @@ fn recovered(text: &str) -> Value {
 fn trailing_commas_are_reported_at_the_comma_and_skipped() {
     let text = "{\"a\": [1, 2,], \"b\": 3,}";
     let parsed = parse(text);
-    assert_eq!(
-        messages(text),
-        [
-            "trailing comma is not allowed in JSON",
-            "trailing comma is not allowed in JSON"
-        ]
-    );
+    assert_eq!(messages(text), ["trailing comma is not allowed in JSON", "trailing comma is not allowed in JSON"]);
     assert_eq!(parsed.errors[0].span.start, text.find(",]").unwrap());
     assert_eq!(parsed.errors[1].span.start, text.find(",}").unwrap());
     assert_eq!(spanned(text, &parsed, 1), ",");
@@ -32,21 +26,9 @@ fn missing_commas_are_reported_at_what_follows_and_assumed() {
     assert_eq!(
         located_errors(text),
         [
-            (
-                1,
-                9,
-                "expected ',' or '}' after object member, found '\"b\"'".to_owned()
-            ),
-            (
-                1,
-                17,
-                "expected ',' or ']' after array element, found '2'".to_owned()
-            ),
-            (
-                1,
-                19,
-                "expected ',' or ']' after array element, found '{'".to_owned()
-            ),
+            (1, 9, "expected ',' or '}' after object member, found '\"b\"'".to_owned()),
+            (1, 17, "expected ',' or ']' after array element, found '2'".to_owned()),
+            (1, 19, "expected ',' or ']' after array element, found '{'".to_owned()),
         ]
     );
     assert_eq!(recovered(text), json!({"a": 1, "b": [1, 2, {"c": null}]}));
@@ -57,10 +39,7 @@ fn missing_colon_is_reported_and_the_value_still_read() {
     let text = "{\"a\" 1, \"b\" = 2}";
     assert_eq!(
         messages(text),
-        [
-            "expected ':' after object key, found '1'",
-            "expected ':' after object key, found '='"
-        ]
+        ["expected ':' after object key, found '1'", "expected ':' after object key, found '='"]
     );
     assert_eq!(recovered(text), json!({"a": 1, "b": 2}));
 }
@@ -68,14 +47,7 @@ fn missing_colon_is_reported_and_the_value_still_read() {
 #[test]
 fn key_being_typed_before_the_next_member_has_no_value_yet() {
     let text = "{\"Type\": \"Pass\",\n \"Nex\"\n \"End\": true}";
-    assert_eq!(
-        located_errors(text),
-        [(
-            3,
-            2,
-            "expected ':' after object key, found '\"End\"'".to_owned()
-        )]
-    );
+    assert_eq!(located_errors(text), [(3, 2, "expected ':' after object key, found '\"End\"'".to_owned())]);
     assert_eq!(recovered(text), json!({"Type": "Pass", "End": true}));
 }
 
@@ -91,10 +63,7 @@ fn unquoted_and_single_quoted_keys_are_reported_and_kept() {
             "object keys must be double-quoted strings, found 'amount.$'",
         ]
     );
-    assert_eq!(
-        recovered(text),
-        json!({"Next": "A", "Type": "Pass", "amount.$": 1})
-    );
+    assert_eq!(recovered(text), json!({"Next": "A", "Type": "Pass", "amount.$": 1}));
 }
 
 #[test]
@@ -103,11 +72,7 @@ fn unterminated_string_is_reported_at_its_start_and_ends_at_the_line() {
     let parsed = parse(text);
     assert_eq!(
         located_errors(text),
-        [(
-            2,
-            11,
-            "unterminated string: expected a closing '\"' before the end of the line".to_owned()
-        )]
+        [(2, 11, "unterminated string: expected a closing '\"' before the end of the line".to_owned())]
     );
     assert_eq!(spanned(text, &parsed, 0), "\"Done,");
     assert_eq!(recovered(text), json!({"Next": "Done,", "End": true}));
@@ -119,16 +84,8 @@ fn unterminated_string_at_end_of_input() {
     assert_eq!(
         located_errors(text),
         [
-            (
-                1,
-                1,
-                "expected ']' to close this array, found end of input".to_owned()
-            ),
-            (
-                1,
-                2,
-                "unterminated string: expected a closing '\"' before the end of input".to_owned()
-            ),
+            (1, 1, "expected ']' to close this array, found end of input".to_owned()),
+            (1, 2, "unterminated string: expected a closing '\"' before the end of input".to_owned()),
         ]
     );
     assert_eq!(recovered(text), json!(["abc"]));
@@ -149,10 +106,7 @@ fn invalid_escapes_are_reported_and_the_character_kept() {
         ]
     );
     assert_eq!(spanned(text, &parsed, 0), "\\q");
-    assert_eq!(
-        parsed.value,
-        Some(json!(["aqb", "\u{FFFD}", "\u{FFFD}", "\u{FFFD}x", "😀"]))
-    );
+    assert_eq!(parsed.value, Some(json!(["aqb", "\u{FFFD}", "\u{FFFD}", "\u{FFFD}x", "😀"])));
 }
 
 #[test]
@@ -171,56 +125,16 @@ fn control_characters_in_strings_are_reported_and_kept() {
 #[test]
 fn invalid_numbers_say_why_and_keep_what_was_meant() {
     let cases: [(&str, &str, Value); 11] = [
-        (
-            "01",
-            "invalid number '01': leading zeros are not allowed",
-            json!(1),
-        ),
-        (
-            ".5",
-            "invalid number '.5': a digit is required before '.'",
-            json!(0.5),
-        ),
-        (
-            "1.",
-            "invalid number '1.': a digit is required after '.'",
-            json!(1.0),
-        ),
-        (
-            "+1",
-            "invalid number '+1': a number cannot start with '+'",
-            json!(1),
-        ),
-        (
-            "1e",
-            "invalid number '1e': a digit is required in the exponent",
-            Value::Null,
-        ),
-        (
-            "-",
-            "invalid number '-': a digit is required after '-'",
-            Value::Null,
-        ),
-        (
-            "NaN",
-            "invalid number 'NaN': JSON has no NaN or Infinity",
-            Value::Null,
-        ),
-        (
-            "Infinity",
-            "invalid number 'Infinity': JSON has no NaN or Infinity",
-            Value::Null,
-        ),
-        (
-            "-Infinity",
-            "invalid number '-Infinity': JSON has no NaN or Infinity",
-            Value::Null,
-        ),
-        (
-            "0x1F",
-            "invalid number '0x1F': unexpected characters in number",
-            Value::Null,
-        ),
+        ("01", "invalid number '01': leading zeros are not allowed", json!(1)),
+        (".5", "invalid number '.5': a digit is required before '.'", json!(0.5)),
+        ("1.", "invalid number '1.': a digit is required after '.'", json!(1.0)),
+        ("+1", "invalid number '+1': a number cannot start with '+'", json!(1)),
+        ("1e", "invalid number '1e': a digit is required in the exponent", Value::Null),
+        ("-", "invalid number '-': a digit is required after '-'", Value::Null),
+        ("NaN", "invalid number 'NaN': JSON has no NaN or Infinity", Value::Null),
+        ("Infinity", "invalid number 'Infinity': JSON has no NaN or Infinity", Value::Null),
+        ("-Infinity", "invalid number '-Infinity': JSON has no NaN or Infinity", Value::Null),
+        ("0x1F", "invalid number '0x1F': unexpected characters in number", Value::Null),
         ("1e400", "number '1e400' is out of range", Value::Null),
     ];
     for (number, message, value) in cases {
@@ -236,21 +150,9 @@ fn unclosed_containers_are_reported_where_they_were_opened() {
     assert_eq!(
         located_errors(text),
         [
-            (
-                1,
-                1,
-                "expected '}' to close this object, found end of input".to_owned()
-            ),
-            (
-                3,
-                3,
-                "expected ']' to close the array, found '\"b\"'".to_owned()
-            ),
-            (
-                3,
-                8,
-                "expected '}' to close this object, found end of input".to_owned()
-            ),
+            (1, 1, "expected '}' to close this object, found end of input".to_owned()),
+            (3, 3, "expected ']' to close the array, found '\"b\"'".to_owned()),
+            (3, 8, "expected '}' to close this object, found end of input".to_owned()),
         ]
     );
     assert_eq!(recovered(text), json!({"a": [1, 2], "b": {"c": 3}}));
@@ -260,25 +162,16 @@ fn unclosed_containers_are_reported_where_they_were_opened() {
 fn closer_of_the_wrong_kind_closes_the_right_container() {
     // `]` forgotten: the `}` belongs to the object around the array.
     let text = "{\"a\": [1, 2}";
-    assert_eq!(
-        messages(text),
-        ["expected ',' or ']' after array element, found '}'"]
-    );
+    assert_eq!(messages(text), ["expected ',' or ']' after array element, found '}'"]);
     assert_eq!(recovered(text), json!({"a": [1, 2]}));
 
     let text = "[{\"a\": 1]";
-    assert_eq!(
-        messages(text),
-        ["expected ',' or '}' after object member, found ']'"]
-    );
+    assert_eq!(messages(text), ["expected ',' or '}' after object member, found ']'"]);
     assert_eq!(recovered(text), json!([{"a": 1}]));
 
     // Nothing outer to close: a typo for the right closer.
     let text = "{\"a\": 1]";
-    assert_eq!(
-        messages(text),
-        ["expected ',' or '}' after object member, found ']'"]
-    );
+    assert_eq!(messages(text), ["expected ',' or '}' after object member, found ']'"]);
     assert_eq!(parse(text).errors.len(), 1);
     assert_eq!(recovered(text), json!({"a": 1}));
 }
@@ -287,14 +180,7 @@ fn closer_of_the_wrong_kind_closes_the_right_container() {
 fn extra_text_after_the_value_is_reported_once() {
     let text = "{\"a\": 1}\n}\n{\"b\": 2}\n";
     let parsed = parse(text);
-    assert_eq!(
-        located_errors(text),
-        [(
-            2,
-            1,
-            "unexpected text after the JSON value, found '}'".to_owned()
-        )]
-    );
+    assert_eq!(located_errors(text), [(2, 1, "unexpected text after the JSON value, found '}'".to_owned())]);
     assert_eq!(spanned(text, &parsed, 0), "}\n{\"b\": 2}");
     assert_eq!(parsed.value, Some(json!({"a": 1})));
 }
@@ -307,18 +193,10 @@ fn comments_are_reported_and_skipped() {
         located_errors(text),
         [
             (1, 1, "comments are not allowed in JSON".to_owned()),
-            (
-                2,
-                1,
-                "expected '}' to close this object, found end of input".to_owned()
-            ),
+            (2, 1, "expected '}' to close this object, found end of input".to_owned()),
             (2, 7, "comments are not allowed in JSON".to_owned()),
             (2, 20, "expected a string key, found '#'".to_owned()),
-            (
-                3,
-                9,
-                "unterminated comment (and comments are not allowed in JSON)".to_owned()
-            ),
+            (3, 9, "unterminated comment (and comments are not allowed in JSON)".to_owned()),
         ]
     );
     assert_eq!(spanned(text, &parsed, 0), "// header");
@@ -338,19 +216,13 @@ fn empty_input_has_no_value() {
     }
     assert_eq!(
         messages("/* nothing */"),
-        [
-            "comments are not allowed in JSON",
-            "the document is empty: expected a JSON value"
-        ]
+        ["comments are not allowed in JSON", "the document is empty: expected a JSON value"]
     );
 }
 
 #[test]
 fn missing_and_stray_values() {
-    assert_eq!(
-        messages("{\"a\": , \"b\": 1}"),
-        ["expected a value, found ','"]
-    );
+    assert_eq!(messages("{\"a\": , \"b\": 1}"), ["expected a value, found ','"]);
     assert_eq!(recovered("{\"a\": , \"b\": 1}"), json!({"b": 1}));
     assert_eq!(messages("[1,,2]"), ["expected a value, found ','"]);
     assert_eq!(recovered("[1,,2]"), json!([1, 2]));
@@ -372,10 +244,7 @@ fn bare_words_are_reported_and_kept_as_meant() {
             "expected a value, found 'True' (JSON literals are lowercase: 'true')",
         ]
     );
-    assert_eq!(
-        recovered(text),
-        json!({"Type": "Task", "End": true, "Next": null})
-    );
+    assert_eq!(recovered(text), json!({"Type": "Task", "End": true, "Next": null}));
 }
 
 #[test]
@@ -399,8 +268,5 @@ fn very_deep_nesting_does_not_overflow_the_stack() {
     let unclosed = "[".repeat(100_000);
     let parsed = parse(&unclosed);
     assert_eq!(parsed.errors.len(), 513);
-    assert_eq!(
-        parsed.errors[512].message,
-        "nesting is deeper than 512 levels"
-    );
+    assert_eq!(parsed.errors[512].message, "nesting is deeper than 512 levels");
 }

@@ -30,10 +30,9 @@ impl XorShift {
 /// Pieces that random documents are made of: JSON's own tokens, near misses, and bytes that
 /// must be handled with care (control characters, multi-byte characters, a BOM).
 const PIECES: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "\"a\"", "\"b\"", "'", "\\", "\\u", "\\ud83d", "\\ude00",
-    "0", "1", "-", "+", ".", "e", "E", "12", "0.5", "1e9", "true", "false", "null", "NaN", " ",
-    "\n", "\r", "\t", "/", "*", "//", "/*", "*/", "\u{0}", "\u{1f}", "\u{7f}", "é", "😀",
-    "\u{FEFF}", "x", "Next", "@",
+    "{", "}", "[", "]", ",", ":", "\"", "\"a\"", "\"b\"", "'", "\\", "\\u", "\\ud83d", "\\ude00", "0", "1", "-", "+",
+    ".", "e", "E", "12", "0.5", "1e9", "true", "false", "null", "NaN", " ", "\n", "\r", "\t", "/", "*", "//", "/*",
+    "*/", "\u{0}", "\u{1f}", "\u{7f}", "é", "😀", "\u{FEFF}", "x", "Next", "@",
 ];
 
 const DOCUMENT: &str = r#"{
@@ -56,30 +55,15 @@ const DOCUMENT: &str = r#"{
 fn check(text: &str) -> ParsedJson {
     let parsed = parse(text);
     let valid_span = |start: usize, end: usize| {
-        start <= end
-            && end <= text.len()
-            && text.is_char_boundary(start)
-            && text.is_char_boundary(end)
+        start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
     };
     for error in &parsed.errors {
-        assert!(
-            valid_span(error.span.start, error.span.end),
-            "{error:?} in {text:?}"
-        );
+        assert!(valid_span(error.span.start, error.span.end), "{error:?} in {text:?}");
         assert!(!error.message.is_empty());
     }
-    assert!(
-        parsed
-            .errors
-            .windows(2)
-            .all(|w| w[0].span.start <= w[1].span.start),
-        "errors out of order for {text:?}"
-    );
+    assert!(parsed.errors.windows(2).all(|w| w[0].span.start <= w[1].span.start), "errors out of order for {text:?}");
     for (pointer, node) in parsed.spans.iter() {
-        assert!(
-            valid_span(node.value.start, node.value.end),
-            "{pointer} in {text:?}"
-        );
+        assert!(valid_span(node.value.start, node.value.end), "{pointer} in {text:?}");
         if let Some(key) = node.key {
             assert!(valid_span(key.start, key.end), "{pointer} key in {text:?}");
             assert!(key.end <= node.value.start, "{pointer} in {text:?}");
@@ -89,10 +73,7 @@ fn check(text: &str) -> ParsedJson {
         assert!(valid_span(duplicate.span.start, duplicate.span.end));
     }
     if parsed.value.is_none() {
-        assert!(
-            !parsed.errors.is_empty(),
-            "no value and no error for {text:?}"
-        );
+        assert!(!parsed.errors.is_empty(), "no value and no error for {text:?}");
     }
 
     // Same verdict and same value as serde_json (these inputs nest far less than its limit).
@@ -110,16 +91,8 @@ fn check(text: &str) -> ParsedJson {
     parsed
 }
 
-fn assert_every_node_has_spans(
-    value: &Value,
-    pointer: &mut String,
-    parsed: &ParsedJson,
-    nodes: &mut usize,
-) {
-    assert!(
-        parsed.spans.get(pointer).is_some(),
-        "no spans for {pointer:?}"
-    );
+fn assert_every_node_has_spans(value: &Value, pointer: &mut String, parsed: &ParsedJson, nodes: &mut usize) {
+    assert!(parsed.spans.get(pointer).is_some(), "no spans for {pointer:?}");
     *nodes += 1;
     let saved = pointer.len();
     match value {
@@ -169,11 +142,7 @@ fn random_valid_json(rng: &mut XorShift, depth: usize, out: &mut String) {
         "\u{7f}",
     ];
     out.push_str(rng.pick(SPACE));
-    let kind = if depth >= 6 {
-        rng.below(4)
-    } else {
-        rng.below(6)
-    };
+    let kind = if depth >= 6 { rng.below(4) } else { rng.below(6) };
     match kind {
         0 => out.push_str(rng.pick(&["true", "false", "null"])),
         1 => {
@@ -280,10 +249,7 @@ fn every_truncation_of_a_document_is_reported_and_recovered() {
     for (end, _) in DOCUMENT.char_indices().skip(1) {
         let parsed = check(&DOCUMENT[..end]);
         assert!(!parsed.errors.is_empty(), "prefix of {end} bytes");
-        assert!(
-            parsed.value.is_some_and(|v| v.is_object()),
-            "prefix of {end} bytes"
-        );
+        assert!(parsed.value.is_some_and(|v| v.is_object()), "prefix of {end} bytes");
     }
 }
 
@@ -293,11 +259,7 @@ fn random_edits_of_a_document_agree_with_serde() {
     for _ in 0..5_000 {
         let mut text = DOCUMENT.to_owned();
         for _ in 0..1 + rng.below(3) {
-            let bounds: Vec<usize> = text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain([text.len()])
-                .collect();
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
             let last = bounds.len() - 1;
             let index = rng.below(bounds.len());
             let at = bounds[index];

@@ -35,13 +35,7 @@ const EXCERPT: &str = r#"{
 
 #[test]
 fn excerpt_reports_both_mistakes_at_their_line_and_column() {
-    assert_eq!(
-        located_errors(EXCERPT),
-        vec![
-            (10, 41, TRAILING_COMMA.to_owned()),
-            (20, 7, MISSING_COMMA.to_owned()),
-        ]
-    );
+    assert_eq!(located_errors(EXCERPT), vec![(10, 41, TRAILING_COMMA.to_owned()), (20, 7, MISSING_COMMA.to_owned()),]);
 }
 
 #[test]
@@ -65,31 +59,17 @@ fn excerpt_recovers_the_whole_value() {
         }
     });
     assert_eq!(parsed.value, Some(expected));
-    assert!(
-        parsed
-            .spans
-            .get("/States/Mark Order as Cancelled/End")
-            .is_some()
-    );
+    assert!(parsed.spans.get("/States/Mark Order as Cancelled/End").is_some());
 }
 
 #[test]
 fn published_order_workflow_reports_both_mistakes() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seeds/order-workflow.as-published.asl.json"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/order-workflow.as-published.asl.json");
     let Ok(text) = std::fs::read_to_string(path) else {
         eprintln!("skipped: {path} is not available");
         return;
     };
-    assert_eq!(
-        located_errors(&text),
-        vec![
-            (31, 29, TRAILING_COMMA.to_owned()),
-            (199, 1, MISSING_COMMA.to_owned()),
-        ]
-    );
+    assert_eq!(located_errors(&text), vec![(31, 29, TRAILING_COMMA.to_owned()), (199, 1, MISSING_COMMA.to_owned()),]);
 
     let parsed = parse(&text);
     let value = parsed.value.expect("recovered value");
@@ -114,12 +94,6 @@ fn published_order_workflow_reports_both_mistakes() {
         value["States"]["Authenticate Payment"]["Retry"][1]["ErrorEquals"],
         json!(["Payment.GatewayUnavailable"])
     );
-    assert_eq!(
-        value["States"]["Mark Order as Cancelled"]["ResultPath"],
-        json!("$.order")
-    );
-    assert_eq!(
-        value["States"]["Mark Order as Cancelled"]["End"],
-        json!(true)
-    );
+    assert_eq!(value["States"]["Mark Order as Cancelled"]["ResultPath"], json!("$.order"));
+    assert_eq!(value["States"]["Mark Order as Cancelled"]["End"], json!(true));
 }

@@ -24,9 +24,7 @@ fn large_state_machine(bytes: usize) -> String {
         ));
         index += 1;
     }
-    text.push_str(&format!(
-        "    \"State {index}\": {{\"Type\": \"Succeed\"}}\n  }}\n}}\n"
-    ));
+    text.push_str(&format!("    \"State {index}\": {{\"Type\": \"Succeed\"}}\n  }}\n}}\n"));
     text
 }
 
@@ -44,11 +42,7 @@ fn time_a_megabyte() {
             best = best.min(start.elapsed().as_secs_f64());
             nodes = parsed.spans.len();
         }
-        eprintln!(
-            "{name}: {} bytes, {nodes} nodes: best of 10 {:.2} ms",
-            text.len(),
-            best * 1e3
-        );
+        eprintln!("{name}: {} bytes, {nodes} nodes: best of 10 {:.2} ms", text.len(), best * 1e3);
     }
     let start = Instant::now();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();

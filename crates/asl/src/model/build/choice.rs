@@ -20,11 +20,7 @@ impl Builder<'_, '_> {
             return Choice { choices, default };
         };
         if list.is_empty() {
-            d.error(
-                code::SCHEMA_VALIDATION_FAILED,
-                &pointer,
-                "A Choice state needs at least one rule in Choices",
-            );
+            d.error(code::SCHEMA_VALIDATION_FAILED, &pointer, "A Choice state needs at least one rule in Choices");
         }
         for (i, rule) in list.iter().enumerate() {
             let at = format!("{pointer}/{i}");
@@ -34,11 +30,8 @@ impl Builder<'_, '_> {
             };
             let mut rf = Fields::new(map, at.clone());
             rf.get("Comment");
-            let next = if rf.require(d, "Next") {
-                rf.string(d, "Next").unwrap_or("").to_string()
-            } else {
-                String::new()
-            };
+            let next =
+                if rf.require(d, "Next") { rf.string(d, "Next").unwrap_or("").to_string() } else { String::new() };
             let rule = if jsonata {
                 let jsonata_assign = rf.object(d, "Assign").map(|m| Value::Object(m.clone()));
                 let output = rf.get("Output").cloned();
@@ -47,23 +40,9 @@ impl Builder<'_, '_> {
                 let assign = assign(&mut rf, d);
                 condition(&mut rf, d).map(|c| (c, assign, None, None))
             };
-            rf.finish(
-                d,
-                if jsonata {
-                    "a choice rule using JSONata"
-                } else {
-                    "a choice rule"
-                },
-            );
+            rf.finish(d, if jsonata { "a choice rule using JSONata" } else { "a choice rule" });
             if let Some((condition, assign, jsonata_assign, output)) = rule {
-                choices.push(ChoiceRule {
-                    condition,
-                    next,
-                    assign,
-                    jsonata_assign,
-                    output,
-                    pointer: at,
-                });
+                choices.push(ChoiceRule { condition, next, assign, jsonata_assign, output, pointer: at });
             }
         }
         Choice { choices, default }
@@ -117,10 +96,7 @@ fn condition(f: &mut Fields, d: &mut Diagnostics) -> Option<Condition> {
         let message = if ops.is_empty() {
             "A choice rule needs exactly one comparison operator (such as StringEquals) or And, Or, Not".to_string()
         } else {
-            format!(
-                "A choice rule needs exactly one comparison operator or And, Or, Not; it has {}",
-                ops.join(", ")
-            )
+            format!("A choice rule needs exactly one comparison operator or And, Or, Not; it has {}", ops.join(", "))
         };
         d.error(code::SCHEMA_VALIDATION_FAILED, &f.pointer, message);
         for k in &ops {
@@ -135,17 +111,10 @@ fn condition(f: &mut Fields, d: &mut Diagnostics) -> Option<Condition> {
             let at = f.child(&op);
             let list = f.array(d, &op)?;
             if list.is_empty() {
-                d.error(
-                    code::SCHEMA_VALIDATION_FAILED,
-                    &at,
-                    format!("{op} needs at least one condition"),
-                );
+                d.error(code::SCHEMA_VALIDATION_FAILED, &at, format!("{op} needs at least one condition"));
             }
-            let parts: Vec<Condition> = list
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| nested(v, &format!("{at}/{i}"), d))
-                .collect();
+            let parts: Vec<Condition> =
+                list.iter().enumerate().filter_map(|(i, v)| nested(v, &format!("{at}/{i}"), d)).collect();
             if f.has("Variable") {
                 f.get("Variable");
                 d.error(
@@ -154,11 +123,7 @@ fn condition(f: &mut Fields, d: &mut Diagnostics) -> Option<Condition> {
                     format!("A rule using {op} cannot also have a Variable"),
                 );
             }
-            Some(if op == "And" {
-                Condition::And(parts)
-            } else {
-                Condition::Or(parts)
-            })
+            Some(if op == "And" { Condition::And(parts) } else { Condition::Or(parts) })
         }
         "Not" => {
             let at = f.child("Not");
@@ -177,20 +142,10 @@ fn condition(f: &mut Fields, d: &mut Diagnostics) -> Option<Condition> {
             let (comparison, via_path) = comparison_for_key(key)?;
             let at = f.child(key);
             let raw = f.get(key)?.clone();
-            let variable = if f.require(d, "Variable") {
-                f.string(d, "Variable")
-            } else {
-                None
-            };
+            let variable = if f.require(d, "Variable") { f.string(d, "Variable") } else { None };
             let variable = variable.and_then(|v| parse_path(v, &f.child("Variable"), "Variable", d));
             let operand = operand(comparison, via_path, key, &raw, &at, d)?;
-            Some(Condition::Compare {
-                variable: variable?,
-                test: Test {
-                    op: comparison,
-                    operand,
-                },
-            })
+            Some(Condition::Compare { variable: variable?, test: Test { op: comparison, operand } })
         }
     }
 }
@@ -238,11 +193,7 @@ fn operand(c: Comparison, via_path: bool, key: &str, raw: &Value, at: &str, d: &
         | TimestampGreaterThanEquals => match raw.as_str() {
             Some(s) if crate::timestamp::parse(s).is_some() => true,
             Some(s) => {
-                d.error_at_value(
-                    code::SCHEMA_VALIDATION_FAILED,
-                    at,
-                    format!("'{s}' is not an ISO-8601 timestamp"),
-                );
+                d.error_at_value(code::SCHEMA_VALIDATION_FAILED, at, format!("'{s}' is not an ISO-8601 timestamp"));
                 return None;
             }
             None => false,

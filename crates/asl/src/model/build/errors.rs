@@ -98,34 +98,15 @@ pub(super) fn catchers(f: &mut Fields, d: &mut Diagnostics, jsonata: bool) -> Ve
         let mut cf = Fields::new(map, at.clone());
         cf.get("Comment");
         let error_equals = error_equals(&mut cf, d, i + 1 == list.len(), "catcher");
-        let next = if cf.require(d, "Next") {
-            cf.string(d, "Next").unwrap_or("").to_string()
-        } else {
-            String::new()
-        };
+        let next = if cf.require(d, "Next") { cf.string(d, "Next").unwrap_or("").to_string() } else { String::new() };
         let (result_path, assign, jsonata_assign, output) = if jsonata {
             let ja = cf.object(d, "Assign").map(|m| Value::Object(m.clone()));
             (None, None, ja, cf.get("Output").cloned())
         } else {
             (result_path(&mut cf, d, "ResultPath"), assign(&mut cf, d), None, None)
         };
-        cf.finish(
-            d,
-            if jsonata {
-                "a catcher using JSONata"
-            } else {
-                "a catcher"
-            },
-        );
-        out.push(Catcher {
-            error_equals,
-            next,
-            result_path,
-            assign,
-            jsonata_assign,
-            output,
-            pointer: at,
-        });
+        cf.finish(d, if jsonata { "a catcher using JSONata" } else { "a catcher" });
+        out.push(Catcher { error_equals, next, result_path, assign, jsonata_assign, output, pointer: at });
     }
     out
 }
@@ -141,37 +122,23 @@ fn error_equals(f: &mut Fields, d: &mut Diagnostics, is_last: bool, what: &str) 
         return Vec::new();
     };
     if list.is_empty() {
-        d.error(
-            code::SCHEMA_VALIDATION_FAILED,
-            &at,
-            "ErrorEquals needs at least one error name",
-        );
+        d.error(code::SCHEMA_VALIDATION_FAILED, &at, "ErrorEquals needs at least one error name");
     }
     let mut names = Vec::with_capacity(list.len());
     for (i, v) in list.iter().enumerate() {
         match v.as_str() {
             Some(s) => names.push(s.to_string()),
-            None => d.error_at_value(
-                code::SCHEMA_VALIDATION_FAILED,
-                &format!("{at}/{i}"),
-                "An error name must be a STRING",
-            ),
+            None => {
+                d.error_at_value(code::SCHEMA_VALIDATION_FAILED, &format!("{at}/{i}"), "An error name must be a STRING")
+            }
         }
     }
     if names.iter().any(|n| n == ALL) {
         if names.len() > 1 {
-            d.error(
-                code::SCHEMA_VALIDATION_FAILED,
-                &at,
-                "States.ALL must appear alone in ErrorEquals",
-            );
+            d.error(code::SCHEMA_VALIDATION_FAILED, &at, "States.ALL must appear alone in ErrorEquals");
         }
         if !is_last {
-            d.error(
-                code::SCHEMA_VALIDATION_FAILED,
-                &at,
-                format!("A {what} with States.ALL must be the last one"),
-            );
+            d.error(code::SCHEMA_VALIDATION_FAILED, &at, format!("A {what} with States.ALL must be the last one"));
         }
     }
     names

@@ -56,11 +56,7 @@ impl Builder<'_, '_> {
 
     fn task(&mut self, f: &mut Fields, jsonata: bool) -> Task {
         let d = &mut *self.d;
-        let resource = if f.require(d, "Resource") {
-            f.string(d, "Resource")
-        } else {
-            None
-        };
+        let resource = if f.require(d, "Resource") { f.string(d, "Resource") } else { None };
         let resource = match resource {
             Some(arn) => {
                 let r = Resource::parse(arn);
@@ -79,10 +75,7 @@ impl Builder<'_, '_> {
                 }
                 r
             }
-            None => Resource {
-                arn: String::new(),
-                kind: ResourceKind::Unknown,
-            },
+            None => Resource { arn: String::new(), kind: ResourceKind::Unknown },
         };
         let timeout_seconds = seconds(f, d, "TimeoutSeconds", jsonata);
         let heartbeat_seconds = seconds(f, d, "HeartbeatSeconds", jsonata);
@@ -96,20 +89,13 @@ impl Builder<'_, '_> {
             }
         }
         let credentials = f.object(d, "Credentials").map(|m| Value::Object(m.clone()));
-        Task {
-            resource,
-            timeout_seconds,
-            heartbeat_seconds,
-            credentials,
-        }
+        Task { resource, timeout_seconds, heartbeat_seconds, credentials }
     }
 
     fn wait(&mut self, f: &mut Fields, jsonata: bool) -> Option<Wait> {
         let d = &mut *self.d;
-        let present: Vec<&str> = ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"]
-            .into_iter()
-            .filter(|k| f.has(k))
-            .collect();
+        let present: Vec<&str> =
+            ["Seconds", "Timestamp", "SecondsPath", "TimestampPath"].into_iter().filter(|k| f.has(k)).collect();
         if present.len() != 1 {
             let message = if present.is_empty() {
                 "A Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath".to_string()
@@ -194,11 +180,7 @@ impl Builder<'_, '_> {
             return Parallel { branches };
         };
         if list.is_empty() {
-            self.d.error(
-                code::SCHEMA_VALIDATION_FAILED,
-                &pointer,
-                "A Parallel state needs at least one branch",
-            );
+            self.d.error(code::SCHEMA_VALIDATION_FAILED, &pointer, "A Parallel state needs at least one branch");
         }
         for (i, b) in list.iter().enumerate() {
             let p = format!("{pointer}/{i}");
@@ -227,11 +209,7 @@ impl Builder<'_, '_> {
                 "A Map state cannot have both ItemProcessor and Iterator",
             );
         }
-        let key = if f.has("ItemProcessor") || !legacy {
-            "ItemProcessor"
-        } else {
-            "Iterator"
-        };
+        let key = if f.has("ItemProcessor") || !legacy { "ItemProcessor" } else { "Iterator" };
         let mut mode = ProcessorMode::Inline;
         let processor = match f.require(self.d, key).then(|| f.object(self.d, key)).flatten() {
             Some(map) => {
@@ -264,12 +242,7 @@ impl Builder<'_, '_> {
             None => {
                 // Keep an empty body so the state still has a processor to point at.
                 let id = BodyId(self.bodies.len());
-                self.bodies.push(Some(super::super::Body::new(
-                    String::new(),
-                    vec![],
-                    f.child(key),
-                    Some(at),
-                )));
+                self.bodies.push(Some(super::super::Body::new(String::new(), vec![], f.child(key), Some(at))));
                 id
             }
         };
@@ -301,9 +274,7 @@ impl Builder<'_, '_> {
         let result_writer = f.object(d, "ResultWriter").map(|m| Value::Object(m.clone()));
         let label = f.string(d, "Label").map(str::to_string);
         if let Some(l) = &label {
-            if l.chars().count() > 40
-                || l.chars()
-                    .any(|c| c.is_whitespace() || "<>{}[]?*\"#%\\^|~`$&,;:/".contains(c))
+            if l.chars().count() > 40 || l.chars().any(|c| c.is_whitespace() || "<>{}[]?*\"#%\\^|~`$&,;:/".contains(c))
             {
                 d.error_at_value(
                     code::INVALID_LABEL_NAME,
@@ -343,11 +314,7 @@ impl Builder<'_, '_> {
 fn seconds(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Option<Dynamic<u64>> {
     let path_key = format!("{key}Path");
     if f.has(key) && f.has(&path_key) {
-        d.error(
-            code::SCHEMA_VALIDATION_FAILED,
-            &f.pointer,
-            format!("A state cannot have both {key} and {path_key}"),
-        );
+        d.error(code::SCHEMA_VALIDATION_FAILED, &f.pointer, format!("A state cannot have both {key} and {path_key}"));
     }
     if jsonata && f.has(key) && f.get(key).is_some_and(is_jsonata) {
         return Some(Dynamic::Jsonata(jsonata_body(f.string(d, key).unwrap_or(""))));
@@ -374,11 +341,7 @@ fn seconds(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Opt
 fn count(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Option<Dynamic<u64>> {
     let path_key = format!("{key}Path");
     if f.has(key) && f.has(&path_key) {
-        d.error(
-            code::SCHEMA_VALIDATION_FAILED,
-            &f.pointer,
-            format!("A state cannot have both {key} and {path_key}"),
-        );
+        d.error(code::SCHEMA_VALIDATION_FAILED, &f.pointer, format!("A state cannot have both {key} and {path_key}"));
     }
     if jsonata && f.get(key).is_some_and(is_jsonata) {
         return Some(Dynamic::Jsonata(jsonata_body(f.string(d, key).unwrap_or(""))));
@@ -395,11 +358,7 @@ fn count(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Optio
 fn percentage(f: &mut Fields, d: &mut Diagnostics, jsonata: bool) -> Option<Dynamic<f64>> {
     const KEY: &str = "ToleratedFailurePercentage";
     if f.has(KEY) && f.has("ToleratedFailurePercentagePath") {
-        d.error(
-            code::SCHEMA_VALIDATION_FAILED,
-            &f.pointer,
-            format!("A state cannot have both {KEY} and {KEY}Path"),
-        );
+        d.error(code::SCHEMA_VALIDATION_FAILED, &f.pointer, format!("A state cannot have both {KEY} and {KEY}Path"));
     }
     if jsonata && f.get(KEY).is_some_and(is_jsonata) {
         return Some(Dynamic::Jsonata(jsonata_body(f.string(d, KEY).unwrap_or(""))));
@@ -407,11 +366,7 @@ fn percentage(f: &mut Fields, d: &mut Diagnostics, jsonata: bool) -> Option<Dyna
     if f.has(KEY) {
         let p = f.number(d, KEY)?;
         if !(0.0..=100.0).contains(&p) {
-            d.error_at_value(
-                code::SCHEMA_VALIDATION_FAILED,
-                &f.child(KEY),
-                format!("{KEY} must be between 0 and 100"),
-            );
+            d.error_at_value(code::SCHEMA_VALIDATION_FAILED, &f.child(KEY), format!("{KEY} must be between 0 and 100"));
             return None;
         }
         return Some(Dynamic::Literal(p));

@@ -20,11 +20,7 @@ use crate::path::Path;
 /// state machine at all (not an object); otherwise a model of everything that could be read.
 pub fn build(value: &Value, d: &mut Diagnostics) -> Option<StateMachine> {
     let Value::Object(root) = value else {
-        d.error(
-            code::SCHEMA_VALIDATION_FAILED,
-            "",
-            "A state machine definition must be a JSON object",
-        );
+        d.error(code::SCHEMA_VALIDATION_FAILED, "", "A state machine definition must be a JSON object");
         return None;
     };
     let mut f = Fields::new(root, "");
@@ -49,13 +45,7 @@ pub fn build(value: &Value, d: &mut Diagnostics) -> Option<StateMachine> {
         .into_iter()
         .map(|b| b.unwrap_or_else(|| Body::new(String::new(), vec![], String::new(), None)))
         .collect();
-    Some(StateMachine {
-        comment,
-        version,
-        query_language,
-        timeout_seconds,
-        bodies,
-    })
+    Some(StateMachine { comment, version, query_language, timeout_seconds, bodies })
 }
 
 pub(crate) struct Builder<'d, 'a> {
@@ -102,20 +92,13 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// Reads `StartAt` and `States` from `f` into the body slot `id`.
     fn fill_body(&mut self, id: BodyId, f: &mut Fields, parent: Option<(BodyId, usize)>, ql: QueryLanguage) {
         let d = &mut *self.d;
-        let start_at = if f.require(d, "StartAt") {
-            f.string(d, "StartAt").unwrap_or("").to_string()
-        } else {
-            String::new()
-        };
+        let start_at =
+            if f.require(d, "StartAt") { f.string(d, "StartAt").unwrap_or("").to_string() } else { String::new() };
         let mut states = Vec::new();
         if f.require(d, "States") {
             if let Some(map) = f.object(d, "States") {
                 if map.is_empty() {
-                    d.error(
-                        code::SCHEMA_VALIDATION_FAILED,
-                        &f.child("States"),
-                        "States must hold at least one state",
-                    );
+                    d.error(code::SCHEMA_VALIDATION_FAILED, &f.child("States"), "States must hold at least one state");
                 }
                 let states_ptr = f.child("States");
                 for (i, (name, v)) in map.iter().enumerate() {
@@ -175,11 +158,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         let mut f = Fields::new(map, pointer.clone());
         state.comment = f.string(self.d, "Comment").map(str::to_string);
         state.query_language = query_language(&mut f, self.d, inherited);
-        let type_name = if f.require(self.d, "Type") {
-            f.string(self.d, "Type")
-        } else {
-            None
-        };
+        let type_name = if f.require(self.d, "Type") { f.string(self.d, "Type") } else { None };
         let Some(kind) = type_name.and_then(|t| self.kind(t, &mut f, &mut state, at)) else {
             if let Some(t) = type_name {
                 self.d.error_at_value(
@@ -197,11 +176,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         state.kind = kind;
         self.common_fields(&mut f, &mut state);
         let context = format!("a {} state", state.type_name());
-        let context = if state.query_language == QueryLanguage::Jsonata {
-            format!("{context} using JSONata")
-        } else {
-            context
-        };
+        let context =
+            if state.query_language == QueryLanguage::Jsonata { format!("{context} using JSONata") } else { context };
         f.finish(self.d, &context);
         state
     }
@@ -212,10 +188,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         let kind = &state.kind;
         let jsonata = state.query_language == QueryLanguage::Jsonata;
         let has_io = !matches!(kind, StateKind::Fail(_));
-        let has_result = matches!(
-            kind,
-            StateKind::Pass(_) | StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_)
-        );
+        let has_result =
+            matches!(kind, StateKind::Pass(_) | StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_));
         let has_transition = !matches!(kind, StateKind::Choice(_) | StateKind::Succeed | StateKind::Fail(_));
         let has_assign = !matches!(kind, StateKind::Succeed | StateKind::Fail(_));
         let has_errors = matches!(kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_));
@@ -307,11 +281,7 @@ fn transition(f: &mut Fields, d: &mut Diagnostics) -> Transition {
     let end = f.bool(d, "End");
     match (next, end) {
         (Some(_), Some(true)) => {
-            d.error(
-                code::SCHEMA_VALIDATION_FAILED,
-                &f.child("End"),
-                "A state cannot have both 'Next' and 'End'",
-            );
+            d.error(code::SCHEMA_VALIDATION_FAILED, &f.child("End"), "A state cannot have both 'Next' and 'End'");
             Transition::End
         }
         (Some(n), _) => Transition::Next(n.to_string()),
@@ -326,11 +296,7 @@ fn transition(f: &mut Fields, d: &mut Diagnostics) -> Transition {
         }
         (None, None) => {
             if !f.has("Next") && !f.has("End") {
-                d.error(
-                    code::SCHEMA_VALIDATION_FAILED,
-                    &f.pointer,
-                    "The state must have either 'Next' or 'End': true",
-                );
+                d.error(code::SCHEMA_VALIDATION_FAILED, &f.pointer, "The state must have either 'Next' or 'End': true");
             }
             Transition::None
         }
