@@ -75,6 +75,8 @@ pub(super) struct VisitState {
     pub task: Option<RequestId>,
     pub task_token: Option<String>,
     pub container: Option<Box<Container>>,
+    /// The event that records the state's failure, held back until Retry has decided.
+    pub failed_event: Option<super::history::EventKind>,
 }
 
 /// What a Parallel or Map state tracks about its children.

@@ -24,6 +24,7 @@ impl Execution {
                 a.ended_at = Some(self.now);
             }
         }
+        let failed_event = self.frames[f.0].visit.failed_event.take();
         if let Some(i) = state.retry.iter().position(|r| error_matches(&r.error_equals, &failure)) {
             let retrier = &state.retry[i];
             let done = self.frames[f.0].visit.retrier_attempts.get(i).copied().unwrap_or(0);
@@ -42,6 +43,9 @@ impl Execution {
                 self.timers.schedule(self.now.saturating_add(delay as i64), Timer::Resume(f, Flow::Attempt));
                 return Flow::Blocked;
             }
+        }
+        if let Some(event) = failed_event {
+            self.emit(Some(f), event);
         }
         if let Some(i) = state.catch.iter().position(|c| error_matches(&c.error_equals, &failure)) {
             let catcher = &state.catch[i];

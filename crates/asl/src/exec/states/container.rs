@@ -175,10 +175,9 @@ impl Execution {
         let Some(c) = self.frames[f.0].visit.container.take() else {
             return Flow::Blocked;
         };
+        // AWS records no ParallelStateSucceeded: the branches' events lead to ParallelStateExited.
         match &c.kind {
-            ContainerKind::Parallel { .. } => {
-                self.emit(Some(f), EventKind::ParallelStateSucceeded);
-            }
+            ContainerKind::Parallel { .. } => {}
             ContainerKind::Map { distributed, .. } => {
                 if *distributed {
                     self.emit(Some(f), EventKind::MapRunSucceeded);
@@ -320,17 +319,18 @@ impl Execution {
                 self.emit(Some(f), EventKind::MapIterationAborted { name: state.name.clone(), index: link.index });
             }
         }
-        match &c.kind {
-            ContainerKind::Parallel { .. } => {
-                self.emit(Some(f), EventKind::ParallelStateFailed);
-            }
+        // ParallelStateFailed / MapStateFailed come only once the state has failed for good:
+        // a retry starts the state's work again without them.
+        let failed = match &c.kind {
+            ContainerKind::Parallel { .. } => EventKind::ParallelStateFailed,
             ContainerKind::Map { distributed, .. } => {
                 if *distributed {
                     self.emit(Some(f), EventKind::MapRunFailed(ErrorDetails::from(&failure)));
                 }
-                self.emit(Some(f), EventKind::MapStateFailed);
+                EventKind::MapStateFailed
             }
-        }
+        };
+        self.frames[f.0].visit.failed_event = Some(failed);
         Flow::Failed(failure)
     }
 

@@ -246,7 +246,7 @@ impl Execution {
                         ..
                     }
                 );
-                if waits && !pending.submitted && result.is_ok() {
+                if waits && !pending.submitted {
                     self.emit(Some(f), EventKind::TaskSubmitted { task: tr.clone(), output: json!({}) });
                 }
                 let kind = match &result {
