@@ -50,6 +50,18 @@ impl<'v> Fields<'v> {
     }
 
     fn wrong_type(&self, d: &mut Diagnostics, key: &str, expected: &str, found: &Value) {
+        // A `${...}` placeholder from a SAM or CloudFormation template stands for a value that
+        // is filled in at deployment: worth a warning, not an error.
+        if let Value::String(s) = found {
+            if is_placeholder(s) {
+                d.warning(
+                    code::SUBSTITUTION_PLACEHOLDER,
+                    &self.child(key),
+                    format!("'{s}' is a template substitution placeholder; '{key}' must be {expected} once it is filled in"),
+                );
+                return;
+            }
+        }
         d.error_at_value(
             code::SCHEMA_VALIDATION_FAILED,
             &self.child(key),
@@ -154,9 +166,29 @@ impl<'v> Fields<'v> {
                 d.error(
                     code::SCHEMA_VALIDATION_FAILED,
                     &self.child(key),
-                    format!("The field '{key}' is not supported in {context}"),
+                    format!("The field '{key}' is not supported in {context}{}", language_hint(key, context)),
                 );
             }
         }
+    }
+}
+
+/// A `${...}` substitution placeholder (SAM `DefinitionSubstitutions`, CloudFormation `Fn::Sub`).
+pub(crate) fn is_placeholder(s: &str) -> bool {
+    s.starts_with("${") && s.ends_with('}') && s.len() > 3
+}
+
+/// Why a field may be out of place: it belongs to the other query language.
+fn language_hint(key: &str, context: &str) -> &'static str {
+    const JSONATA_ONLY: [&str; 4] = ["Arguments", "Output", "Items", "Condition"];
+    const JSONPATH_ONLY: [&str; 7] =
+        ["InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "ItemsPath", "Variable"];
+    let in_jsonata = context.contains("JSONata");
+    if !in_jsonata && JSONATA_ONLY.contains(&key) {
+        " (it is a JSONata field: set \"QueryLanguage\": \"JSONata\" on the state or the state machine)"
+    } else if in_jsonata && JSONPATH_ONLY.contains(&key) {
+        " (it is a JSONPath field: states using JSONata use Arguments, Output and Assign)"
+    } else {
+        ""
     }
 }

@@ -112,26 +112,66 @@ fn function_name(f: &str) -> String {
 }
 
 fn classify(arn: &str) -> ResourceKind {
-    if arn.starts_with("${") && arn.ends_with('}') {
+    if super::fields::is_placeholder(arn) && arn.matches("${").count() == 1 {
         return ResourceKind::Placeholder;
     }
-    let parts: Vec<&str> = arn.splitn(7, ':').collect();
-    if parts.len() < 6 || parts[0] != "arn" || parts[1].is_empty() {
+    // `${AWS::Region}`-style placeholders hide colons: mask them (keeping every byte offset) so
+    // the ARN splits on its own colons only, then cut the original text at the same offsets.
+    let masked = mask_placeholders(arn);
+    let mut cuts = masked.match_indices(':').map(|(i, _)| i);
+    let bounds: Vec<usize> = cuts.by_ref().take(6).collect();
+    if bounds.len() < 5 || !arn.starts_with("arn:") {
         return ResourceKind::Unknown;
     }
-    match (parts[2], parts.get(5).copied()) {
-        ("lambda", Some("function")) if parts.len() == 7 && !parts[6].is_empty() => {
-            let name = parts[6].split(':').next().unwrap_or_default().to_string();
-            ResourceKind::LambdaFunction { name }
+    let part = |i: usize| -> &str {
+        let start = if i == 0 { 0 } else { bounds[i - 1] + 1 };
+        let end = bounds.get(i).copied().unwrap_or(arn.len());
+        &arn[start..end]
+    };
+    let rest = |i: usize| -> &str { bounds.get(i - 1).map_or("", |b| &arn[b + 1..]) };
+    if part(1).is_empty() {
+        return ResourceKind::Unknown;
+    }
+    match part(2) {
+        "lambda" if bounds.len() >= 6 && part(5) == "function" && !rest(6).is_empty() => {
+            let name = rest(6);
+            let name = match mask_placeholders(name).find(':') {
+                Some(i) => &name[..i],
+                None => name,
+            };
+            ResourceKind::LambdaFunction { name: name.to_string() }
         }
-        ("states", Some("activity")) if parts.len() == 7 && !parts[6].is_empty() => {
-            ResourceKind::Activity { name: parts[6].to_string() }
-        }
-        ("states", _) if parts[3].is_empty() && parts[4].is_empty() => {
-            service(&arn[arn.find(":::").map_or(0, |i| i + 3)..])
+        "states" if bounds.len() >= 5 => {
+            if part(5) == "activity" && bounds.len() >= 6 && !rest(6).is_empty() {
+                ResourceKind::Activity { name: rest(6).to_string() }
+            } else {
+                // `arn:aws:states:::sqs:sendMessage`, also with a region and account filled in.
+                service(rest(5))
+            }
         }
         _ => ResourceKind::Unknown,
     }
+}
+
+/// `arn` with every `${...}` replaced by as many `x`s.
+fn mask_placeholders(arn: &str) -> String {
+    let mut out = String::with_capacity(arn.len());
+    let mut rest = arn;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find('}') {
+            Some(len) => {
+                out.extend(std::iter::repeat_n('x', len + 1));
+                rest = &rest[start + len + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `sqs:sendMessage.waitForTaskToken`, `aws-sdk:s3:getObject`, `states:startExecution.sync:2`.
@@ -206,5 +246,19 @@ mod tests {
         assert_eq!(Resource::parse("${PayFunctionArn}").kind, ResourceKind::Placeholder);
         assert_eq!(Resource::parse("not an arn").kind, ResourceKind::Unknown);
         assert_eq!(Resource::parse("arn:aws:states:::").kind, ResourceKind::Unknown);
+    }
+
+    #[test]
+    fn placeholders_and_regional_service_arns() {
+        let r = Resource::parse("arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:translate");
+        assert_eq!(r.kind, ResourceKind::LambdaFunction { name: "translate".into() });
+        let r = Resource::parse("arn:${AWS::Partition}:states:::sns:publish");
+        assert_eq!(r.resource_type(), "sns");
+        let r = Resource::parse("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:aws-sdk:s3:getObject");
+        assert_eq!(r.resource_type(), "aws-sdk:s3");
+        let r = Resource::parse("arn:aws:states:us-east-1:776177632559:athena:startQueryExecution.sync");
+        assert!(matches!(r.kind, ResourceKind::Service { pattern: IntegrationPattern::Sync, .. }));
+        let r = Resource::parse("arn:aws:lambda:us-east-1:1:function:${Name}:live");
+        assert_eq!(r.kind, ResourceKind::LambdaFunction { name: "${Name}".into() });
     }
 }

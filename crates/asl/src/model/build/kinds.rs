@@ -28,7 +28,7 @@ impl Builder<'_, '_> {
             "Pass" => StateKind::Pass(self.pass(f, jsonata)),
             "Task" => StateKind::Task(self.task(f, jsonata)),
             "Choice" => StateKind::Choice(self.choice(f, jsonata)),
-            "Wait" => StateKind::Wait(self.wait(f, jsonata)?),
+            "Wait" => StateKind::Wait(self.wait(f, jsonata).unwrap_or(Wait::Seconds(Dynamic::Literal(0)))),
             "Succeed" => StateKind::Succeed,
             "Fail" => StateKind::Fail(self.fail(f, jsonata)),
             "Parallel" => StateKind::Parallel(self.parallel(f, at, state.query_language)),

@@ -236,15 +236,9 @@ impl<'d, 'a> Builder<'d, 'a> {
     }
 }
 
-/// A payload template field, which must be a JSON object.
-pub(crate) fn template(v: &Value, pointer: &str, field: &str, d: &mut Diagnostics) -> Template {
-    if !v.is_object() {
-        d.error_at_value(
-            code::SCHEMA_VALIDATION_FAILED,
-            pointer,
-            format!("The value of the field '{field}' must be an OBJECT"),
-        );
-    }
+/// A payload template field. The ASL specification asks for an object, but AWS runs any JSON
+/// value (published workflows use arrays), so any value is compiled.
+pub(crate) fn template(v: &Value, pointer: &str, _field: &str, d: &mut Diagnostics) -> Template {
     Template::compile(v, pointer, d)
 }
 
