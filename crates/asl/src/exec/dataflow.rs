@@ -1,7 +1,11 @@
 //! The JSONPath data-flow fields: InputPath, OutputPath and ResultPath, with AWS's errors.
 //! (Parameters, ResultSelector and Assign are payload templates, evaluated by [`super::eval`].)
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
+
+use super::Data;
 
 use super::eval::Env;
 use crate::errors::{Failure, RESULT_PATH_MATCH_FAILURE};
@@ -25,12 +29,13 @@ pub(super) fn select_io(env: &Env, dollar: &Value, path: &Option<IoPath>) -> Res
 }
 
 /// Combines a state's raw input with its result as `ResultPath` says.
-pub(super) fn apply_result_path(raw_input: &Value, result: Value, path: &Option<ResultPath>) -> Result<Value, Failure> {
+pub(super) fn apply_result_path(raw_input: &Data, result: Data, path: &Option<ResultPath>) -> Result<Data, Failure> {
     match path {
         None => Ok(result),
-        Some(ResultPath::Null) => Ok(raw_input.clone()),
-        Some(ResultPath::Path(p)) => {
-            p.write(raw_input.clone(), result).map_err(|e| Failure::new(RESULT_PATH_MATCH_FAILURE, e.message))
-        }
+        Some(ResultPath::Null) => Ok(Arc::clone(raw_input)),
+        Some(ResultPath::Path(p)) => p
+            .write(Value::clone(raw_input), Arc::unwrap_or_clone(result))
+            .map(Arc::new)
+            .map_err(|e| Failure::new(RESULT_PATH_MATCH_FAILURE, e.message)),
     }
 }

@@ -1,10 +1,10 @@
 //! Recording history events, and ending the execution.
 
-use serde_json::Value;
+use std::sync::Arc;
 
 use super::frames::FrameId;
 use super::history::{ErrorDetails, EventKind, HistoryEvent};
-use super::{Execution, Outcome, Status};
+use super::{Data, Execution, Outcome, Status};
 use crate::errors::{Failure, RUNTIME};
 
 impl Execution {
@@ -45,8 +45,9 @@ impl Execution {
     }
 
     /// Ends the execution successfully.
-    pub(super) fn finish_succeeded(&mut self, f: FrameId, output: Value) {
-        self.emit(Some(f), EventKind::ExecutionSucceeded { output: output.clone() });
+    pub(super) fn finish_succeeded(&mut self, f: FrameId, output: Data) {
+        self.emit(Some(f), EventKind::ExecutionSucceeded { output: Arc::clone(&output) });
+        let output = Arc::unwrap_or_clone(output);
         self.end(Outcome { status: Status::Succeeded, output: Some(output), error: None, cause: None });
     }
 

@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+use super::Data;
+
 use super::RequestId;
 use super::vars::ScopeId;
 use crate::errors::Failure;
@@ -20,9 +22,9 @@ pub(super) enum Flow {
     /// Run the current state's work (again, after a retry's backoff).
     Attempt,
     /// The current state exited with `output`; move to the state at `state`.
-    Next { state: usize, output: Value },
+    Next { state: usize, output: Data },
     /// The frame's last state exited with this output.
-    End(Value),
+    End(Data),
     /// The current state's work failed: Retry and Catch decide.
     Failed(Failure),
     /// The frame failed and nothing in it can handle the error.
@@ -32,7 +34,7 @@ pub(super) enum Flow {
     /// A Wait state's time has come.
     WaitOver,
     /// A task's result arrived (already shaped and size-checked).
-    TaskDone(Value),
+    TaskDone(Data),
     /// A Parallel or Map state: start more children, or finish.
     ContainerStep,
 }
@@ -49,8 +51,8 @@ pub(super) struct Link {
 pub(super) struct Frame {
     pub body: BodyId,
     pub state: usize,
-    /// The current state's raw input.
-    pub input: Value,
+    /// The current state's raw input (while a Wait waits, its effective input).
+    pub input: Data,
     pub link: Option<Link>,
     pub scope: ScopeId,
     /// The id of the frame's latest event, which the next one points back to.
@@ -103,11 +105,11 @@ pub(super) struct Container {
 #[derive(Debug)]
 pub(super) enum ContainerKind {
     /// Each branch starts with this input.
-    Parallel { input: Value, branches: Vec<BodyId> },
+    Parallel { input: Data, branches: Vec<BodyId> },
     /// One iteration per item; `input` is the Map's effective input (for ItemSelector).
     Map {
         items: Vec<Value>,
-        input: Value,
+        input: Data,
         processor: BodyId,
         distributed: bool,
         /// With a ResultWriter, the results go to S3 and the state's result says where.

@@ -4,6 +4,8 @@
 //! from this list.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use crate::timestamp::format_millis;
@@ -86,30 +88,30 @@ pub struct TaskResource {
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
     ExecutionStarted {
-        input: Value,
+        input: Arc<Value>,
         role_arn: String,
         state_machine_arn: String,
     },
     ExecutionSucceeded {
-        output: Value,
+        output: Arc<Value>,
     },
     ExecutionFailed(ErrorDetails),
     ExecutionTimedOut(ErrorDetails),
     ExecutionAborted(ErrorDetails),
     StateEntered {
         state_type: StateType,
-        name: String,
-        input: Value,
+        name: Arc<str>,
+        input: Arc<Value>,
     },
     StateExited {
         state_type: StateType,
-        name: String,
-        output: Value,
+        name: Arc<str>,
+        output: Arc<Value>,
     },
     TaskScheduled {
         task: TaskResource,
         region: String,
-        parameters: Value,
+        parameters: Arc<Value>,
         timeout_seconds: Option<u64>,
         heartbeat_seconds: Option<u64>,
     },
@@ -118,11 +120,11 @@ pub enum EventKind {
     },
     TaskSubmitted {
         task: TaskResource,
-        output: Value,
+        output: Arc<Value>,
     },
     TaskSucceeded {
         task: TaskResource,
-        output: Value,
+        output: Arc<Value>,
     },
     TaskFailed {
         task: TaskResource,
@@ -134,18 +136,18 @@ pub enum EventKind {
     },
     LambdaFunctionScheduled {
         resource: String,
-        input: Value,
+        input: Arc<Value>,
         timeout_seconds: Option<u64>,
     },
     LambdaFunctionStarted,
     LambdaFunctionSucceeded {
-        output: Value,
+        output: Arc<Value>,
     },
     LambdaFunctionFailed(ErrorDetails),
     LambdaFunctionTimedOut(ErrorDetails),
     ActivityScheduled {
         resource: String,
-        input: Value,
+        input: Arc<Value>,
         timeout_seconds: Option<u64>,
         heartbeat_seconds: Option<u64>,
     },
@@ -153,7 +155,7 @@ pub enum EventKind {
         worker_name: String,
     },
     ActivitySucceeded {
-        output: Value,
+        output: Arc<Value>,
     },
     ActivityFailed(ErrorDetails),
     ActivityTimedOut(ErrorDetails),
@@ -168,19 +170,19 @@ pub enum EventKind {
     MapStateFailed,
     MapStateAborted,
     MapIterationStarted {
-        name: String,
+        name: Arc<str>,
         index: usize,
     },
     MapIterationSucceeded {
-        name: String,
+        name: Arc<str>,
         index: usize,
     },
     MapIterationFailed {
-        name: String,
+        name: Arc<str>,
         index: usize,
     },
     MapIterationAborted {
-        name: String,
+        name: Arc<str>,
         index: usize,
     },
     MapRunStarted {
@@ -256,11 +258,11 @@ impl HistoryEvent {
     /// The state this event names, for events that carry a state name.
     pub fn state_name(&self) -> Option<&str> {
         match &self.kind {
-            EventKind::StateEntered { name, .. } | EventKind::StateExited { name, .. } => Some(name),
+            EventKind::StateEntered { name, .. } | EventKind::StateExited { name, .. } => Some(name.as_ref()),
             EventKind::MapIterationStarted { name, .. }
             | EventKind::MapIterationSucceeded { name, .. }
             | EventKind::MapIterationFailed { name, .. }
-            | EventKind::MapIterationAborted { name, .. } => Some(name),
+            | EventKind::MapIterationAborted { name, .. } => Some(name.as_ref()),
             EventKind::EvaluationFailed { state, .. } => Some(state),
             _ => None,
         }
@@ -323,12 +325,12 @@ impl Serialize for Details<'_> {
                 error_entries(&mut m, e)?;
             }
             StateEntered { name, input, .. } => {
-                m.serialize_entry("name", name)?;
+                m.serialize_entry("name", &**name)?;
                 m.serialize_entry("input", &Payload(input))?;
                 m.serialize_entry("inputDetails", &Truncated)?;
             }
             StateExited { name, output, .. } => {
-                m.serialize_entry("name", name)?;
+                m.serialize_entry("name", &**name)?;
                 m.serialize_entry("output", &Payload(output))?;
                 m.serialize_entry("outputDetails", &Truncated)?;
             }
@@ -388,7 +390,7 @@ impl Serialize for Details<'_> {
             | MapIterationSucceeded { name, index }
             | MapIterationFailed { name, index }
             | MapIterationAborted { name, index } => {
-                m.serialize_entry("name", name)?;
+                m.serialize_entry("name", &**name)?;
                 m.serialize_entry("index", index)?;
             }
             MapRunStarted { map_run_arn } => {
@@ -484,7 +486,7 @@ mod tests {
             id: 2,
             previous_event_id: 1,
             timestamp: 0,
-            kind: EventKind::StateEntered { state_type: StateType::Pass, name: "Hello".into(), input: json!({"a": 1}) },
+            kind: EventKind::StateEntered { state_type: StateType::Pass, name: "Hello".into(), input: Arc::new(json!({"a": 1})) },
         };
         let v = serde_json::to_value(&e).unwrap();
         assert_eq!(

@@ -53,6 +53,10 @@ use frames::{Flow, Frame, FrameId};
 use timers::Timers;
 use vars::Scopes;
 
+/// A payload as the executor keeps it: shared, because the same value is one state's output,
+/// the next state's input and a detail of both history events.
+pub type Data = Arc<Value>;
+
 /// Identifies one request to the host.
 pub type RequestId = u64;
 

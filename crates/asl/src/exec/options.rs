@@ -33,6 +33,9 @@ pub struct Options {
     pub record_data_flow: bool,
     /// Overrides the history limit (STANDARD: 25,000 events; EXPRESS: none).
     pub max_history_events: Option<usize>,
+    /// Enforce AWS's 256 KiB payload quota (States.DataLimitExceeded). On by default; the
+    /// benchmark turns it off to time workloads whose results outgrow it.
+    pub enforce_payload_limit: bool,
 }
 
 impl Default for Options {
@@ -50,6 +53,7 @@ impl Default for Options {
             context_overrides: None,
             record_data_flow: true,
             max_history_events: None,
+            enforce_payload_limit: true,
         }
     }
 }

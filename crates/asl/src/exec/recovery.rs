@@ -50,9 +50,8 @@ impl Execution {
         if let Some(i) = state.catch.iter().position(|c| error_matches(&c.error_equals, &failure)) {
             let catcher = &state.catch[i];
             let error_output = error_output(&failure);
-            let raw = std::mem::take(&mut self.frames[f.0].input);
-            let output = apply_result_path(&raw, error_output.clone(), &catcher.result_path);
-            self.frames[f.0].input = raw;
+            let raw = Arc::clone(&self.frames[f.0].input);
+            let output = apply_result_path(&raw, Arc::new(error_output.clone()), &catcher.result_path);
             let output = match output {
                 Ok(o) => o,
                 Err(e) => return Flow::FrameFailed(self.in_state(f, state, e)),

@@ -12,15 +12,16 @@ use super::history::EventKind;
 use super::timers::Timer;
 use super::vars::ScopeId;
 use super::visits::{Stage, Visit};
-use super::{AnswerError, Execution, Poll, RequestId, TaskAnswer};
+use super::{AnswerError, Data, Execution, Poll, RequestId, TaskAnswer};
 use crate::errors::{Failure, HEARTBEAT_TIMEOUT, TIMEOUT};
 use crate::model::{BodyId, State, StateKind};
 
 impl Execution {
     /// Records ExecutionStarted and queues the first state.
     pub(super) fn begin(&mut self, input: Value) {
+        let input = Arc::new(input);
         let started = EventKind::ExecutionStarted {
-            input: input.clone(),
+            input: Arc::clone(&input),
             role_arn: self.ctx.role_arn().to_string(),
             state_machine_arn: self.ctx.state_machine_arn().to_string(),
         };
@@ -32,7 +33,8 @@ impl Execution {
         let root = machine.root();
         match root.position(&root.start_at) {
             Some(start) => {
-                let f = self.new_frame(crate::model::StateMachine::ROOT, start, input, None, ScopeId(0), 1, false);
+                let f =
+                    self.new_frame(crate::model::StateMachine::ROOT, start, input, None, ScopeId(0), 1, false);
                 self.ready.push_back((f, Flow::Enter));
             }
             None => {
@@ -47,7 +49,7 @@ impl Execution {
         &mut self,
         body: BodyId,
         state: usize,
-        input: Value,
+        input: Data,
         link: Option<Link>,
         scope: ScopeId,
         last_event: u64,
@@ -143,7 +145,7 @@ impl Execution {
         if self.options.record_data_flow {
             let lineage = self.lineage(f);
             self.visits.push(Visit {
-                state_name: state.name.clone(),
+                state_name: state.name.to_string(),
                 state_pointer: state.pointer.clone(),
                 state_type: state_type(state),
                 entered_event_id: 0,
@@ -151,7 +153,7 @@ impl Execution {
                 entered_at: self.now,
                 exited_at: None,
                 lineage,
-                stages: vec![(Stage::Input, input.clone())],
+                stages: vec![(Stage::Input, Arc::clone(&input))],
                 attempts: Vec::new(),
                 error: None,
                 caught_by: None,
@@ -206,7 +208,7 @@ impl Execution {
         let mut at = f;
         while let Some(link) = self.frames[at.0].link {
             let parent = &self.frames[link.parent.0];
-            let name = self.machine.body(parent.body).states[parent.state].name.clone();
+            let name = self.machine.body(parent.body).states[parent.state].name.to_string();
             out.push((name, link.index));
             at = link.parent;
         }
@@ -249,14 +251,14 @@ impl Execution {
     }
 
     /// Records one step of the data flow for the inspector.
-    pub(super) fn record(&mut self, f: FrameId, stage: Stage, value: &Value) {
+    pub(super) fn record(&mut self, f: FrameId, stage: Stage, value: &Data) {
         if let Some(r) = self.frames[f.0].visit.record {
-            self.visits[r].stages.push((stage, value.clone()));
+            self.visits[r].stages.push((stage, Arc::clone(value)));
         }
     }
 
     /// Records the state's exit: the event, and the visit's end.
-    pub(super) fn exit(&mut self, f: FrameId, state: &State, output: &Value) {
+    pub(super) fn exit(&mut self, f: FrameId, state: &State, output: &Data) {
         let id = self.emit(
             Some(f),
             EventKind::StateExited { state_type: state_type(state), name: state.name.clone(), output: output.clone() },
@@ -265,7 +267,7 @@ impl Execution {
             let v = &mut self.visits[r];
             v.exited_event_id = Some(id);
             v.exited_at = Some(self.now);
-            v.stages.push((Stage::Output, output.clone()));
+            v.stages.push((Stage::Output, Arc::clone(output)));
             if let Some(a) = v.attempts.last_mut() {
                 a.ended_at.get_or_insert(self.now);
             }
@@ -273,7 +275,7 @@ impl Execution {
     }
 
     /// The flow after a state exits with `output`: its `Next` state, or the frame's end.
-    pub(super) fn transition(&mut self, f: FrameId, state: &State, output: Value) -> Flow {
+    pub(super) fn transition(&mut self, f: FrameId, state: &State, output: Data) -> Flow {
         match &state.transition {
             crate::model::Transition::Next(name) => self.goto(f, name, output),
             _ => Flow::End(output),
@@ -281,7 +283,7 @@ impl Execution {
     }
 
     /// The flow that moves frame `f` to the state called `name`.
-    pub(super) fn goto(&mut self, f: FrameId, name: &str, output: Value) -> Flow {
+    pub(super) fn goto(&mut self, f: FrameId, name: &str, output: Data) -> Flow {
         let body = self.machine.body(self.frames[f.0].body);
         match body.position(name) {
             Some(state) => Flow::Next { state, output },
@@ -289,11 +291,11 @@ impl Execution {
         }
     }
 
-    fn frame_succeeded(&mut self, f: FrameId, output: Value) {
+    fn frame_succeeded(&mut self, f: FrameId, output: Data) {
         self.frames[f.0].alive = false;
         match self.frames[f.0].link {
             None => self.finish_succeeded(f, output),
-            Some(link) => self.child_finished(link, f, Ok(output)),
+            Some(link) => self.child_finished(link, f, Ok(Arc::unwrap_or_clone(output))),
         }
     }
 

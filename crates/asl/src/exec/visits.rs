@@ -4,6 +4,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::Data;
+
 use super::history::StateType;
 use crate::errors::Failure;
 
@@ -55,7 +57,7 @@ pub struct Visit {
     pub exited_at: Option<i64>,
     /// Map iteration / Parallel branch indexes leading to this visit, outermost first.
     pub lineage: Vec<(String, usize)>,
-    pub stages: Vec<(Stage, Value)>,
+    pub stages: Vec<(Stage, Data)>,
     pub attempts: Vec<Attempt>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<Failure>,

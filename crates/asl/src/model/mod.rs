@@ -71,7 +71,7 @@ pub struct Body {
     pub pointer: String,
     /// The body this one is nested in, and the state that holds it.
     pub parent: Option<(BodyId, usize)>,
-    index: HashMap<String, usize>,
+    index: HashMap<std::sync::Arc<str>, usize>,
 }
 
 impl Body {
@@ -96,7 +96,8 @@ impl Body {
 /// One state, with the fields every type shares and its type-specific part in [`StateKind`].
 #[derive(Clone, Debug)]
 pub struct State {
-    pub name: String,
+    /// Shared, because every history event about the state carries it.
+    pub name: std::sync::Arc<str>,
     /// JSON pointer of the state's object, e.g. `/States/Pay` or
     /// `/States/Fan/Branches/0/States/Pay`.
     pub pointer: String,
@@ -220,7 +221,8 @@ impl StateKind {
 
 #[derive(Clone, Debug, Default)]
 pub struct Pass {
-    pub result: Option<Value>,
+    /// Shared: the state's result is this very value, without a copy per visit.
+    pub result: Option<std::sync::Arc<Value>>,
 }
 
 #[derive(Clone, Debug)]

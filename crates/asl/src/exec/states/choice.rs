@@ -5,7 +5,6 @@ use std::cmp::Ordering;
 use serde_json::{Number, Value};
 
 use super::super::Execution;
-use super::super::dataflow::select_io;
 use super::super::eval::Env;
 use super::super::frames::{Flow, FrameId};
 use crate::errors::{Failure, NO_CHOICE_MATCHED};
@@ -39,9 +38,9 @@ impl Execution {
             Ok(a) => a,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
-        let output = match self.eval(f, state, None, |env| select_io(env, &effective, &state.output_path)) {
-            Ok(o) => o.unwrap_or(effective),
-            Err(e) => return Flow::Failed(self.in_state(f, state, e)),
+        let output = match self.output_of(f, state, effective) {
+            Ok(o) => o,
+            Err(e) => return Flow::Failed(e),
         };
         if let Some(vars) = assigned {
             self.assign(f, vars);

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde_json::{Map as JsonMap, Value};
 
-use super::super::Execution;
+use super::super::{Data, Execution};
 use super::super::frames::{Container, ContainerKind, Flow, FrameId, Link};
 use super::super::history::{ErrorDetails, EventKind};
 use super::super::visits::Stage;
@@ -43,7 +43,7 @@ impl Execution {
         let distributed = map.mode == ProcessorMode::Distributed;
         let mut written = None;
         if distributed {
-            let label = map.label.clone().unwrap_or_else(|| state.name.clone());
+            let label = map.label.clone().unwrap_or_else(|| state.name.to_string());
             let run_id = self.rng.uuid_v4();
             let arn = format!("{}/{label}:{run_id}", self.ctx.state_machine_arn().replacen(":stateMachine:", ":mapRun:", 1));
             if let Some(writer) = &map.result_writer {
@@ -63,12 +63,11 @@ impl Execution {
         f: FrameId,
         state: &State,
         map: &Map,
-    ) -> Result<(Value, Vec<Value>, usize, Option<u64>, Option<f64>), Failure> {
+    ) -> Result<(Data, Vec<Value>, usize, Option<u64>, Option<f64>), Failure> {
         let input = self.effective_input(f, state)?;
-        let record = self.options.record_data_flow;
-        self.eval(f, state, None, |env| {
+        let numbers = self.eval(f, state, None, |env| {
             let items = match &map.items_path {
-                None => input.clone(),
+                None => Value::clone(&input),
                 Some(p) => env
                     .select(p, &input)
                     .ok_or_else(|| {
@@ -125,9 +124,10 @@ impl Execution {
                 }
                 Some(Dynamic::Jsonata(_)) => return Err(Failure::runtime("JSONata expressions are not supported yet")),
             };
-            let _ = record;
-            Ok((input.clone(), items, usize::try_from(max).unwrap_or(usize::MAX), count, percentage))
-        })
+            Ok((items, usize::try_from(max).unwrap_or(usize::MAX), count, percentage))
+        })?;
+        let (items, max, count, percentage) = numbers;
+        Ok((input, items, max, count, percentage))
     }
 
     fn start_container(
@@ -189,32 +189,36 @@ impl Execution {
             ContainerKind::Map { written: Some(details), .. } => details,
             _ => Value::Array(c.results),
         };
-        self.finish_with_result(f, state, result)
+        self.finish_with_result(f, state, Arc::new(result))
     }
 
     fn launch_child(&mut self, f: FrameId, state: &State) -> Flow {
-        let Some(c) = self.frames[f.0].visit.container.as_mut() else {
+        // The container leaves the frame while the child's input is built, so ItemSelector can
+        // read the Map's input by reference (copying it per item would be quadratic).
+        let Some(mut c) = self.frames[f.0].visit.container.take() else {
             return Flow::Blocked;
         };
         let index = c.next;
         c.next += 1;
-        let (body, input, silent, is_map) = match &c.kind {
-            ContainerKind::Parallel { input, branches } => (branches[index], input.clone(), false, false),
+        let launched = match &mut c.kind {
+            ContainerKind::Parallel { input, branches } => Ok((branches[index], Arc::clone(input), false, false)),
             ContainerKind::Map { items, input, processor, distributed, .. } => {
-                let item = items[index].clone();
-                let map_input = input.clone();
+                // Each item moves into its iteration: nothing reads it from the list again.
+                let item = std::mem::take(&mut items[index]);
                 let (processor, distributed) = (*processor, *distributed);
                 let selected = match &state.parameters {
-                    Some(t) => self.eval(f, state, Some((index, &item)), |env| env.template(t, &map_input)),
+                    Some(t) => self.eval(f, state, Some((index, &item)), |env| env.template(t, input)),
                     None => Ok(item),
                 };
-                match selected {
-                    Ok(v) => (processor, v, distributed, true),
-                    Err(e) => {
-                        let failure = self.in_state(f, state, e);
-                        return self.fail_container(f, state, failure);
-                    }
-                }
+                selected.map(|v| (processor, Arc::new(v), distributed, true))
+            }
+        };
+        self.frames[f.0].visit.container = Some(c);
+        let (body, input, silent, is_map) = match launched {
+            Ok(l) => l,
+            Err(e) => {
+                let failure = self.in_state(f, state, e);
+                return self.fail_container(f, state, failure);
             }
         };
         if is_map {

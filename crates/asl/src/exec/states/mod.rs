@@ -1,5 +1,8 @@
 //! What each state type does. Every state follows the same data flow; what differs is the
 //! work between `Parameters` and `ResultSelector` (a task, children, a timer, a decision).
+//!
+//! Payloads are shared ([`Data`]): a step that changes nothing passes the same value on, so a
+//! state without InputPath, Parameters, ResultPath or OutputPath copies nothing.
 
 mod choice;
 mod container;
@@ -9,58 +12,74 @@ mod task;
 mod terminal;
 mod wait;
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
-use super::Execution;
 use super::dataflow::{apply_result_path, select_io};
 use super::frames::{Flow, FrameId};
 use super::visits::Stage;
+use super::{Data, Execution};
 use crate::errors::{DATA_LIMIT_EXCEEDED, Failure};
-use crate::model::{State, Template};
+use crate::model::{State, StateKind, Template};
 
 impl Execution {
     /// The end of a state that produced `result`: ResultSelector, ResultPath, OutputPath and
     /// Assign (evaluated with the selected result as `$`, applied after the output is built, so
     /// OutputPath still sees the old variables), then the exit event and the transition.
-    pub(super) fn finish_with_result(&mut self, f: FrameId, state: &State, result: Value) -> Flow {
-        let record = self.options.record_data_flow;
+    pub(super) fn finish_with_result(&mut self, f: FrameId, state: &State, result: Data) -> Flow {
+        let record = self.frames[f.0].visit.record.is_some();
         if record {
             self.record(f, Stage::Result, &result);
         }
-        let raw = std::mem::take(&mut self.frames[f.0].input);
-        let computed = self.eval(f, state, None, |env| -> Result<_, Failure> {
+        let raw = Arc::clone(&self.frames[f.0].input);
+        let evaluated = self.eval(f, state, None, |env| -> Result<_, Failure> {
             let selected = match &state.result_selector {
-                Some(t) => env.template(t, &result)?,
-                None => result,
-            };
-            let assigned = match &state.assign {
-                Some(t) => Some(env.template(t, &selected)?),
+                Some(t) => Some(env.template(t, &result)?),
                 None => None,
             };
-            let kept = (record && state.result_selector.is_some()).then(|| selected.clone());
-            let after_result_path = apply_result_path(&raw, selected, &state.result_path)?;
-            let output = select_io(env, &after_result_path, &state.output_path)?;
-            Ok((kept, after_result_path, output, assigned))
+            let assigned = match &state.assign {
+                Some(t) => Some(env.template(t, selected.as_ref().unwrap_or(&result))?),
+                None => None,
+            };
+            Ok((selected, assigned))
         });
-        self.frames[f.0].input = raw;
-        let (selected, after_result_path, output, assigned) = match computed {
-            Ok(c) => c,
+        let (selected, assigned) = match evaluated {
+            Ok(e) => e,
+            Err(e) => return Flow::Failed(self.in_state(f, state, e)),
+        };
+        let selected = match selected {
+            Some(s) => {
+                let s = Arc::new(s);
+                if record {
+                    self.record(f, Stage::AfterResultSelector, &s);
+                }
+                s
+            }
+            None => result,
+        };
+        let after_result_path = match apply_result_path(&raw, selected, &state.result_path) {
+            Ok(v) => v,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
         if record {
-            if let Some(s) = &selected {
-                self.record(f, Stage::AfterResultSelector, s);
-            }
             self.record(f, Stage::AfterResultPath, &after_result_path);
         }
-        let output = output.unwrap_or(after_result_path);
+        let output = match self.eval(f, state, None, |env| select_io(env, &after_result_path, &state.output_path)) {
+            Ok(o) => o.map(Arc::new).unwrap_or(after_result_path),
+            Err(e) => return Flow::Failed(self.in_state(f, state, e)),
+        };
         self.complete_state(f, state, output, assigned)
     }
 
     /// Checks the output's size, applies the assignments, records the exit and moves on.
-    pub(super) fn complete_state(&mut self, f: FrameId, state: &State, output: Value, assigned: Option<Value>) -> Flow {
-        if let Some(failure) = too_large(state, &output) {
-            return Flow::Failed(failure);
+    pub(super) fn complete_state(&mut self, f: FrameId, state: &State, output: Data, assigned: Option<Value>) -> Flow {
+        // An unchanged input was checked when it was produced.
+        let unchanged = Arc::ptr_eq(&output, &self.frames[f.0].input);
+        if self.options.enforce_payload_limit && !unchanged {
+            if let Some(failure) = too_large(state, &output) {
+                return Flow::Failed(failure);
+            }
         }
         if let Some(vars) = assigned {
             self.assign(f, vars);
@@ -96,39 +115,49 @@ impl Execution {
         }
     }
 
-    /// InputPath, then `Parameters` (when the state has them): the effective input.
-    pub(super) fn effective_input(&mut self, f: FrameId, state: &State) -> Result<Value, Failure> {
-        let record = self.options.record_data_flow;
-        let raw = std::mem::take(&mut self.frames[f.0].input);
-        let computed = self.eval(f, state, None, |env| -> Result<_, Failure> {
+    /// InputPath, then `Parameters` (except on a Map, where it means ItemSelector): the
+    /// effective input. The raw input itself when neither applies.
+    pub(super) fn effective_input(&mut self, f: FrameId, state: &State) -> Result<Data, Failure> {
+        let raw = Arc::clone(&self.frames[f.0].input);
+        let (after_input_path, params) = self.eval(f, state, None, |env| -> Result<_, Failure> {
             let after_input_path = select_io(env, &raw, &state.input_path)?;
             let dollar = after_input_path.as_ref().unwrap_or(&raw);
             let params = match &state.parameters {
-                Some(t) if !matches!(state.kind, crate::model::StateKind::Map(_)) => Some(env.template(t, dollar)?),
+                Some(t) if !matches!(state.kind, StateKind::Map(_)) => Some(env.template(t, dollar)?),
                 _ => None,
             };
             Ok((after_input_path, params))
-        });
-        let result = computed.map(|(after_input_path, params)| {
-            if record {
-                self.record(f, Stage::AfterInputPath, after_input_path.as_ref().unwrap_or(&raw));
-                if let Some(p) = &params {
-                    self.record(f, Stage::AfterParameters, p);
-                }
+        })?;
+        let after_input_path = after_input_path.map(Arc::new).unwrap_or(raw);
+        let params = params.map(Arc::new);
+        if self.frames[f.0].visit.record.is_some() {
+            self.record(f, Stage::AfterInputPath, &after_input_path);
+            if let Some(p) = &params {
+                self.record(f, Stage::AfterParameters, p);
             }
-            params.or(after_input_path).unwrap_or_else(|| raw.clone())
-        });
-        self.frames[f.0].input = raw;
-        result
+        }
+        Ok(params.unwrap_or(after_input_path))
+    }
+
+    /// OutputPath applied to `effective`, for the states without a result (Choice, Wait,
+    /// Succeed).
+    pub(super) fn output_of(&mut self, f: FrameId, state: &State, effective: Data) -> Result<Data, Failure> {
+        match self.eval(f, state, None, |env| select_io(env, &effective, &state.output_path)) {
+            Ok(o) => Ok(o.map(Arc::new).unwrap_or(effective)),
+            Err(e) => Err(self.in_state(f, state, e)),
+        }
     }
 }
 
-/// States.DataLimitExceeded when a payload is over AWS's 256 KiB quota.
+/// States.DataLimitExceeded when a state's output is over AWS's 256 KiB quota.
 pub(super) fn too_large(state: &State, v: &Value) -> Option<Failure> {
     super::limits::too_large(v).then(|| {
         Failure::terminal(
             DATA_LIMIT_EXCEEDED,
-            format!("The state/task '{}' returned a result with a size exceeding the maximum number of bytes service limit.", state.name),
+            format!(
+                "The state/task '{}' returned a result with a size exceeding the maximum number of bytes service limit.",
+                state.name
+            ),
         )
     })
 }

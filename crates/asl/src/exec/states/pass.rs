@@ -1,5 +1,7 @@
 //! Pass: passes its input (or its `Result`, or its `Parameters`) on.
 
+use std::sync::Arc;
+
 use super::super::Execution;
 use super::super::frames::{Flow, FrameId};
 use crate::model::{Pass, State};
@@ -11,7 +13,7 @@ impl Execution {
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
         let result = match &pass.result {
-            Some(r) => r.clone(),
+            Some(r) => Arc::clone(r),
             None => effective,
         };
         self.finish_with_result(f, state, result)

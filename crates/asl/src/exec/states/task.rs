@@ -2,12 +2,14 @@
 //! heartbeat timeout. The history events depend on the resource: LambdaFunction* for a bare
 //! function ARN, Activity* for activities, Task* for service integrations.
 
+use std::sync::Arc;
+
 use serde_json::{Value, json};
 
 use super::super::frames::{Flow, FrameId};
 use super::super::history::{ErrorDetails, EventKind, TaskResource};
 use super::super::timers::Timer;
-use super::super::{Execution, PendingTask, Request, RequestId, TaskAnswer, TaskRequest};
+use super::super::{Data, Execution, PendingTask, Request, RequestId, TaskAnswer, TaskRequest};
 use super::services::shape_function_result;
 use crate::errors::{Failure, TIMEOUT};
 use crate::model::{Dynamic, IntegrationPattern, ResourceKind, State, StateKind, Task};
@@ -23,7 +25,7 @@ impl Execution {
             Ok(v) => v,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
-        let raw = std::mem::take(&mut self.frames[f.0].input);
+        let raw = std::sync::Arc::clone(&self.frames[f.0].input);
         let limits = self.eval(f, state, None, |env| -> Result<_, Failure> {
             let read = |d: &Option<Dynamic<u64>>, field: &str| -> Result<Option<u64>, Failure> {
                 match d {
@@ -48,7 +50,6 @@ impl Execution {
                 read(&task.heartbeat_seconds, "HeartbeatSecondsPath")?,
             ))
         });
-        self.frames[f.0].input = raw;
         let (timeout_seconds, heartbeat_seconds) = match limits {
             Ok(l) => l,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
@@ -119,11 +120,11 @@ impl Execution {
         let frame = &self.frames[f.0];
         self.outbox.push_back(Request::Task(TaskRequest {
             id,
-            state_name: state.name.clone(),
+            state_name: state.name.to_string(),
             state_pointer: state.pointer.clone(),
             resource: resource.arn.clone(),
             resource_kind: resource.clone(),
-            input,
+            input: serde_json::Value::clone(&input),
             attempt: frame.visit.retry_count,
             task_token: frame.visit.task_token.clone(),
             timeout_seconds,
@@ -205,7 +206,7 @@ impl Execution {
         };
         // A result over the quota is the task's failure, which a Catch may handle.
         let result = match result {
-            Ok(v) if super::super::limits::too_large(&v) => {
+            Ok(v) if self.options.enforce_payload_limit && super::super::limits::too_large(&v) => {
                 let source = match &task.resource.kind {
                     ResourceKind::LambdaFunction { .. } => task.resource.arn.clone(),
                     _ => task.resource.resource_type().to_string(),
@@ -219,10 +220,11 @@ impl Execution {
             }
             other => other,
         };
+        let result = result.map(Arc::new);
         match &task.resource.kind {
             ResourceKind::LambdaFunction { .. } => {
                 let kind = match &result {
-                    Ok(v) => EventKind::LambdaFunctionSucceeded { output: v.clone() },
+                    Ok(v) => EventKind::LambdaFunctionSucceeded { output: Arc::clone(v) },
                     Err(e) => EventKind::LambdaFunctionFailed(ErrorDetails::from(e)),
                 };
                 self.emit(Some(f), kind);
@@ -232,7 +234,7 @@ impl Execution {
                     self.emit(Some(f), EventKind::ActivityStarted { worker_name: String::new() });
                 }
                 let kind = match &result {
-                    Ok(v) => EventKind::ActivitySucceeded { output: v.clone() },
+                    Ok(v) => EventKind::ActivitySucceeded { output: Arc::clone(v) },
                     Err(e) => EventKind::ActivityFailed(ErrorDetails::from(e)),
                 };
                 self.emit(Some(f), kind);
@@ -247,10 +249,10 @@ impl Execution {
                     }
                 );
                 if waits && !pending.submitted {
-                    self.emit(Some(f), EventKind::TaskSubmitted { task: tr.clone(), output: json!({}) });
+                    self.emit(Some(f), EventKind::TaskSubmitted { task: tr.clone(), output: Arc::new(json!({})) });
                 }
                 let kind = match &result {
-                    Ok(v) => EventKind::TaskSucceeded { task: tr, output: v.clone() },
+                    Ok(v) => EventKind::TaskSucceeded { task: tr, output: Arc::clone(v) },
                     Err(e) => EventKind::TaskFailed { task: tr, error: ErrorDetails::from(e) },
                 };
                 self.emit(Some(f), kind);
@@ -290,7 +292,7 @@ impl Execution {
     }
 
     /// The task's result arrived: the rest of the data flow.
-    pub(in crate::exec) fn task_done(&mut self, f: FrameId, result: Value) -> Flow {
+    pub(in crate::exec) fn task_done(&mut self, f: FrameId, result: Data) -> Flow {
         let machine = std::sync::Arc::clone(&self.machine);
         let state = self.state_of(&machine, f);
         self.finish_with_result(f, state, result)

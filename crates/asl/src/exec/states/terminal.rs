@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::super::Execution;
-use super::super::dataflow::select_io;
+use super::super::eval::compact;
 use super::super::frames::{Flow, FrameId};
 use crate::errors::Failure;
 use crate::model::{Fail, FailField, State};
@@ -14,16 +14,16 @@ impl Execution {
             Ok(v) => v,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
-        let output = match self.eval(f, state, None, |env| select_io(env, &effective, &state.output_path)) {
-            Ok(o) => o.unwrap_or(effective),
-            Err(e) => return Flow::Failed(self.in_state(f, state, e)),
+        let output = match self.output_of(f, state, effective) {
+            Ok(o) => o,
+            Err(e) => return Flow::Failed(e),
         };
         self.exit(f, state, &output);
         Flow::End(output)
     }
 
     pub(in crate::exec) fn run_fail(&mut self, f: FrameId, state: &State, fail: &Fail) -> Flow {
-        let raw = std::mem::take(&mut self.frames[f.0].input);
+        let raw = std::sync::Arc::clone(&self.frames[f.0].input);
         let fields = self.eval(f, state, None, |env| -> Result<_, Failure> {
             let mut read = |field: &Option<FailField>, name: &str| -> Result<Option<String>, Failure> {
                 match field {
@@ -33,7 +33,7 @@ impl Execution {
                         Value::String(s) => Ok(Some(s)),
                         other => Err(Failure::runtime(format!(
                             "The {name} field must reference a string, but it references {}",
-                            super::super::eval::compact(&other)
+                            compact(&other)
                         ))),
                     },
                     Some(FailField::Jsonata(_)) => Err(Failure::runtime("JSONata expressions are not supported yet")),
@@ -41,11 +41,8 @@ impl Execution {
             };
             Ok((read(&fail.error, "ErrorPath")?, read(&fail.cause, "CausePath")?))
         });
-        self.frames[f.0].input = raw;
         match fields {
-            Ok((error, cause)) => {
-                Flow::FrameFailed(Failure { error: error.unwrap_or_default(), cause, terminal: false })
-            }
+            Ok((error, cause)) => Flow::FrameFailed(Failure { error: error.unwrap_or_default(), cause, terminal: false }),
             Err(e) => Flow::FrameFailed(self.in_state(f, state, e)),
         }
     }

@@ -4,7 +4,6 @@
 use serde_json::Value;
 
 use super::super::Execution;
-use super::super::dataflow::select_io;
 use super::super::frames::{Flow, FrameId};
 use super::super::timers::Timer;
 use crate::errors::Failure;
@@ -76,14 +75,14 @@ impl Execution {
             return Flow::Blocked;
         }
         // The effective input was parked in the frame while waiting.
-        let effective = std::mem::take(&mut self.frames[f.0].input);
+        let effective = std::sync::Arc::clone(&self.frames[f.0].input);
         let assigned = match self.eval_assign(f, state, &state.assign, &effective) {
             Ok(a) => a,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
-        let output = match self.eval(f, state, None, |env| select_io(env, &effective, &state.output_path)) {
-            Ok(o) => o.unwrap_or(effective),
-            Err(e) => return Flow::Failed(self.in_state(f, state, e)),
+        let output = match self.output_of(f, state, effective) {
+            Ok(o) => o,
+            Err(e) => return Flow::Failed(e),
         };
         self.complete_state(f, state, output, assigned)
     }

@@ -51,7 +51,7 @@ impl Builder<'_, '_> {
                 );
             }
         }
-        Pass { result }
+        Pass { result: result.map(std::sync::Arc::new) }
     }
 
     fn task(&mut self, f: &mut Fields, jsonata: bool) -> Task {

@@ -131,7 +131,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         inherited: QueryLanguage,
     ) -> State {
         let mut state = State {
-            name: name.to_string(),
+            name: name.into(),
             pointer: pointer.clone(),
             comment: None,
             query_language: inherited,
