@@ -15,14 +15,23 @@ use serde_json::{Value, json};
 
 const RUNS: usize = 5;
 
+// The `asl` command uses the same allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = args.first().map(String::as_str).unwrap_or("../shared/bench");
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(10_000);
     let enforce_limits = !args.iter().any(|a| a == "--no-payload-limit");
     let items: Vec<Value> = (0..n).map(|i| json!({ "id": i })).collect();
-    time(dir, "loop", "loop.asl.json", json!({ "target": n }), n, 2 * n + 2, enforce_limits);
-    time(dir, "map", "map.asl.json", json!({ "items": items }), n, n + 1, enforce_limits);
+    let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).map(String::as_str);
+    if only.is_none_or(|o| o == "loop") {
+        time(dir, "loop", "loop.asl.json", json!({ "target": n }), n, 2 * n + 2, enforce_limits);
+    }
+    if only.is_none_or(|o| o == "map") {
+        time(dir, "map", "map.asl.json", json!({ "items": items }), n, n + 1, enforce_limits);
+    }
 }
 
 fn time(dir: &str, name: &str, file: &str, input: Value, n: usize, expected: usize, enforce_limits: bool) {

@@ -59,7 +59,7 @@ impl Execution {
         // Bypass `emit` so the limit check cannot recurse.
         let previous = f.map(|f| self.frames[f.0].last_event).unwrap_or(self.history.len() as u64);
         let id = self.history.len() as u64 + 1;
-        let kind = EventKind::ExecutionFailed(ErrorDetails::from(failure));
+        let kind = EventKind::ExecutionFailed(ErrorDetails::of(failure));
         self.history.push(HistoryEvent { id, previous_event_id: previous, timestamp: self.now, kind });
         self.end(Outcome::from(failure));
     }
@@ -67,7 +67,7 @@ impl Execution {
     pub(super) fn finish_timed_out(&mut self) {
         let failure = Failure::bare(crate::errors::TIMEOUT);
         let previous = self.history.len() as u64;
-        let kind = EventKind::ExecutionTimedOut(ErrorDetails::from(&failure));
+        let kind = EventKind::ExecutionTimedOut(ErrorDetails::of(&failure));
         self.history.push(HistoryEvent { id: previous + 1, previous_event_id: previous, timestamp: self.now, kind });
         self.end(Outcome { status: Status::TimedOut, output: None, error: Some(failure.error), cause: None });
     }
@@ -79,7 +79,7 @@ impl Execution {
             id: previous + 1,
             previous_event_id: previous,
             timestamp: self.now,
-            kind: EventKind::ExecutionAborted(details),
+            kind: EventKind::ExecutionAborted(Box::new(details)),
         });
         self.end(Outcome { status: Status::Aborted, output: None, error, cause });
     }

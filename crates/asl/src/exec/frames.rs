@@ -10,8 +10,10 @@ use super::vars::ScopeId;
 use crate::errors::Failure;
 use crate::model::BodyId;
 
+/// A frame's slot and the generation of the slot it was given: slots of finished frames are
+/// reused, and an id from an earlier generation no longer reaches the slot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(super) struct FrameId(pub usize);
+pub(super) struct FrameId(pub usize, pub u32);
 
 /// What a frame does next. The executor's loop turns one flow into the next until the frame
 /// blocks (on a task, a timer or its children) or ends.
@@ -58,6 +60,7 @@ pub(super) struct Frame {
     /// The id of the frame's latest event, which the next one points back to.
     pub last_event: u64,
     pub alive: bool,
+    pub generation: u32,
     /// Records no events (the iterations of a distributed Map run as child executions whose
     /// events are not part of this history).
     pub silent: bool,
@@ -77,8 +80,9 @@ pub(super) struct VisitState {
     pub task: Option<RequestId>,
     pub task_token: Option<String>,
     pub container: Option<Box<Container>>,
-    /// The event that records the state's failure, held back until Retry has decided.
-    pub failed_event: Option<super::history::EventKind>,
+    /// The Parallel or Map state's children failed; its ParallelStateFailed/MapStateFailed
+    /// event waits until Retry has decided.
+    pub container_failed: bool,
 }
 
 /// What a Parallel or Map state tracks about its children.

@@ -71,6 +71,14 @@ pub struct ErrorDetails {
     pub cause: Option<String>,
 }
 
+impl ErrorDetails {
+    /// Boxed, as events carry it (errors are rare; keeping them out of line keeps every event
+    /// small).
+    pub fn of(f: &crate::errors::Failure) -> Box<ErrorDetails> {
+        Box::new(ErrorDetails::from(f))
+    }
+}
+
 impl From<&crate::errors::Failure> for ErrorDetails {
     fn from(f: &crate::errors::Failure) -> Self {
         ErrorDetails { error: f.error.clone(), cause: f.cause.clone() }
@@ -80,24 +88,53 @@ impl From<&crate::errors::Failure> for ErrorDetails {
 /// Which service a Task* event is about: `resourceType` and `resource` as AWS writes them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TaskResource {
-    pub resource_type: String,
-    pub resource: String,
+    pub resource_type: Arc<str>,
+    pub resource: Arc<str>,
 }
 
-/// What happened, with the details AWS records for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExecutionStart {
+    pub input: Arc<Value>,
+    pub role_arn: String,
+    pub state_machine_arn: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskSchedule {
+    pub task: Arc<TaskResource>,
+    pub region: Arc<str>,
+    pub parameters: Arc<Value>,
+    pub timeout_seconds: Option<u64>,
+    pub heartbeat_seconds: Option<u64>,
+}
+
+/// A Lambda function or an activity scheduled.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunctionSchedule {
+    pub resource: Arc<str>,
+    pub input: Arc<Value>,
+    pub timeout_seconds: Option<u64>,
+    pub heartbeat_seconds: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvaluationFailure {
+    pub error: ErrorDetails,
+    pub location: String,
+    pub state: String,
+}
+
+/// What happened, with the details AWS records for it. Rare events keep their details boxed
+/// so that the frequent ones (a state entered or exited) stay small.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EventKind {
-    ExecutionStarted {
-        input: Arc<Value>,
-        role_arn: String,
-        state_machine_arn: String,
-    },
+    ExecutionStarted(Box<ExecutionStart>),
     ExecutionSucceeded {
         output: Arc<Value>,
     },
-    ExecutionFailed(ErrorDetails),
-    ExecutionTimedOut(ErrorDetails),
-    ExecutionAborted(ErrorDetails),
+    ExecutionFailed(Box<ErrorDetails>),
+    ExecutionTimedOut(Box<ErrorDetails>),
+    ExecutionAborted(Box<ErrorDetails>),
     StateEntered {
         state_type: StateType,
         name: Arc<str>,
@@ -108,57 +145,42 @@ pub enum EventKind {
         name: Arc<str>,
         output: Arc<Value>,
     },
-    TaskScheduled {
-        task: TaskResource,
-        region: String,
-        parameters: Arc<Value>,
-        timeout_seconds: Option<u64>,
-        heartbeat_seconds: Option<u64>,
-    },
+    TaskScheduled(Box<TaskSchedule>),
     TaskStarted {
-        task: TaskResource,
+        task: Arc<TaskResource>,
     },
     TaskSubmitted {
-        task: TaskResource,
+        task: Arc<TaskResource>,
         output: Arc<Value>,
     },
     TaskSucceeded {
-        task: TaskResource,
+        task: Arc<TaskResource>,
         output: Arc<Value>,
     },
     TaskFailed {
-        task: TaskResource,
-        error: ErrorDetails,
+        task: Arc<TaskResource>,
+        error: Box<ErrorDetails>,
     },
     TaskTimedOut {
-        task: TaskResource,
-        error: ErrorDetails,
+        task: Arc<TaskResource>,
+        error: Box<ErrorDetails>,
     },
-    LambdaFunctionScheduled {
-        resource: String,
-        input: Arc<Value>,
-        timeout_seconds: Option<u64>,
-    },
+    LambdaFunctionScheduled(Box<FunctionSchedule>),
     LambdaFunctionStarted,
     LambdaFunctionSucceeded {
         output: Arc<Value>,
     },
-    LambdaFunctionFailed(ErrorDetails),
-    LambdaFunctionTimedOut(ErrorDetails),
-    ActivityScheduled {
-        resource: String,
-        input: Arc<Value>,
-        timeout_seconds: Option<u64>,
-        heartbeat_seconds: Option<u64>,
-    },
+    LambdaFunctionFailed(Box<ErrorDetails>),
+    LambdaFunctionTimedOut(Box<ErrorDetails>),
+    ActivityScheduled(Box<FunctionSchedule>),
     ActivityStarted {
-        worker_name: String,
+        worker_name: Arc<str>,
     },
     ActivitySucceeded {
         output: Arc<Value>,
     },
-    ActivityFailed(ErrorDetails),
-    ActivityTimedOut(ErrorDetails),
+    ActivityFailed(Box<ErrorDetails>),
+    ActivityTimedOut(Box<ErrorDetails>),
     ParallelStateStarted,
     ParallelStateSucceeded,
     ParallelStateFailed,
@@ -186,16 +208,12 @@ pub enum EventKind {
         index: usize,
     },
     MapRunStarted {
-        map_run_arn: String,
+        map_run_arn: Arc<str>,
     },
     MapRunSucceeded,
-    MapRunFailed(ErrorDetails),
+    MapRunFailed(Box<ErrorDetails>),
     /// A JSONata expression (or another evaluation) failed while a state ran.
-    EvaluationFailed {
-        error: ErrorDetails,
-        location: String,
-        state: String,
-    },
+    EvaluationFailed(Box<EvaluationFailure>),
 }
 
 /// One history event.
@@ -263,7 +281,7 @@ impl HistoryEvent {
             | EventKind::MapIterationSucceeded { name, .. }
             | EventKind::MapIterationFailed { name, .. }
             | EventKind::MapIterationAborted { name, .. } => Some(name.as_ref()),
-            EventKind::EvaluationFailed { state, .. } => Some(state),
+            EventKind::EvaluationFailed(e) => Some(&e.state),
             _ => None,
         }
     }
@@ -304,11 +322,11 @@ impl Serialize for Details<'_> {
         use EventKind::*;
         let mut m = s.serialize_map(None)?;
         match self.0 {
-            ExecutionStarted { input, role_arn, state_machine_arn } => {
-                m.serialize_entry("input", &Payload(input))?;
+            ExecutionStarted(e) => {
+                m.serialize_entry("input", &Payload(&e.input))?;
                 m.serialize_entry("inputDetails", &Truncated)?;
-                m.serialize_entry("roleArn", role_arn)?;
-                m.serialize_entry("stateMachineArn", state_machine_arn)?;
+                m.serialize_entry("roleArn", &e.role_arn)?;
+                m.serialize_entry("stateMachineArn", &e.state_machine_arn)?;
             }
             ExecutionSucceeded { output } | LambdaFunctionSucceeded { output } | ActivitySucceeded { output } => {
                 m.serialize_entry("output", &Payload(output))?;
@@ -334,54 +352,54 @@ impl Serialize for Details<'_> {
                 m.serialize_entry("output", &Payload(output))?;
                 m.serialize_entry("outputDetails", &Truncated)?;
             }
-            TaskScheduled { task, region, parameters, timeout_seconds, heartbeat_seconds } => {
-                m.serialize_entry("resourceType", &task.resource_type)?;
-                m.serialize_entry("resource", &task.resource)?;
-                m.serialize_entry("region", region)?;
-                m.serialize_entry("parameters", &Payload(parameters))?;
-                if let Some(t) = timeout_seconds {
-                    m.serialize_entry("timeoutInSeconds", t)?;
+            TaskScheduled(t) => {
+                m.serialize_entry("resourceType", &*t.task.resource_type)?;
+                m.serialize_entry("resource", &*t.task.resource)?;
+                m.serialize_entry("region", &*t.region)?;
+                m.serialize_entry("parameters", &Payload(&t.parameters))?;
+                if let Some(n) = t.timeout_seconds {
+                    m.serialize_entry("timeoutInSeconds", &n)?;
                 }
-                if let Some(h) = heartbeat_seconds {
-                    m.serialize_entry("heartbeatInSeconds", h)?;
+                if let Some(n) = t.heartbeat_seconds {
+                    m.serialize_entry("heartbeatInSeconds", &n)?;
                 }
             }
             TaskStarted { task } => {
-                m.serialize_entry("resourceType", &task.resource_type)?;
-                m.serialize_entry("resource", &task.resource)?;
+                m.serialize_entry("resourceType", &*task.resource_type)?;
+                m.serialize_entry("resource", &*task.resource)?;
             }
             TaskSubmitted { task, output } | TaskSucceeded { task, output } => {
-                m.serialize_entry("resourceType", &task.resource_type)?;
-                m.serialize_entry("resource", &task.resource)?;
+                m.serialize_entry("resourceType", &*task.resource_type)?;
+                m.serialize_entry("resource", &*task.resource)?;
                 m.serialize_entry("output", &Payload(output))?;
                 m.serialize_entry("outputDetails", &Truncated)?;
             }
             TaskFailed { task, error } | TaskTimedOut { task, error } => {
-                m.serialize_entry("resourceType", &task.resource_type)?;
-                m.serialize_entry("resource", &task.resource)?;
+                m.serialize_entry("resourceType", &*task.resource_type)?;
+                m.serialize_entry("resource", &*task.resource)?;
                 error_entries(&mut m, error)?;
             }
-            LambdaFunctionScheduled { resource, input, timeout_seconds } => {
-                m.serialize_entry("resource", resource)?;
-                m.serialize_entry("input", &Payload(input))?;
+            LambdaFunctionScheduled(l) => {
+                m.serialize_entry("resource", &*l.resource)?;
+                m.serialize_entry("input", &Payload(&l.input))?;
                 m.serialize_entry("inputDetails", &Truncated)?;
-                if let Some(t) = timeout_seconds {
-                    m.serialize_entry("timeoutInSeconds", t)?;
+                if let Some(n) = l.timeout_seconds {
+                    m.serialize_entry("timeoutInSeconds", &n)?;
                 }
             }
-            ActivityScheduled { resource, input, timeout_seconds, heartbeat_seconds } => {
-                m.serialize_entry("resource", resource)?;
-                m.serialize_entry("input", &Payload(input))?;
+            ActivityScheduled(a) => {
+                m.serialize_entry("resource", &*a.resource)?;
+                m.serialize_entry("input", &Payload(&a.input))?;
                 m.serialize_entry("inputDetails", &Truncated)?;
-                if let Some(t) = timeout_seconds {
-                    m.serialize_entry("timeoutInSeconds", t)?;
+                if let Some(n) = a.timeout_seconds {
+                    m.serialize_entry("timeoutInSeconds", &n)?;
                 }
-                if let Some(h) = heartbeat_seconds {
-                    m.serialize_entry("heartbeatInSeconds", h)?;
+                if let Some(n) = a.heartbeat_seconds {
+                    m.serialize_entry("heartbeatInSeconds", &n)?;
                 }
             }
             ActivityStarted { worker_name } => {
-                m.serialize_entry("workerName", worker_name)?;
+                m.serialize_entry("workerName", &**worker_name)?;
             }
             MapStateStarted { length } => {
                 m.serialize_entry("length", length)?;
@@ -394,12 +412,12 @@ impl Serialize for Details<'_> {
                 m.serialize_entry("index", index)?;
             }
             MapRunStarted { map_run_arn } => {
-                m.serialize_entry("mapRunArn", map_run_arn)?;
+                m.serialize_entry("mapRunArn", &**map_run_arn)?;
             }
-            EvaluationFailed { error, location, state } => {
-                error_entries(&mut m, error)?;
-                m.serialize_entry("location", location)?;
-                m.serialize_entry("state", state)?;
+            EvaluationFailed(e) => {
+                error_entries(&mut m, &e.error)?;
+                m.serialize_entry("location", &e.location)?;
+                m.serialize_entry("state", &e.state)?;
             }
             LambdaFunctionStarted
             | ParallelStateStarted
@@ -486,7 +504,11 @@ mod tests {
             id: 2,
             previous_event_id: 1,
             timestamp: 0,
-            kind: EventKind::StateEntered { state_type: StateType::Pass, name: "Hello".into(), input: Arc::new(json!({"a": 1})) },
+            kind: EventKind::StateEntered {
+                state_type: StateType::Pass,
+                name: "Hello".into(),
+                input: Arc::new(json!({"a": 1})),
+            },
         };
         let v = serde_json::to_value(&e).unwrap();
         assert_eq!(

@@ -174,6 +174,7 @@ struct PendingTask {
     callback: bool,
     /// TaskSubmitted (or ActivityStarted) has been recorded.
     submitted: bool,
+    task_resource: Arc<history::TaskResource>,
 }
 
 /// One execution of a state machine.
@@ -187,6 +188,8 @@ pub struct Execution {
     history_limit: Option<usize>,
     visits: Vec<Visit>,
     frames: Vec<Frame>,
+    /// Slots of finished child frames, for reuse.
+    free_frames: Vec<usize>,
     ready: VecDeque<(FrameId, Flow)>,
     timers: Timers,
     outbox: VecDeque<Request>,
@@ -222,6 +225,7 @@ impl Execution {
             history: Vec::new(),
             visits: Vec::new(),
             frames: Vec::new(),
+            free_frames: Vec::new(),
             ready: VecDeque::new(),
             timers: Timers::default(),
             outbox: VecDeque::new(),

@@ -7,9 +7,10 @@ use serde_json::{Map, Value};
 use super::Execution;
 use super::dataflow::apply_result_path;
 use super::frames::{Flow, FrameId};
+use super::history::EventKind;
 use super::timers::Timer;
 use crate::errors::Failure;
-use crate::model::{Jitter, Retrier, error_matches};
+use crate::model::{Jitter, Retrier, StateKind, error_matches};
 
 impl Execution {
     /// The first retrier whose ErrorEquals matches decides: retry after its backoff, or (its
@@ -24,7 +25,7 @@ impl Execution {
                 a.ended_at = Some(self.now);
             }
         }
-        let failed_event = self.frames[f.0].visit.failed_event.take();
+        let container_failed = std::mem::take(&mut self.frames[f.0].visit.container_failed);
         if let Some(i) = state.retry.iter().position(|r| error_matches(&r.error_equals, &failure)) {
             let retrier = &state.retry[i];
             let done = self.frames[f.0].visit.retrier_attempts.get(i).copied().unwrap_or(0);
@@ -44,7 +45,11 @@ impl Execution {
                 return Flow::Blocked;
             }
         }
-        if let Some(event) = failed_event {
+        if container_failed {
+            let event = match state.kind {
+                StateKind::Parallel(_) => EventKind::ParallelStateFailed,
+                _ => EventKind::MapStateFailed,
+            };
             self.emit(Some(f), event);
         }
         if let Some(i) = state.catch.iter().position(|c| error_matches(&c.error_equals, &failure)) {

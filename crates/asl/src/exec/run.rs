@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::context::StateContext;
 use super::eval::Env;
 use super::frames::{Flow, Frame, FrameId, Link, VisitState};
-use super::history::EventKind;
+use super::history::{EventKind, ExecutionStart};
 use super::timers::Timer;
 use super::vars::ScopeId;
 use super::visits::{Stage, Visit};
@@ -20,11 +20,11 @@ impl Execution {
     /// Records ExecutionStarted and queues the first state.
     pub(super) fn begin(&mut self, input: Value) {
         let input = Arc::new(input);
-        let started = EventKind::ExecutionStarted {
+        let started = EventKind::ExecutionStarted(Box::new(ExecutionStart {
             input: Arc::clone(&input),
             role_arn: self.ctx.role_arn().to_string(),
             state_machine_arn: self.ctx.state_machine_arn().to_string(),
-        };
+        }));
         self.emit(None, started);
         if let Some(t) = self.machine.timeout_seconds {
             self.timers.schedule(self.now + (t as i64) * 1000, Timer::ExecutionTimeout);
@@ -33,8 +33,7 @@ impl Execution {
         let root = machine.root();
         match root.position(&root.start_at) {
             Some(start) => {
-                let f =
-                    self.new_frame(crate::model::StateMachine::ROOT, start, input, None, ScopeId(0), 1, false);
+                let f = self.new_frame(crate::model::StateMachine::ROOT, start, input, None, ScopeId(0), 1, false);
                 self.ready.push_back((f, Flow::Enter));
             }
             None => {
@@ -55,7 +54,7 @@ impl Execution {
         last_event: u64,
         silent: bool,
     ) -> FrameId {
-        self.frames.push(Frame {
+        let frame = Frame {
             body,
             state,
             input,
@@ -63,10 +62,21 @@ impl Execution {
             scope,
             last_event,
             alive: true,
+            generation: 0,
             silent,
             visit: VisitState::default(),
-        });
-        FrameId(self.frames.len() - 1)
+        };
+        match self.free_frames.pop() {
+            Some(slot) => {
+                let generation = self.frames[slot].generation.wrapping_add(1);
+                self.frames[slot] = Frame { generation, ..frame };
+                FrameId(slot, generation)
+            }
+            None => {
+                self.frames.push(frame);
+                FrameId(self.frames.len() - 1, 0)
+            }
+        }
     }
 
     pub(super) fn poll_inner(&mut self) -> Poll {
@@ -99,7 +109,7 @@ impl Execution {
     fn drive(&mut self, f: FrameId, mut flow: Flow, budget: usize) -> usize {
         let mut entered = 0;
         loop {
-            if self.outcome.is_some() || !self.frames[f.0].alive {
+            if self.outcome.is_some() || !self.live(f) {
                 return entered;
             }
             flow = match flow {
@@ -295,7 +305,27 @@ impl Execution {
         self.frames[f.0].alive = false;
         match self.frames[f.0].link {
             None => self.finish_succeeded(f, output),
-            Some(link) => self.child_finished(link, f, Ok(Arc::unwrap_or_clone(output))),
+            Some(link) => {
+                self.child_finished(link, f, Ok(Arc::unwrap_or_clone(output)));
+                self.release(f);
+            }
+        }
+    }
+
+    /// Whether `f` still names a running frame.
+    pub(super) fn live(&self, f: FrameId) -> bool {
+        let frame = &self.frames[f.0];
+        frame.alive && frame.generation == f.1
+    }
+
+    /// Gives a finished child frame's slot back for reuse.
+    pub(super) fn release(&mut self, f: FrameId) {
+        let frame = &mut self.frames[f.0];
+        if frame.generation == f.1 && frame.link.is_some() {
+            frame.alive = false;
+            frame.input = Arc::new(Value::Null);
+            frame.visit = VisitState::default();
+            self.free_frames.push(f.0);
         }
     }
 
@@ -306,7 +336,10 @@ impl Execution {
         self.frames[f.0].alive = false;
         match self.frames[f.0].link {
             None => self.finish_failed(Some(f), &failure),
-            Some(link) => self.child_finished(link, f, Err(failure)),
+            Some(link) => {
+                self.child_finished(link, f, Err(failure));
+                self.release(f);
+            }
         }
     }
 
@@ -325,7 +358,7 @@ impl Execution {
     fn fire(&mut self, timer: Timer) {
         match timer {
             Timer::Resume(f, flow) => {
-                if self.frames[f.0].alive {
+                if self.live(f) {
                     self.ready.push_back((f, flow));
                 }
             }

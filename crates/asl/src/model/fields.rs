@@ -57,7 +57,9 @@ impl<'v> Fields<'v> {
                 d.warning(
                     code::SUBSTITUTION_PLACEHOLDER,
                     &self.child(key),
-                    format!("'{s}' is a template substitution placeholder; '{key}' must be {expected} once it is filled in"),
+                    format!(
+                        "'{s}' is a template substitution placeholder; '{key}' must be {expected} once it is filled in"
+                    ),
                 );
                 return;
             }

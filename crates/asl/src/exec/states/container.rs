@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use serde_json::{Map as JsonMap, Value};
 
-use super::super::{Data, Execution};
 use super::super::frames::{Container, ContainerKind, Flow, FrameId, Link};
 use super::super::history::{ErrorDetails, EventKind};
 use super::super::visits::Stage;
+use super::super::{Data, Execution};
 use crate::errors::{EXCEED_TOLERATED_FAILURE_THRESHOLD, Failure};
 use crate::model::{Dynamic, Map, Parallel, ProcessorMode, State};
 
@@ -45,11 +45,12 @@ impl Execution {
         if distributed {
             let label = map.label.clone().unwrap_or_else(|| state.name.to_string());
             let run_id = self.rng.uuid_v4();
-            let arn = format!("{}/{label}:{run_id}", self.ctx.state_machine_arn().replacen(":stateMachine:", ":mapRun:", 1));
+            let arn =
+                format!("{}/{label}:{run_id}", self.ctx.state_machine_arn().replacen(":stateMachine:", ":mapRun:", 1));
             if let Some(writer) = &map.result_writer {
                 written = Some(result_writer_details(writer, &input, &arn, &run_id));
             }
-            self.emit(Some(f), EventKind::MapRunStarted { map_run_arn: arn });
+            self.emit(Some(f), EventKind::MapRunStarted { map_run_arn: arn.into() });
         }
         let kind = ContainerKind::Map { items, input, processor: map.processor, distributed, written };
         self.start_container(f, kind, total, max_concurrency, tolerated_count, tolerated_percentage);
@@ -318,23 +319,18 @@ impl Execution {
             return Flow::Failed(failure);
         };
         for child in &c.running {
+            let link = self.frames[child.0].link;
             self.abort_frame(*child);
-            if let (ContainerKind::Map { distributed: false, .. }, Some(link)) = (&c.kind, self.frames[child.0].link) {
+            if let (ContainerKind::Map { distributed: false, .. }, Some(link)) = (&c.kind, link) {
                 self.emit(Some(f), EventKind::MapIterationAborted { name: state.name.clone(), index: link.index });
             }
         }
         // ParallelStateFailed / MapStateFailed come only once the state has failed for good:
         // a retry starts the state's work again without them.
-        let failed = match &c.kind {
-            ContainerKind::Parallel { .. } => EventKind::ParallelStateFailed,
-            ContainerKind::Map { distributed, .. } => {
-                if *distributed {
-                    self.emit(Some(f), EventKind::MapRunFailed(ErrorDetails::from(&failure)));
-                }
-                EventKind::MapStateFailed
-            }
-        };
-        self.frames[f.0].visit.failed_event = Some(failed);
+        if let ContainerKind::Map { distributed: true, .. } = &c.kind {
+            self.emit(Some(f), EventKind::MapRunFailed(ErrorDetails::of(&failure)));
+        }
+        self.frames[f.0].visit.container_failed = true;
         Flow::Failed(failure)
     }
 
@@ -350,6 +346,7 @@ impl Execution {
                 self.abort_frame(child);
             }
         }
+        self.release(f);
     }
 }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde_json::{Value, json};
 
 use super::super::frames::{Flow, FrameId};
-use super::super::history::{ErrorDetails, EventKind, TaskResource};
+use super::super::history::{ErrorDetails, EventKind, FunctionSchedule, TaskResource, TaskSchedule};
 use super::super::timers::Timer;
 use super::super::{Data, Execution, PendingTask, Request, RequestId, TaskAnswer, TaskRequest};
 use super::services::shape_function_result;
@@ -57,43 +57,37 @@ impl Execution {
         let id = self.next_request;
         self.next_request += 1;
         let resource = &task.resource;
-        let region = self.options.region.clone();
+        let task_resource = task_resource(task);
         match &resource.kind {
             ResourceKind::LambdaFunction { .. } => {
-                self.emit(
-                    Some(f),
-                    EventKind::LambdaFunctionScheduled {
-                        resource: resource.arn.clone(),
-                        input: input.clone(),
-                        timeout_seconds,
-                    },
-                );
+                let schedule = FunctionSchedule {
+                    resource: resource.arn.as_str().into(),
+                    input: Arc::clone(&input),
+                    timeout_seconds,
+                    heartbeat_seconds: None,
+                };
+                self.emit(Some(f), EventKind::LambdaFunctionScheduled(Box::new(schedule)));
                 self.emit(Some(f), EventKind::LambdaFunctionStarted);
             }
             ResourceKind::Activity { .. } => {
-                self.emit(
-                    Some(f),
-                    EventKind::ActivityScheduled {
-                        resource: resource.arn.clone(),
-                        input: input.clone(),
-                        timeout_seconds,
-                        heartbeat_seconds,
-                    },
-                );
+                let schedule = FunctionSchedule {
+                    resource: resource.arn.as_str().into(),
+                    input: Arc::clone(&input),
+                    timeout_seconds,
+                    heartbeat_seconds,
+                };
+                self.emit(Some(f), EventKind::ActivityScheduled(Box::new(schedule)));
             }
             _ => {
-                let task_resource = task_resource(task);
-                self.emit(
-                    Some(f),
-                    EventKind::TaskScheduled {
-                        task: task_resource.clone(),
-                        region,
-                        parameters: input.clone(),
-                        timeout_seconds,
-                        heartbeat_seconds,
-                    },
-                );
-                self.emit(Some(f), EventKind::TaskStarted { task: task_resource });
+                let schedule = TaskSchedule {
+                    task: Arc::clone(&task_resource),
+                    region: self.options.region.as_str().into(),
+                    parameters: Arc::clone(&input),
+                    timeout_seconds,
+                    heartbeat_seconds,
+                };
+                self.emit(Some(f), EventKind::TaskScheduled(Box::new(schedule)));
+                self.emit(Some(f), EventKind::TaskStarted { task: Arc::clone(&task_resource) });
             }
         }
         let callback = resource.waits_for_callback();
@@ -103,8 +97,10 @@ impl Execution {
         if let (Some(h), true) = (heartbeat_seconds, callback) {
             self.timers.schedule(self.now + h as i64 * 1000, Timer::HeartbeatTimeout(id, self.now));
         }
-        self.tasks
-            .insert(id, PendingTask { frame: f, last_beat: self.now, heartbeat_seconds, callback, submitted: false });
+        self.tasks.insert(
+            id,
+            PendingTask { frame: f, last_beat: self.now, heartbeat_seconds, callback, submitted: false, task_resource },
+        );
         self.frames[f.0].visit.task = Some(id);
         let context = {
             let frame = &self.frames[f.0];
@@ -225,22 +221,22 @@ impl Execution {
             ResourceKind::LambdaFunction { .. } => {
                 let kind = match &result {
                     Ok(v) => EventKind::LambdaFunctionSucceeded { output: Arc::clone(v) },
-                    Err(e) => EventKind::LambdaFunctionFailed(ErrorDetails::from(e)),
+                    Err(e) => EventKind::LambdaFunctionFailed(ErrorDetails::of(e)),
                 };
                 self.emit(Some(f), kind);
             }
             ResourceKind::Activity { .. } => {
                 if !pending.submitted {
-                    self.emit(Some(f), EventKind::ActivityStarted { worker_name: String::new() });
+                    self.emit(Some(f), EventKind::ActivityStarted { worker_name: "".into() });
                 }
                 let kind = match &result {
                     Ok(v) => EventKind::ActivitySucceeded { output: Arc::clone(v) },
-                    Err(e) => EventKind::ActivityFailed(ErrorDetails::from(e)),
+                    Err(e) => EventKind::ActivityFailed(ErrorDetails::of(e)),
                 };
                 self.emit(Some(f), kind);
             }
             kind => {
-                let tr = task_resource(task);
+                let tr = Arc::clone(&pending.task_resource);
                 let waits = matches!(
                     kind,
                     ResourceKind::Service {
@@ -253,7 +249,7 @@ impl Execution {
                 }
                 let kind = match &result {
                     Ok(v) => EventKind::TaskSucceeded { task: tr, output: Arc::clone(v) },
-                    Err(e) => EventKind::TaskFailed { task: tr, error: ErrorDetails::from(e) },
+                    Err(e) => EventKind::TaskFailed { task: tr, error: ErrorDetails::of(e) },
                 };
                 self.emit(Some(f), kind);
             }
@@ -280,11 +276,11 @@ impl Execution {
         let StateKind::Task(task) = &state.kind else {
             return;
         };
-        let details = ErrorDetails::from(&failure);
+        let details = ErrorDetails::of(&failure);
         let kind = match &task.resource.kind {
             ResourceKind::LambdaFunction { .. } => EventKind::LambdaFunctionTimedOut(details),
             ResourceKind::Activity { .. } => EventKind::ActivityTimedOut(details),
-            _ => EventKind::TaskTimedOut { task: task_resource(task), error: details },
+            _ => EventKind::TaskTimedOut { task: Arc::clone(&pending.task_resource), error: details },
         };
         self.emit(Some(f), kind);
         self.frames[f.0].visit.task = None;
@@ -299,8 +295,11 @@ impl Execution {
     }
 }
 
-fn task_resource(task: &Task) -> TaskResource {
-    TaskResource { resource_type: task.resource.resource_type().to_string(), resource: task.resource.resource_name() }
+fn task_resource(task: &Task) -> Arc<TaskResource> {
+    Arc::new(TaskResource {
+        resource_type: task.resource.resource_type().into(),
+        resource: task.resource.resource_name().into(),
+    })
 }
 
 fn positive_integer(v: &Value) -> Option<u64> {

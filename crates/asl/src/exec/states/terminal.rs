@@ -42,7 +42,9 @@ impl Execution {
             Ok((read(&fail.error, "ErrorPath")?, read(&fail.cause, "CausePath")?))
         });
         match fields {
-            Ok((error, cause)) => Flow::FrameFailed(Failure { error: error.unwrap_or_default(), cause, terminal: false }),
+            Ok((error, cause)) => {
+                Flow::FrameFailed(Failure { error: error.unwrap_or_default(), cause, terminal: false })
+            }
             Err(e) => Flow::FrameFailed(self.in_state(f, state, e)),
         }
     }
