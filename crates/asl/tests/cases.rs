@@ -44,7 +44,11 @@ fn every_case_holds() {
         let case: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let result = if case.get("validate") == Some(&Value::Bool(true)) { validate(&case) } else { execute(&case) };
         if let Err(e) = result {
-            failures.push(format!("{}:\n    {}", file.strip_prefix(&root).unwrap().display(), e.replace('\n', "\n    ")));
+            failures.push(format!(
+                "{}:\n    {}",
+                file.strip_prefix(&root).unwrap().display(),
+                e.replace('\n', "\n    ")
+            ));
         }
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), files.len(), failures.join("\n"));
@@ -64,7 +68,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn execute(case: &Value) -> Result<(), String> {
     let def = asl::load_value(&case["definition"]);
-    let errors: Vec<_> = def.diagnostics.iter().filter(|d| d.is_error()).map(|d| format!("{} {}", d.location, d.message)).collect();
+    let errors: Vec<_> =
+        def.diagnostics.iter().filter(|d| d.is_error()).map(|d| format!("{} {}", d.location, d.message)).collect();
     if !errors.is_empty() {
         return Err(format!("the definition is not valid: {errors:?}"));
     }
@@ -106,10 +111,13 @@ fn execute(case: &Value) -> Result<(), String> {
     if status != want_status {
         diffs.push(format!("status: expected {want_status}, got {status} ({:?})", outcome));
     }
-    if let (Some(want), Some(o)) = (expect.get("output"), outcome) {
-        if o.output.as_ref() != Some(want) {
-            diffs.push(format!("output: expected {want}, got {}", o.output.as_ref().map(|v| v.to_string()).unwrap_or_default()));
-        }
+    if let (Some(want), Some(o)) = (expect.get("output"), outcome)
+        && o.output.as_ref() != Some(want)
+    {
+        diffs.push(format!(
+            "output: expected {want}, got {}",
+            o.output.as_ref().map(|v| v.to_string()).unwrap_or_default()
+        ));
     }
     for field in ["error", "cause"] {
         if let (Some(want), Some(o)) = (expect.get(field), outcome) {
@@ -153,7 +161,10 @@ fn to_answer(a: &Value) -> (TaskAnswer, u64) {
     } else if let Some(t) = a.get("throw") {
         TaskAnswer::Failed { error: text(t, "error").unwrap_or_default(), cause: text(t, "cause") }
     } else if let Some(t) = a.get("function_throw") {
-        TaskAnswer::FunctionFailed { error: text(t, "error").unwrap_or_default(), message: text(t, "message").unwrap_or_default() }
+        TaskAnswer::FunctionFailed {
+            error: text(t, "error").unwrap_or_default(),
+            message: text(t, "message").unwrap_or_default(),
+        }
     } else {
         TaskAnswer::NoAnswer
     };
@@ -198,7 +209,8 @@ fn validate(case: &Value) -> Result<(), String> {
     if missing.is_empty() && extra.is_empty() {
         Ok(())
     } else {
-        let messages: Vec<String> = def.diagnostics.iter().map(|d| format!("{} {}: {}", d.code, d.location, d.message)).collect();
+        let messages: Vec<String> =
+            def.diagnostics.iter().map(|d| format!("{} {}: {}", d.code, d.location, d.message)).collect();
         Err(format!("diagnostics differ\n  missing {missing:?}\n  extra   {extra:?}\n  all: {messages:#?}"))
     }
 }

@@ -62,21 +62,20 @@ impl Answerer {
         let n = self.invocations.entry(req.state_name.clone()).or_insert(0);
         let index = *n;
         *n += 1;
-        if let (Some(config), Some(case)) = (&self.config, &self.test_case) {
-            if let Ok(tc) = config.test_case(&self.state_machine, case) {
-                if tc.mocks(&req.state_name) {
-                    return match tc.answer(&req.state_name, index) {
-                        Ok(a) => (a, 0),
-                        Err(e) => (TaskAnswer::Failed { error: "Mock.MissingResponse".into(), cause: Some(e) }, 0),
-                    };
-                }
-            }
+        if let (Some(config), Some(case)) = (&self.config, &self.test_case)
+            && let Ok(tc) = config.test_case(&self.state_machine, case)
+            && tc.mocks(&req.state_name)
+        {
+            return match tc.answer(&req.state_name, index) {
+                Ok(a) => (a, 0),
+                Err(e) => (TaskAnswer::Failed { error: "Mock.MissingResponse".into(), cause: Some(e) }, 0),
+            };
         }
         let key = req.resource_kind.mock_key(&req.input);
-        if let Some(js) = &mut self.js {
-            if let Some(a) = js.answer(&key, req) {
-                return a;
-            }
+        if let Some(js) = &mut self.js
+            && let Some(a) = js.answer(&key, req)
+        {
+            return a;
         }
         if !self.defaulted.contains(&key) {
             self.defaulted.push(key);

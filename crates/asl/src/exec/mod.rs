@@ -63,7 +63,7 @@ pub type RequestId = u64;
 /// Something the engine needs the host to do.
 #[derive(Clone, Debug)]
 pub enum Request {
-    Task(TaskRequest),
+    Task(Box<TaskRequest>),
 }
 
 /// A Task state asks the host to run its resource.
@@ -310,6 +310,11 @@ impl Execution {
     /// Requests issued and not yet answered.
     pub fn pending_requests(&self) -> impl Iterator<Item = RequestId> + '_ {
         self.tasks.keys().copied()
+    }
+
+    /// The variables of the execution's top-level scope, by name.
+    pub fn variables(&self) -> Vec<(&str, &Value)> {
+        self.scopes.visible(vars::Scopes::ROOT)
     }
 }
 

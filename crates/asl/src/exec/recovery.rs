@@ -19,11 +19,11 @@ impl Execution {
         let machine = Arc::clone(&self.machine);
         let state = self.state_of(&machine, f);
         let record = self.frames[f.0].visit.record;
-        if let Some(r) = record {
-            if let Some(a) = self.visits[r].attempts.last_mut() {
-                a.error = Some(failure.clone());
-                a.ended_at = Some(self.now);
-            }
+        if let Some(r) = record
+            && let Some(a) = self.visits[r].attempts.last_mut()
+        {
+            a.error = Some(failure.clone());
+            a.ended_at = Some(self.now);
         }
         let container_failed = std::mem::take(&mut self.frames[f.0].visit.container_failed);
         if let Some(i) = state.retry.iter().position(|r| error_matches(&r.error_equals, &failure)) {
@@ -36,10 +36,10 @@ impl Execution {
                     *n += 1;
                 }
                 visit.retry_count += 1;
-                if let Some(r) = record {
-                    if let Some(a) = self.visits[r].attempts.last_mut() {
-                        a.retry_delay_ms = Some(delay);
-                    }
+                if let Some(r) = record
+                    && let Some(a) = self.visits[r].attempts.last_mut()
+                {
+                    a.retry_delay_ms = Some(delay);
                 }
                 self.timers.schedule(self.now.saturating_add(delay as i64), Timer::Resume(f, Flow::Attempt));
                 return Flow::Blocked;

@@ -33,7 +33,15 @@ impl Execution {
         let root = machine.root();
         match root.position(&root.start_at) {
             Some(start) => {
-                let f = self.new_frame(crate::model::StateMachine::ROOT, start, input, None, ScopeId(0), 1, false);
+                let f = self.new_frame(
+                    crate::model::StateMachine::ROOT,
+                    start,
+                    input,
+                    None,
+                    super::vars::Scopes::ROOT,
+                    1,
+                    false,
+                );
                 self.ready.push_back((f, Flow::Enter));
             }
             None => {

@@ -52,17 +52,17 @@ impl<'v> Fields<'v> {
     fn wrong_type(&self, d: &mut Diagnostics, key: &str, expected: &str, found: &Value) {
         // A `${...}` placeholder from a SAM or CloudFormation template stands for a value that
         // is filled in at deployment: worth a warning, not an error.
-        if let Value::String(s) = found {
-            if is_placeholder(s) {
-                d.warning(
-                    code::SUBSTITUTION_PLACEHOLDER,
-                    &self.child(key),
-                    format!(
-                        "'{s}' is a template substitution placeholder; '{key}' must be {expected} once it is filled in"
-                    ),
-                );
-                return;
-            }
+        if let Value::String(s) = found
+            && is_placeholder(s)
+        {
+            d.warning(
+                code::SUBSTITUTION_PLACEHOLDER,
+                &self.child(key),
+                format!(
+                    "'{s}' is a template substitution placeholder; '{key}' must be {expected} once it is filled in"
+                ),
+            );
+            return;
         }
         d.error_at_value(
             code::SCHEMA_VALIDATION_FAILED,

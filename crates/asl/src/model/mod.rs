@@ -195,13 +195,13 @@ pub enum Dynamic<T> {
 #[derive(Clone, Debug)]
 pub enum StateKind {
     Pass(Pass),
-    Task(Task),
+    Task(Box<Task>),
     Choice(Choice),
     Wait(Wait),
     Succeed,
     Fail(Fail),
     Parallel(Parallel),
-    Map(Map),
+    Map(Box<Map>),
 }
 
 impl StateKind {

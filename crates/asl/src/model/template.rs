@@ -83,16 +83,16 @@ fn compile_object(map: &Map<String, Value>, pointer: &str, d: &mut Diagnostics) 
                 }
             }
             None => {
-                if let Value::String(s) = v {
-                    if looks_like_expression(s) {
-                        d.warning(
+                if let Value::String(s) = v
+                    && looks_like_expression(s)
+                {
+                    d.warning(
                             code::NO_DOLLAR,
                             &at,
                             format!(
                                 "The field '{source_key}' holds '{s}', which looks like a path or an intrinsic function, but its name does not end in '.$', so it is passed on as a plain string"
                             ),
                         );
-                    }
                 }
                 let t = Template::compile(v, &at, d);
                 dynamic |= !t.is_literal();

@@ -60,11 +60,11 @@ pub(super) fn terminal_and_reachable(body: &Body, d: &mut Diagnostics) {
     reached[start] = true;
     while let Some(i) = queue.pop_front() {
         for (target, _) in body.states[i].successors() {
-            if let Some(j) = body.position(target) {
-                if !reached[j] {
-                    reached[j] = true;
-                    queue.push_back(j);
-                }
+            if let Some(j) = body.position(target)
+                && !reached[j]
+            {
+                reached[j] = true;
+                queue.push_back(j);
             }
         }
     }

@@ -67,16 +67,15 @@ fn names(machine: &StateMachine, d: &mut Diagnostics) {
 fn labels(machine: &StateMachine, d: &mut Diagnostics) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for state in machine.all_states() {
-        if let StateKind::Map(m) = &state.kind {
-            if let Some(label) = &m.label {
-                if seen.insert(label, &state.pointer).is_some() {
-                    d.error(
-                        code::DUPLICATE_LABEL_NAME,
-                        &format!("{}/Label", state.pointer),
-                        format!("The Label '{label}' is used by another Map state"),
-                    );
-                }
-            }
+        if let StateKind::Map(m) = &state.kind
+            && let Some(label) = &m.label
+            && seen.insert(label, &state.pointer).is_some()
+        {
+            d.error(
+                code::DUPLICATE_LABEL_NAME,
+                &format!("{}/Label", state.pointer),
+                format!("The Label '{label}' is used by another Map state"),
+            );
         }
     }
 }

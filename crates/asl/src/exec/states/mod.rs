@@ -76,10 +76,11 @@ impl Execution {
     pub(super) fn complete_state(&mut self, f: FrameId, state: &State, output: Data, assigned: Option<Value>) -> Flow {
         // An unchanged input was checked when it was produced.
         let unchanged = Arc::ptr_eq(&output, &self.frames[f.0].input);
-        if self.options.enforce_payload_limit && !unchanged {
-            if let Some(failure) = too_large(state, &output) {
-                return Flow::Failed(failure);
-            }
+        if self.options.enforce_payload_limit
+            && !unchanged
+            && let Some(failure) = too_large(state, &output)
+        {
+            return Flow::Failed(failure);
         }
         if let Some(vars) = assigned {
             self.assign(f, vars);

@@ -114,7 +114,7 @@ impl Execution {
             sc.whole(&self.ctx)
         };
         let frame = &self.frames[f.0];
-        self.outbox.push_back(Request::Task(TaskRequest {
+        self.outbox.push_back(Request::Task(Box::new(TaskRequest {
             id,
             state_name: state.name.to_string(),
             state_pointer: state.pointer.clone(),
@@ -126,7 +126,7 @@ impl Execution {
             timeout_seconds,
             heartbeat_seconds,
             context,
-        }));
+        })));
         Flow::Blocked
     }
 

@@ -48,14 +48,14 @@ pub(super) fn retriers(f: &mut Fields, d: &mut Diagnostics) -> Vec<Retrier> {
             );
         }
         let max_delay_seconds = rf.uint(d, "MaxDelaySeconds");
-        if let Some(m) = max_delay_seconds {
-            if !(1..=31_622_400).contains(&m) {
-                d.error_at_value(
-                    code::SCHEMA_VALIDATION_FAILED,
-                    &rf.child("MaxDelaySeconds"),
-                    "MaxDelaySeconds must be between 1 and 31622400",
-                );
-            }
+        if let Some(m) = max_delay_seconds
+            && !(1..=31_622_400).contains(&m)
+        {
+            d.error_at_value(
+                code::SCHEMA_VALIDATION_FAILED,
+                &rf.child("MaxDelaySeconds"),
+                "MaxDelaySeconds must be between 1 and 31622400",
+            );
         }
         let jitter = match rf.string(d, "JitterStrategy") {
             None | Some("NONE") => Jitter::None,

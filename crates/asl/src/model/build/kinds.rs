@@ -8,7 +8,7 @@ use super::super::template::compile_expr;
 use super::super::{
     BodyId, Dynamic, Fail, FailField, Map, Parallel, Pass, ProcessorMode, QueryLanguage, State, StateKind, Task, Wait,
 };
-use super::{Builder, is_jsonata, jsonata_body, path_field, reference_path_field, template};
+use super::{Builder, is_jsonata, jsonata_body, reference_path_field, template};
 use crate::diagnostics::{Diagnostics, code};
 
 /// AWS's upper bound for TimeoutSeconds and HeartbeatSeconds.
@@ -26,13 +26,13 @@ impl Builder<'_, '_> {
         let jsonata = state.query_language == QueryLanguage::Jsonata;
         Some(match type_name {
             "Pass" => StateKind::Pass(self.pass(f, jsonata)),
-            "Task" => StateKind::Task(self.task(f, jsonata)),
+            "Task" => StateKind::Task(Box::new(self.task(f, jsonata))),
             "Choice" => StateKind::Choice(self.choice(f, jsonata)),
             "Wait" => StateKind::Wait(self.wait(f, jsonata).unwrap_or(Wait::Seconds(Dynamic::Literal(0)))),
             "Succeed" => StateKind::Succeed,
             "Fail" => StateKind::Fail(self.fail(f, jsonata)),
             "Parallel" => StateKind::Parallel(self.parallel(f, at, state.query_language)),
-            "Map" => StateKind::Map(self.map(f, state, at)),
+            "Map" => StateKind::Map(Box::new(self.map(f, state, at))),
             _ => return None,
         })
     }
@@ -42,14 +42,14 @@ impl Builder<'_, '_> {
             return Pass::default();
         }
         let result = f.get("Result").cloned();
-        if let Some(r) = &result {
-            if has_dollar_key(r) {
-                self.d.warning(
+        if let Some(r) = &result
+            && has_dollar_key(r)
+        {
+            self.d.warning(
                     code::PASS_RESULT_IS_STATIC,
                     &f.child("Result"),
                     "Result is static: fields ending in '.$' are not evaluated here; use Parameters to take values from the input",
                 );
-            }
         }
         Pass { result: result.map(std::sync::Arc::new) }
     }
@@ -79,14 +79,14 @@ impl Builder<'_, '_> {
         };
         let timeout_seconds = seconds(f, d, "TimeoutSeconds", jsonata);
         let heartbeat_seconds = seconds(f, d, "HeartbeatSeconds", jsonata);
-        if let (Some(Dynamic::Literal(t)), Some(Dynamic::Literal(h))) = (&timeout_seconds, &heartbeat_seconds) {
-            if h >= t {
-                d.error(
-                    code::SCHEMA_VALIDATION_FAILED,
-                    &f.child("HeartbeatSeconds"),
-                    format!("HeartbeatSeconds ({h}) must be smaller than TimeoutSeconds ({t})"),
-                );
-            }
+        if let (Some(Dynamic::Literal(t)), Some(Dynamic::Literal(h))) = (&timeout_seconds, &heartbeat_seconds)
+            && h >= t
+        {
+            d.error(
+                code::SCHEMA_VALIDATION_FAILED,
+                &f.child("HeartbeatSeconds"),
+                format!("HeartbeatSeconds ({h}) must be smaller than TimeoutSeconds ({t})"),
+            );
         }
         let credentials = f.object(d, "Credentials").map(|m| Value::Object(m.clone()));
         Task { resource, timeout_seconds, heartbeat_seconds, credentials }
@@ -273,15 +273,15 @@ impl Builder<'_, '_> {
         let item_batcher = f.object(d, "ItemBatcher").map(|m| Value::Object(m.clone()));
         let result_writer = f.object(d, "ResultWriter").map(|m| Value::Object(m.clone()));
         let label = f.string(d, "Label").map(str::to_string);
-        if let Some(l) = &label {
-            if l.chars().count() > 40 || l.chars().any(|c| c.is_whitespace() || "<>{}[]?*\"#%\\^|~`$&,;:/".contains(c))
-            {
-                d.error_at_value(
-                    code::INVALID_LABEL_NAME,
-                    &f.child("Label"),
-                    format!("The Label '{l}' must be at most 40 characters with no spaces or special characters"),
-                );
-            }
+        if let Some(l) = &label
+            && (l.chars().count() > 40
+                || l.chars().any(|c| c.is_whitespace() || "<>{}[]?*\"#%\\^|~`$&,;:/".contains(c)))
+        {
+            d.error_at_value(
+                code::INVALID_LABEL_NAME,
+                &f.child("Label"),
+                format!("The Label '{l}' must be at most 40 characters with no spaces or special characters"),
+            );
         }
         if mode == ProcessorMode::Inline {
             for k in ["ItemReader", "ItemBatcher", "ResultWriter", "Label"] {

@@ -5,7 +5,7 @@ mod choice;
 mod errors;
 mod kinds;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::fields::Fields;
 use super::template::Template;
@@ -26,14 +26,10 @@ pub fn build(value: &Value, d: &mut Diagnostics) -> Option<StateMachine> {
     let mut f = Fields::new(root, "");
     let comment = f.string(d, "Comment").map(str::to_string);
     let version = f.string(d, "Version").map(str::to_string);
-    if let Some(v) = &version {
-        if v != "1.0" {
-            d.error(
-                code::SCHEMA_VALIDATION_FAILED,
-                "/Version",
-                format!("The Version '{v}' is not supported; use \"1.0\""),
-            );
-        }
+    if let Some(v) = &version
+        && v != "1.0"
+    {
+        d.error(code::SCHEMA_VALIDATION_FAILED, "/Version", format!("The Version '{v}' is not supported; use \"1.0\""));
     }
     let timeout_seconds = f.uint(d, "TimeoutSeconds");
     let query_language = query_language(&mut f, d, QueryLanguage::JsonPath);
@@ -95,16 +91,16 @@ impl<'d, 'a> Builder<'d, 'a> {
         let start_at =
             if f.require(d, "StartAt") { f.string(d, "StartAt").unwrap_or("").to_string() } else { String::new() };
         let mut states = Vec::new();
-        if f.require(d, "States") {
-            if let Some(map) = f.object(d, "States") {
-                if map.is_empty() {
-                    d.error(code::SCHEMA_VALIDATION_FAILED, &f.child("States"), "States must hold at least one state");
-                }
-                let states_ptr = f.child("States");
-                for (i, (name, v)) in map.iter().enumerate() {
-                    let pointer = format!("{states_ptr}/{}", escape_pointer_segment(name));
-                    states.push(self.state(name, v, pointer, (id, i), ql));
-                }
+        if f.require(d, "States")
+            && let Some(map) = f.object(d, "States")
+        {
+            if map.is_empty() {
+                d.error(code::SCHEMA_VALIDATION_FAILED, &f.child("States"), "States must hold at least one state");
+            }
+            let states_ptr = f.child("States");
+            for (i, (name, v)) in map.iter().enumerate() {
+                let pointer = format!("{states_ptr}/{}", escape_pointer_segment(name));
+                states.push(self.state(name, v, pointer, (id, i), ql));
             }
         }
         let pointer = f.pointer.clone();
@@ -211,15 +207,15 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
             if has_result {
                 state.result_path = result_path(f, d, "ResultPath");
-                if !matches!(kind, StateKind::Pass(_)) {
-                    if let Some(v) = f.get("ResultSelector") {
-                        state.result_selector = Some(template(v, &f.child("ResultSelector"), "ResultSelector", d));
-                    }
+                if !matches!(kind, StateKind::Pass(_))
+                    && let Some(v) = f.get("ResultSelector")
+                {
+                    state.result_selector = Some(template(v, &f.child("ResultSelector"), "ResultSelector", d));
                 }
-                if matches!(kind, StateKind::Pass(_) | StateKind::Task(_) | StateKind::Parallel(_)) {
-                    if let Some(v) = f.get("Parameters") {
-                        state.parameters = Some(template(v, &f.child("Parameters"), "Parameters", d));
-                    }
+                if matches!(kind, StateKind::Pass(_) | StateKind::Task(_) | StateKind::Parallel(_))
+                    && let Some(v) = f.get("Parameters")
+                {
+                    state.parameters = Some(template(v, &f.child("Parameters"), "Parameters", d));
                 }
             }
             if has_assign {
