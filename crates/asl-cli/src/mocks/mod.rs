@@ -71,7 +71,7 @@ impl Answerer {
                 Err(e) => (TaskAnswer::Failed { error: "Mock.MissingResponse".into(), cause: Some(e) }, 0),
             };
         }
-        let key = req.resource_kind.mock_key(&req.input);
+        let key = req.mock_key();
         if let Some(js) = &mut self.js
             && let Some(a) = js.answer(&key, req)
         {
@@ -91,11 +91,7 @@ impl Answerer {
 
 /// What the default mock returns: the function's input (for `lambda:invoke`, its `Payload`).
 fn default_result(req: &TaskRequest) -> serde_json::Value {
-    if req.resource_kind.is_lambda_invoke() {
-        req.input.get("Payload").cloned().unwrap_or(serde_json::Value::Null)
-    } else {
-        req.input.clone()
-    }
+    req.function_input().clone()
 }
 
 /// The mock modules at `path`: the file itself, or every `.js`/`.mjs` file in the directory,

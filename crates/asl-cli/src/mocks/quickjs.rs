@@ -17,10 +17,12 @@ const MOCK_RUNTIME: &str = include_str!("../../../../js/mock-runtime.js");
 const MEMORY_LIMIT: usize = 256 << 20;
 const STACK_LIMIT: usize = 1 << 20;
 
+// Fields drop in order: the mocks' functions and the context must go before the runtime,
+// or QuickJS finds live objects when it is freed.
 pub struct JsMocks {
-    _runtime: Runtime,
-    context: Context,
     mocks: Vec<(String, Persistent<Function<'static>>)>,
+    context: Context,
+    _runtime: Runtime,
     /// Milliseconds after `base` at which running JavaScript is interrupted (0: none).
     deadline: Arc<AtomicU64>,
     base: Instant,
@@ -55,7 +57,7 @@ impl JsMocks {
             Ok(())
         });
         loaded?;
-        Ok(JsMocks { _runtime: runtime, context, mocks, deadline, base, timeout_ms })
+        Ok(JsMocks { mocks, context, _runtime: runtime, deadline, base, timeout_ms })
     }
 
     /// Runs the mock for `key`, if there is one.
@@ -93,7 +95,7 @@ fn run_mock<'js>(
 ) -> Result<Option<serde_json::Value>, String> {
     let f = f.restore(ctx).map_err(|e| e.to_string())?;
     let runner: Function = ctx.globals().get("__aslRunMock").map_err(|e| e.to_string())?;
-    let event = ctx.json_parse(req.input.to_string()).map_err(|e| e.to_string())?;
+    let event = ctx.json_parse(req.function_input().to_string()).map_err(|e| e.to_string())?;
     let info = json!({
         "stateName": req.state_name,
         "attempt": req.attempt + 1,

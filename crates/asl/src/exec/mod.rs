@@ -89,6 +89,23 @@ pub struct TaskRequest {
     pub context: Value,
 }
 
+impl TaskRequest {
+    /// What the function behind the task receives as its event: for
+    /// `arn:aws:states:::lambda:invoke`, the `Payload` parameter; otherwise the parameters.
+    pub fn function_input(&self) -> &Value {
+        if self.resource_kind.is_lambda_invoke() {
+            self.input.get("Payload").unwrap_or(&Value::Null)
+        } else {
+            &self.input
+        }
+    }
+
+    /// The name the task's mock is known by (see [`Resource::mock_key`]).
+    pub fn mock_key(&self) -> String {
+        self.resource_kind.mock_key(&self.input)
+    }
+}
+
 /// The host's answer to a [`TaskRequest`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum TaskAnswer {

@@ -1,0 +1,61 @@
+//! Parse, validate and run whatever text arrives: no input may panic the engine.
+//!
+//! The data is `definition \0 input \0 answers`: the definition text, the execution input as
+//! JSON text, and bytes that pick how each task is answered (success, failure, heartbeat, no
+//! answer, latency).
+
+#![no_main]
+
+use std::sync::Arc;
+
+use asl::exec::{Execution, Options, Poll, Request, TaskAnswer};
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
+
+fuzz_target!(|data: &[u8]| {
+    let mut parts = data.splitn(3, |b| *b == 0);
+    let definition = String::from_utf8_lossy(parts.next().unwrap_or_default());
+    let input = parts.next().map(String::from_utf8_lossy);
+    let answers = parts.next().unwrap_or_default();
+
+    let def = asl::load(&definition);
+    for d in &def.diagnostics {
+        // Every span lies inside the text.
+        assert!(d.span.start <= d.span.end && d.span.end <= definition.len(), "{d:?}");
+    }
+    let Some(machine) = def.runnable().cloned() else { return };
+    let input = input.and_then(|t| serde_json::from_str::<Value>(&t).ok()).unwrap_or(Value::Null);
+    let Ok(mut exec) = Execution::start(Arc::new(machine), input, Options::default()) else { return };
+    exec.set_step_budget(64);
+    let mut choices = answers.iter().copied().cycle();
+    // STANDARD executions end at 25,000 events; the poll cap only guards the fuzzer's time.
+    for _ in 0..200_000 {
+        match exec.poll() {
+            Poll::Request(Request::Task(req)) => {
+                let pick = if answers.is_empty() { 0 } else { choices.next().unwrap_or(0) };
+                let answer = match pick % 6 {
+                    0 => TaskAnswer::FunctionReturned(req.function_input().clone()),
+                    1 => TaskAnswer::Succeeded(req.input.clone()),
+                    2 => TaskAnswer::Failed { error: "Fuzz.Error".into(), cause: Some("fuzz".into()) },
+                    3 => TaskAnswer::FunctionFailed { error: "States.TaskFailed".into(), message: "m".into() },
+                    4 => TaskAnswer::NoAnswer,
+                    _ => TaskAnswer::Heartbeat,
+                };
+                let _ = exec.answer(req.id, answer, u64::from(pick) * 37);
+            }
+            Poll::Idle { next_deadline: Some(t) } => exec.advance_to(t),
+            Poll::Idle { next_deadline: None } => {
+                let pending: Vec<_> = exec.pending_requests().collect();
+                match pending.first() {
+                    Some(id) => {
+                        let _ = exec.answer(*id, TaskAnswer::Succeeded(Value::Null), 0);
+                    }
+                    None => break,
+                }
+            }
+            Poll::Yielded => {}
+            Poll::Finished => break,
+        }
+    }
+    let _ = serde_json::to_string(exec.history());
+});
