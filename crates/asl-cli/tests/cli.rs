@@ -19,7 +19,11 @@ fn fixture(name: &str) -> String {
 
 fn json_out(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
-        panic!("no JSON on stdout ({e}): {}\nstderr: {}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+        panic!(
+            "no JSON on stdout ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
     })
 }
 
@@ -59,7 +63,14 @@ fn validate_as_json_and_exit_codes() {
 fn run_routes_purchase_and_refund_with_the_example_mocks() {
     for (input, message) in [("purchase", "Purchase processed"), ("refund", "Refund processed")] {
         let input = format!("examples/transaction/inputs/{input}.json");
-        let o = asl(&["run", "examples/transaction/definition.asl.json", "--input", &input, "--mocks", "examples/transaction/mocks"]);
+        let o = asl(&[
+            "run",
+            "examples/transaction/definition.asl.json",
+            "--input",
+            &input,
+            "--mocks",
+            "examples/transaction/mocks",
+        ]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let out = json_out(&o);
         assert!(out["output"]["Message"].as_str().unwrap().starts_with(message), "{out}");
@@ -132,7 +143,14 @@ fn a_mock_that_does_not_load_is_a_clear_error() {
 
 #[test]
 fn a_mock_returning_nonsense_fails_the_task() {
-    let o = asl(&["run", &fixture("payment.asl.json"), "--input", r#"{"card": "4111"}"#, "--mocks", &fixture("mocks-nonsense")]);
+    let o = asl(&[
+        "run",
+        &fixture("payment.asl.json"),
+        "--input",
+        r#"{"card": "4111"}"#,
+        "--mocks",
+        &fixture("mocks-nonsense"),
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let out = json_out(&o);
     assert_eq!(out["error"], "Mock.InvalidResult");
@@ -158,10 +176,20 @@ fn mock_config_files_replay_responses_by_invocation() {
             "MockedResponses": {"Decline": {"0": {"Throw": {"Error": "Payment.InvalidCard", "Cause": "no"}}}}}"#,
     )
     .unwrap();
-    let o = asl(&["run", &fixture("payment.asl.json"), "--input", "{}", "--mock-config", config.to_str().unwrap(), "--test-case", "Declined"]);
+    let o = asl(&[
+        "run",
+        &fixture("payment.asl.json"),
+        "--input",
+        "{}",
+        "--mock-config",
+        config.to_str().unwrap(),
+        "--test-case",
+        "Declined",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(json_out(&o)["output"]["error"], serde_json::json!({"Error": "Payment.InvalidCard", "Cause": "no"}));
-    let o = asl(&["run", &fixture("payment.asl.json"), "--mock-config", config.to_str().unwrap(), "--test-case", "Nope"]);
+    let o =
+        asl(&["run", &fixture("payment.asl.json"), "--mock-config", config.to_str().unwrap(), "--test-case", "Nope"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no test case 'Nope'"));
     std::fs::remove_dir_all(&dir).ok();

@@ -36,8 +36,12 @@ fn published_definitions_validate() {
         let def = asl::load(&text);
         checked += 1;
         let known_invalid = INVALID_AS_PUBLISHED.iter().any(|(n, _)| name.contains(n));
-        let errors: Vec<String> =
-            def.diagnostics.iter().filter(|d| d.is_error()).map(|d| format!("{} {}: {}", d.code, d.location, d.message)).collect();
+        let errors: Vec<String> = def
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{} {}: {}", d.code, d.location, d.message))
+            .collect();
         if known_invalid {
             if errors.is_empty() {
                 unexpected.push(format!("{name}: listed as invalid, but it validates"));
