@@ -171,7 +171,7 @@ impl Execution {
             TaskAnswer::Succeeded(v) => self.complete_task(id, Ok(v), false),
             TaskAnswer::FunctionReturned(v) => self.complete_task(id, Ok(v), true),
             TaskAnswer::Failed { error, cause } => {
-                self.complete_task(id, Err(Failure { error, cause, terminal: false }), false)
+                self.complete_task(id, Err(Failure { cause, ..Failure::bare(error) }), false)
             }
             TaskAnswer::FunctionFailed { error, message } => {
                 let frame = pending.frame;
