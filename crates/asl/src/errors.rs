@@ -31,16 +31,25 @@ pub struct Failure {
     /// names reported by a task are handled like any task error, as AWS does.
     #[serde(skip)]
     pub terminal: bool,
+    /// A task that missed its HeartbeatSeconds: AWS reports it as `States.Timeout`, and a
+    /// Retry or Catch may single it out by naming `States.HeartbeatTimeout`.
+    #[serde(skip)]
+    pub heartbeat: bool,
 }
 
 impl Failure {
     pub fn new(error: impl Into<String>, cause: impl Into<String>) -> Self {
-        Failure { error: error.into(), cause: Some(cause.into()), terminal: false }
+        Failure { error: error.into(), cause: Some(cause.into()), terminal: false, heartbeat: false }
     }
 
     /// An error without a cause.
     pub fn bare(error: impl Into<String>) -> Self {
-        Failure { error: error.into(), cause: None, terminal: false }
+        Failure { error: error.into(), cause: None, terminal: false, heartbeat: false }
+    }
+
+    /// A missed heartbeat (see [`Failure::heartbeat`]).
+    pub fn heartbeat_timeout() -> Self {
+        Failure { heartbeat: true, ..Failure::bare(TIMEOUT) }
     }
 
     /// An error the execution cannot handle (see [`Failure::terminal`]).

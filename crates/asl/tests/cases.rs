@@ -105,7 +105,11 @@ fn execute(case: &Value) -> Result<(), String> {
     }
     let expect = &case["expect"];
     let outcome = exec.outcome();
-    let status = outcome.map(|o| format!("{:?}", o.status).to_uppercase()).unwrap_or_else(|| "RUNNING".into());
+    // The status as AWS spells it (TIMED_OUT, not TIMEDOUT).
+    let status = outcome
+        .and_then(|o| serde_json::to_value(o.status).ok())
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "RUNNING".into());
     let mut diffs = Vec::new();
     let want_status = expect.get("status").and_then(Value::as_str).unwrap_or("SUCCEEDED");
     if status != want_status {

@@ -308,7 +308,10 @@ impl Serialize for Truncated {
 
 /// Writes `{"error": ..., "cause": ...}` into an open details map.
 fn error_entries<M: SerializeMap>(m: &mut M, e: &ErrorDetails) -> Result<(), M::Error> {
-    m.serialize_entry("error", &e.error)?;
+    // A Fail state without Error: AWS's event has no error field.
+    if !e.error.is_empty() {
+        m.serialize_entry("error", &e.error)?;
+    }
     if let Some(c) = &e.cause {
         m.serialize_entry("cause", c)?;
     }

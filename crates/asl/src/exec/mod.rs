@@ -336,7 +336,9 @@ impl Execution {
 }
 
 impl From<&Failure> for Outcome {
+    /// A Fail state that names no error ends the execution without one, as AWS reports it.
     fn from(f: &Failure) -> Self {
-        Outcome { status: Status::Failed, output: None, error: Some(f.error.clone()), cause: f.cause.clone() }
+        let error = (!f.error.is_empty()).then(|| f.error.clone());
+        Outcome { status: Status::Failed, output: None, error, cause: f.cause.clone() }
     }
 }

@@ -13,7 +13,7 @@ use super::timers::Timer;
 use super::vars::ScopeId;
 use super::visits::{Stage, Visit};
 use super::{AnswerError, Data, Execution, Poll, RequestId, TaskAnswer};
-use crate::errors::{Failure, HEARTBEAT_TIMEOUT, TIMEOUT};
+use crate::errors::{Failure, TIMEOUT};
 use crate::model::{BodyId, State, StateKind};
 
 impl Execution {
@@ -373,7 +373,7 @@ impl Execution {
             Timer::TaskTimeout(id) => self.task_timed_out(id, Failure::bare(TIMEOUT)),
             Timer::HeartbeatTimeout(id, beat) => {
                 if self.tasks.get(&id).is_some_and(|t| t.last_beat == beat) {
-                    self.task_timed_out(id, Failure::bare(HEARTBEAT_TIMEOUT));
+                    self.task_timed_out(id, Failure::heartbeat_timeout());
                 }
             }
             Timer::Answer(id, answer) => {

@@ -449,11 +449,17 @@ pub struct JsonataFields {
 
 /// Does an error match a Retrier's or Catcher's `ErrorEquals` list? `States.ALL` matches every
 /// error a workflow may handle; `States.TaskFailed` does too, except `States.Timeout` (AWS
-/// documents it as a wildcard for everything but timeouts).
+/// documents it as a wildcard for everything but timeouts). A missed heartbeat is a
+/// `States.Timeout` that `States.HeartbeatTimeout` also names.
 pub fn error_matches(error_equals: &[String], failure: &crate::errors::Failure) -> bool {
-    use crate::errors::{ALL, TASK_FAILED, TIMEOUT};
+    use crate::errors::{ALL, HEARTBEAT_TIMEOUT, TASK_FAILED, TIMEOUT};
     if failure.is_terminal() {
         return false;
     }
-    error_equals.iter().any(|e| e == &failure.error || e == ALL || (e == TASK_FAILED && failure.error != TIMEOUT))
+    error_equals.iter().any(|e| {
+        e == &failure.error
+            || e == ALL
+            || (e == TASK_FAILED && failure.error != TIMEOUT)
+            || (e == HEARTBEAT_TIMEOUT && failure.heartbeat)
+    })
 }

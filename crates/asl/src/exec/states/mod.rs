@@ -130,6 +130,20 @@ impl Execution {
             Ok((after_input_path, params))
         })?;
         let after_input_path = after_input_path.map(Arc::new).unwrap_or(raw);
+        // AWS also refuses a state whose input after Parameters is over the quota (InputPath
+        // alone only narrows an input that was already checked).
+        if self.options.enforce_payload_limit
+            && let Some(p) = &params
+            && super::limits::too_large(p)
+        {
+            return Err(Failure::terminal(
+                DATA_LIMIT_EXCEEDED,
+                format!(
+                    "The input of the state '{}' after Parameters is over the maximum number of bytes service limit.",
+                    state.name
+                ),
+            ));
+        }
         let params = params.map(Arc::new);
         if self.frames[f.0].visit.record.is_some() {
             self.record(f, Stage::AfterInputPath, &after_input_path);

@@ -47,11 +47,12 @@ pub(super) fn shape_function_result(resource: &Resource, payload: Value, now: i6
 }
 
 /// A function's thrown error as the task reports it: for a Lambda function the cause is
-/// Lambda's JSON error payload (`{"errorMessage", "errorType", "trace"}`), otherwise the
+/// Lambda's JSON error payload as the Node.js runtime writes it (`{"errorType", "errorMessage",
+/// "trace"}`, in that order, since the cause is text that people compare), otherwise the
 /// message itself.
 pub(super) fn function_error(lambda: bool, error: String, message: String) -> crate::errors::Failure {
     let cause =
-        if lambda { json!({"errorMessage": message, "errorType": error, "trace": []}).to_string() } else { message };
+        if lambda { json!({"errorType": error, "errorMessage": message, "trace": []}).to_string() } else { message };
     crate::errors::Failure::new(error, cause)
 }
 

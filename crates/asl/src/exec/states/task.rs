@@ -171,7 +171,7 @@ impl Execution {
             TaskAnswer::Succeeded(v) => self.complete_task(id, Ok(v), false),
             TaskAnswer::FunctionReturned(v) => self.complete_task(id, Ok(v), true),
             TaskAnswer::Failed { error, cause } => {
-                self.complete_task(id, Err(Failure { error, cause, terminal: false }), false)
+                self.complete_task(id, Err(Failure { cause, ..Failure::bare(error) }), false)
             }
             TaskAnswer::FunctionFailed { error, message } => {
                 let frame = pending.frame;
@@ -276,6 +276,23 @@ impl Execution {
         let StateKind::Task(task) = &state.kind else {
             return;
         };
+        // The work was handed over before it timed out: a callback's message was sent (or a
+        // .sync job started), an activity's worker took it. AWS records that first.
+        if !pending.submitted {
+            match &task.resource.kind {
+                ResourceKind::Activity { .. } => {
+                    self.emit(Some(f), EventKind::ActivityStarted { worker_name: "".into() });
+                }
+                ResourceKind::Service {
+                    pattern: IntegrationPattern::Sync | IntegrationPattern::WaitForTaskToken,
+                    ..
+                } => {
+                    let task = Arc::clone(&pending.task_resource);
+                    self.emit(Some(f), EventKind::TaskSubmitted { task, output: Arc::new(json!({})) });
+                }
+                _ => {}
+            }
+        }
         let details = ErrorDetails::of(&failure);
         let kind = match &task.resource.kind {
             ResourceKind::LambdaFunction { .. } => EventKind::LambdaFunctionTimedOut(details),

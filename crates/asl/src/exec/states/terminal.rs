@@ -42,9 +42,7 @@ impl Execution {
             Ok((read(&fail.error, "ErrorPath")?, read(&fail.cause, "CausePath")?))
         });
         match fields {
-            Ok((error, cause)) => {
-                Flow::FrameFailed(Failure { error: error.unwrap_or_default(), cause, terminal: false })
-            }
+            Ok((error, cause)) => Flow::FrameFailed(Failure { cause, ..Failure::bare(error.unwrap_or_default()) }),
             Err(e) => Flow::FrameFailed(self.in_state(f, state, e)),
         }
     }

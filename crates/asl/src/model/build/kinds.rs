@@ -151,6 +151,8 @@ impl Builder<'_, '_> {
                     &f.pointer,
                     format!("A Fail state cannot have both {name} and {path_name}"),
                 );
+                // Reported once: the path field is known, just not allowed beside its literal.
+                f.get(&path_name);
             }
             if let Some(s) = f.string(d, name) {
                 return Some(if jsonata && is_jsonata(&Value::String(s.to_string())) {
@@ -315,6 +317,7 @@ fn seconds(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Opt
     let path_key = format!("{key}Path");
     if f.has(key) && f.has(&path_key) {
         d.error(code::SCHEMA_VALIDATION_FAILED, &f.pointer, format!("A state cannot have both {key} and {path_key}"));
+        f.get(&path_key);
     }
     if jsonata && f.has(key) && f.get(key).is_some_and(is_jsonata) {
         return Some(Dynamic::Jsonata(jsonata_body(f.string(d, key).unwrap_or(""))));
@@ -342,6 +345,7 @@ fn count(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Optio
     let path_key = format!("{key}Path");
     if f.has(key) && f.has(&path_key) {
         d.error(code::SCHEMA_VALIDATION_FAILED, &f.pointer, format!("A state cannot have both {key} and {path_key}"));
+        f.get(&path_key);
     }
     if jsonata && f.get(key).is_some_and(is_jsonata) {
         return Some(Dynamic::Jsonata(jsonata_body(f.string(d, key).unwrap_or(""))));
@@ -359,6 +363,7 @@ fn percentage(f: &mut Fields, d: &mut Diagnostics, jsonata: bool) -> Option<Dyna
     const KEY: &str = "ToleratedFailurePercentage";
     if f.has(KEY) && f.has("ToleratedFailurePercentagePath") {
         d.error(code::SCHEMA_VALIDATION_FAILED, &f.pointer, format!("A state cannot have both {KEY} and {KEY}Path"));
+        f.get("ToleratedFailurePercentagePath");
     }
     if jsonata && f.get(KEY).is_some_and(is_jsonata) {
         return Some(Dynamic::Jsonata(jsonata_body(f.string(d, KEY).unwrap_or(""))));
