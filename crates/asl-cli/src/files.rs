@@ -42,3 +42,11 @@ fn plain(e: &serde_json::Error) -> String {
         None => s,
     }
 }
+
+/// Writes to stdout; a closed pipe (`asl run ... | head`) ends the output quietly instead of
+/// panicking.
+pub fn print_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|_| out.write_all(b"\n")).and_then(|_| out.flush());
+}

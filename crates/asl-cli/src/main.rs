@@ -36,11 +36,11 @@ fn main() -> ExitCode {
         Some("validate") => validate::main(&argv[1..]),
         Some("run") => run::main(&argv[1..]),
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            files::print_out(USAGE);
             ExitCode::SUCCESS
         }
         Some("-V" | "--version") => {
-            println!("asl {}", env!("CARGO_PKG_VERSION"));
+            files::print_out(concat!("asl ", env!("CARGO_PKG_VERSION")));
             ExitCode::SUCCESS
         }
         Some(other) => {

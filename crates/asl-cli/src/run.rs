@@ -122,6 +122,6 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
     if args.flag("data-flow") {
         out.insert("dataFlow".into(), serde_json::to_value(exec.visits()).unwrap_or(Value::Null));
     }
-    println!("{}", serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default());
+    crate::files::print_out(&serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default());
     Ok(code)
 }

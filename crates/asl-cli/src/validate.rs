@@ -43,12 +43,12 @@ pub fn main(argv: &[String]) -> ExitCode {
             .collect();
         let result = if def.has_errors() { "FAIL" } else { "OK" };
         let out = json!({ "result": result, "diagnostics": list });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        crate::files::print_out(&serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         for d in &diagnostics {
             let at = d.position(&index);
             let location = if d.location.is_empty() { String::new() } else { format!(" (at {})", d.location) };
-            println!(
+            let line = format!(
                 "{}:{}:{}: {} {}: {}{location}",
                 args.file,
                 at.line,
@@ -57,6 +57,7 @@ pub fn main(argv: &[String]) -> ExitCode {
                 d.code,
                 d.message
             );
+            crate::files::print_out(&line);
         }
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
