@@ -24,9 +24,10 @@ pub fn read_json(path: &str, what: &str) -> Result<Value, String> {
 pub fn json_arg(arg: &str, what: &str) -> Result<Value, String> {
     if std::path::Path::new(arg).is_file() {
         read_json(arg, what)
+    } else if looks_like_path(arg) && serde_json::from_str::<Value>(arg).is_err() {
+        Err(format!("there is no {what} file '{arg}' (and '{arg}' is not JSON text either)"))
     } else {
         parse_json(arg, what)
-            .map_err(|e| if looks_like_path(arg) { format!("{e} (and there is no file '{arg}')") } else { e })
     }
 }
 

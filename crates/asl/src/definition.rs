@@ -30,10 +30,11 @@ impl Definition {
 pub fn load(text: &str) -> Definition {
     let parsed = json::parse(text);
     let mut d = Diagnostics::new(&parsed.spans);
-    if text.trim().is_empty() {
+    let empty = text.trim().is_empty();
+    if empty {
         d.error(code::MISSING_DESCRIPTION, "", "The definition is empty");
     }
-    for e in &parsed.errors {
+    for e in parsed.errors.iter().filter(|_| !empty) {
         d.list.push(Diagnostic {
             severity: crate::diagnostics::Severity::Error,
             code: code::INVALID_JSON_DESCRIPTION,
