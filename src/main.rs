@@ -1,11 +1,16 @@
 //! ASL Playground: edit, validate, run and animate AWS Step Functions state machines in the
-//! browser, on the same engine as the `asl` command.
+//! browser, on the same engine as the `asl` command. See ARCHITECTURE.md for the map.
 
-use leptos::prelude::*;
+mod analysis;
+mod app;
+mod browser;
+mod editor;
+mod examples;
+mod playback;
+mod runner;
+mod store;
+mod view;
 
 fn main() {
-    console_error_panic_hook_set();
-    leptos::mount::mount_to_body(|| view! { <p>"ASL Playground"</p> });
+    leptos::mount::mount_to_body(app::App);
 }
-
-fn console_error_panic_hook_set() {}

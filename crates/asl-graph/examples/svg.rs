@@ -13,17 +13,40 @@ fn main() {
         l.width, l.height
     );
     for n in &l.nodes {
-        let fill = if n.container { "#f1f5f9" } else if n.state_type.is_empty() { "#e2e8f0" } else { "#ffffff" };
-        s += &format!(r##"<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{fill}" stroke="#64748b"/>"##, n.x, n.y, n.width, n.height);
+        let fill = if n.container {
+            "#f1f5f9"
+        } else if n.state_type.is_empty() {
+            "#e2e8f0"
+        } else {
+            "#ffffff"
+        };
+        s += &format!(
+            r##"<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{fill}" stroke="#64748b"/>"##,
+            n.x, n.y, n.width, n.height
+        );
         let ty = if n.container { n.y + 18.0 } else { n.y + n.height / 2.0 };
-        s += &format!(r##"<text x="{}" y="{}" text-anchor="middle">{}</text>"##, n.x + n.width / 2.0, ty, n.name.replace('&', "&amp;").replace('<', "&lt;"));
+        s += &format!(
+            r##"<text x="{}" y="{}" text-anchor="middle">{}</text>"##,
+            n.x + n.width / 2.0,
+            ty,
+            n.name.replace('&', "&amp;").replace('<', "&lt;")
+        );
     }
     for e in &l.edges {
         let pts: Vec<String> = e.points.iter().map(|(x, y)| format!("{x},{y}")).collect();
-        let color = match e.kind { asl_graph::EdgeKind::Catch => "#dc2626", asl_graph::EdgeKind::Default => "#7c3aed", _ => "#334155" };
+        let color = match e.kind {
+            asl_graph::EdgeKind::Catch => "#dc2626",
+            asl_graph::EdgeKind::Default => "#7c3aed",
+            _ => "#334155",
+        };
         s += &format!(r##"<polyline points="{}" fill="none" stroke="{color}"/>"##, pts.join(" "));
         if let (Some(label), Some(p)) = (&e.label, e.points.get(e.points.len() / 2)) {
-            s += &format!(r##"<text x="{}" y="{}" fill="{color}" font-size="10">{}</text>"##, p.0 + 4.0, p.1, label.replace('&', "&amp;").replace('<', "&lt;"));
+            s += &format!(
+                r##"<text x="{}" y="{}" fill="{color}" font-size="10">{}</text>"##,
+                p.0 + 4.0,
+                p.1,
+                label.replace('&', "&amp;").replace('<', "&lt;")
+            );
         }
     }
     s += "</svg>";

@@ -116,7 +116,9 @@ fn cluster(machine: &StateMachine, id: BodyId) -> Cluster {
                     StateKind::Choice(c) => (EdgeKind::Choice, Some(describe_condition(&c.choices[r].condition))),
                     _ => (EdgeKind::Choice, None),
                 },
-                ModelEdge::Catch(c) => (EdgeKind::Catch, Some(format!("Catch: {}", state.catch[c].error_equals.join(", ")))),
+                ModelEdge::Catch(c) => {
+                    (EdgeKind::Catch, Some(format!("Catch: {}", state.catch[c].error_equals.join(", "))))
+                }
             };
             edges.push(Edge { from, to: to + 1, kind, label });
         }
@@ -133,7 +135,7 @@ fn task_detail(r: &asl::model::Resource) -> String {
     match &r.kind {
         ResourceKind::LambdaFunction { name } => format!("Lambda: {name}"),
         ResourceKind::Activity { name } => format!("Activity: {name}"),
-        ResourceKind::Service { service, action, .. } => format!("{service}:{}", r.resource_name().replace(action, action)),
+        ResourceKind::Service { service, .. } => format!("{service}:{}", r.resource_name()),
         ResourceKind::Placeholder | ResourceKind::Unknown => r.arn.clone(),
     }
 }

@@ -18,6 +18,9 @@ pub(crate) struct Input {
     /// How strongly each edge pulls its ends into line (the main flow strongly, error paths
     /// barely).
     pub weights: Vec<f64>,
+    /// The size of each edge's label, if it has one: labels take room in the layout, so they
+    /// never overlap each other or the boxes.
+    pub labels: Vec<Option<(f64, f64)>>,
     /// The node ranked first (the Start marker).
     pub first: usize,
     /// The node ranked last (the End marker).
@@ -27,37 +30,56 @@ pub(crate) struct Input {
 pub(crate) struct Output {
     /// Top-left corner of each box.
     pub positions: Vec<(f64, f64)>,
+    /// The centre of each edge's label.
+    pub label_centers: Vec<Option<(f64, f64)>>,
     /// Each edge's points, from its source to its target.
     pub routes: Vec<Vec<(f64, f64)>>,
     pub width: f64,
     pub height: f64,
 }
 
-/// A node of the layered graph: a box, or a point where a long edge crosses a layer.
+/// A node of the layered graph: a box, or a point where a long edge crosses a layer (sized
+/// like its label where the edge's label sits).
 #[derive(Clone, Copy)]
 struct Slot {
     width: f64,
+    height: f64,
     real: Option<usize>,
 }
 
 pub(crate) fn place(input: &Input) -> Output {
     let n = input.sizes.len();
     let reversed = back_edges(n, &input.edges, input.first);
-    let ranks = rank(n, &input.edges, &reversed, input.first, input.last);
+    let mut ranks = rank(n, &input.edges, &reversed, input.first, input.last);
+    // With labels, every edge spans two layers so that a label can sit between them.
+    let labelled = input.labels.iter().any(Option::is_some);
+    let spread = if labelled { 2 } else { 1 };
+    for r in &mut ranks {
+        *r *= spread;
+    }
+    let gap_y = GAP_Y / spread as f64;
     let layer_count = ranks.iter().copied().max().map_or(0, |m| m + 1);
 
     // Layers of slots: the boxes, then one slot per layer each long edge crosses.
-    let mut slots: Vec<Slot> = (0..n).map(|i| Slot { width: input.sizes[i].0, real: Some(i) }).collect();
+    let mut slots: Vec<Slot> =
+        (0..n).map(|i| Slot { width: input.sizes[i].0, height: input.sizes[i].1, real: Some(i) }).collect();
     let mut layer_of: Vec<usize> = ranks.clone();
     let mut chains: Vec<Vec<usize>> = Vec::with_capacity(input.edges.len());
+    let mut label_slot: Vec<Option<usize>> = vec![None; input.edges.len()];
     for (e, &(from, to)) in input.edges.iter().enumerate() {
         let (top, bottom) = if reversed[e] { (to, from) } else { (from, to) };
         let mut chain = vec![top];
         if from != to {
+            let middle = (ranks[top] + ranks[bottom]) / 2;
             for r in ranks[top] + 1..ranks[bottom] {
-                slots.push(Slot { width: LANE, real: None });
+                let label = input.labels.get(e).copied().flatten().filter(|_| r == middle && !reversed[e]);
+                let (width, height) = label.unwrap_or((LANE, 0.0));
+                slots.push(Slot { width, height, real: None });
                 layer_of.push(r);
                 chain.push(slots.len() - 1);
+                if label.is_some() {
+                    label_slot[e] = Some(slots.len() - 1);
+                }
             }
         }
         chain.push(bottom);
@@ -83,17 +105,14 @@ pub(crate) fn place(input: &Input) -> Output {
     let x = coordinates(&layers, &slots, &up, &down);
 
     // Heights of layers, and the top of each.
+    let layer_height = |r: usize| -> f64 { layers[r].iter().map(|&s| slots[s].height).fold(0.0, f64::max).max(LANE) };
     let mut layer_top = Vec::with_capacity(layer_count);
     let mut y = 0.0;
-    for layer in &layers {
+    for r in 0..layers.len() {
         layer_top.push(y);
-        let h = layer.iter().filter_map(|&s| slots[s].real).map(|i| input.sizes[i].1).fold(0.0, f64::max);
-        y += h.max(LANE) + GAP_Y;
+        y += layer_height(r) + gap_y;
     }
-    let height = (y - GAP_Y).max(0.0);
-    let layer_height = |r: usize| -> f64 {
-        layers[r].iter().filter_map(|&s| slots[s].real).map(|i| input.sizes[i].1).fold(0.0, f64::max).max(LANE)
-    };
+    let height = (y - gap_y).max(0.0);
     let mut positions = vec![(0.0, 0.0); n];
     for (r, layer) in layers.iter().enumerate() {
         for &s in layer {
@@ -106,9 +125,10 @@ pub(crate) fn place(input: &Input) -> Output {
     let center = |s: usize| -> (f64, f64) {
         match slots[s].real {
             Some(i) => (positions[i].0 + input.sizes[i].0 / 2.0, positions[i].1 + input.sizes[i].1 / 2.0),
-            None => (x[s] + LANE / 2.0, layer_top[layer_of[s]] + layer_height(layer_of[s]) / 2.0),
+            None => (x[s] + slots[s].width / 2.0, layer_top[layer_of[s]] + layer_height(layer_of[s]) / 2.0),
         }
     };
+    let label_centers = label_slot.iter().map(|s| s.map(center)).collect();
     let right_edge = x.iter().zip(&slots).map(|(x, s)| x + s.width).fold(0.0, f64::max);
     let mut routes = Vec::with_capacity(input.edges.len());
     for (e, &(from, to)) in input.edges.iter().enumerate() {
@@ -123,7 +143,8 @@ pub(crate) fn place(input: &Input) -> Output {
             vec![(r, m - 8.0), (r + 22.0, m - 8.0), (r + 22.0, m + 8.0), (r, m + 8.0)]
         } else if reversed[e] {
             // Back edges (loops) leave from the right and come back up along the right side.
-            let lane = chain[1..chain.len() - 1].iter().map(|&s| center(s).0).fold(fx + fw, f64::max).max(tx + tw) + 18.0;
+            let lane =
+                chain[1..chain.len() - 1].iter().map(|&s| center(s).0).fold(fx + fw, f64::max).max(tx + tw) + 18.0;
             let mut pts = vec![(fx + fw, fy + fh / 2.0), (lane, fy + fh / 2.0)];
             pts.push((lane, ty + th / 2.0));
             pts.push((tx + tw, ty + th / 2.0));
@@ -139,7 +160,7 @@ pub(crate) fn place(input: &Input) -> Output {
         routes.push(route);
     }
     let width = routes.iter().flatten().map(|p| p.0).fold(right_edge, f64::max);
-    Output { positions, routes, width, height }
+    Output { positions, label_centers, routes, width, height }
 }
 
 /// Edges that close a cycle, found by a depth-first walk from `first` (then from any node not
@@ -261,7 +282,8 @@ fn order(layers: &mut [Vec<usize>], up: &[Vec<(usize, f64)>], down: &[Vec<(usize
     refresh(layers, &mut pos);
     for sweep in 0..SWEEPS {
         let downward = sweep % 2 == 0;
-        let range: Vec<usize> = if downward { (1..layers.len()).collect() } else { (0..layers.len().saturating_sub(1)).rev().collect() };
+        let range: Vec<usize> =
+            if downward { (1..layers.len()).collect() } else { (0..layers.len().saturating_sub(1)).rev().collect() };
         for r in range {
             let neighbours = if downward { up } else { down };
             let mut keyed: Vec<(f64, usize)> = layers[r]
@@ -288,7 +310,12 @@ fn order(layers: &mut [Vec<usize>], up: &[Vec<(usize, f64)>], down: &[Vec<(usize
 
 /// Horizontal positions (left edges): packed left to right, then pulled toward the centres of
 /// their neighbours, keeping each layer's order and gaps.
-fn coordinates(layers: &[Vec<usize>], slots: &[Slot], up: &[Vec<(usize, f64)>], down: &[Vec<(usize, f64)>]) -> Vec<f64> {
+fn coordinates(
+    layers: &[Vec<usize>],
+    slots: &[Slot],
+    up: &[Vec<(usize, f64)>],
+    down: &[Vec<(usize, f64)>],
+) -> Vec<f64> {
     let mut x = vec![0.0f64; slots.len()];
     let gap = |a: usize, b: usize| if slots[a].real.is_some() && slots[b].real.is_some() { GAP_X } else { GAP_X / 3.0 };
     for layer in layers {

@@ -52,6 +52,8 @@ pub struct PlacedNode {
 pub struct PlacedEdge {
     pub kind: EdgeKind,
     pub label: Option<String>,
+    /// Where the label's centre goes (the layout keeps room for it there).
+    pub label_at: Option<(f64, f64)>,
     pub points: Vec<(f64, f64)>,
     /// Indexes into [`Layout::nodes`].
     pub from: usize,
@@ -90,11 +92,15 @@ pub fn layout(graph: &Graph) -> Layout {
     out
 }
 
+/// A container's clusters, laid out at the container's origin: the layout, each lane's x and
+/// width, and the tallest lane's height.
+type Nested = (Layout, Vec<(f64, f64)>, f64);
+
 /// The size a cluster takes, and its nodes and edges appended to `out` at `origin`.
 fn lay_cluster(cluster: &Cluster, depth: usize, origin: (f64, f64), out: &mut Layout) -> (f64, f64) {
     // Children first: a container's size depends on them. They are laid out into a scratch
     // layout at the origin and moved into place once their container is placed.
-    let mut inner: Vec<Option<(Layout, Vec<(f64, f64)>, f64)>> = Vec::with_capacity(cluster.nodes.len());
+    let mut inner: Vec<Option<Nested>> = Vec::with_capacity(cluster.nodes.len());
     let mut sizes = Vec::with_capacity(cluster.nodes.len());
     for node in &cluster.nodes {
         if node.children.is_empty() {
@@ -122,6 +128,7 @@ fn lay_cluster(cluster: &Cluster, depth: usize, origin: (f64, f64), out: &mut La
         sizes: sizes.clone(),
         edges: cluster.edges.iter().map(|e| (e.from, e.to)).collect(),
         weights: cluster.edges.iter().map(|e| if e.kind == EdgeKind::Catch { 0.1 } else { 1.0 }).collect(),
+        labels: cluster.edges.iter().map(|e| e.label.as_deref().map(label_size)).collect(),
         first: 0,
         last: end,
     };
@@ -135,7 +142,9 @@ fn lay_cluster(cluster: &Cluster, depth: usize, origin: (f64, f64), out: &mut La
         let (w, h) = sizes[i];
         let (x, y) = (ox + x, oy + y);
         let lanes = match &inner[i] {
-            Some((_, lanes, tallest)) => lanes.iter().map(|&(lx, lw)| (x + lx, y + CONTAINER_HEADER, lw, *tallest)).collect(),
+            Some((_, lanes, tallest)) => {
+                lanes.iter().map(|&(lx, lw)| (x + lx, y + CONTAINER_HEADER, lw, *tallest)).collect()
+            }
             None => Vec::new(),
         };
         out.nodes.push(PlacedNode {
@@ -168,10 +177,11 @@ fn lay_cluster(cluster: &Cluster, depth: usize, origin: (f64, f64), out: &mut La
             e.from += shift;
             e.to += shift;
             e.points = e.points.into_iter().map(|(a, b)| (a + x, b + y)).collect();
+            e.label_at = e.label_at.map(|(a, b)| (a + x, b + y));
             e
         }));
     }
-    for (edge, mut route) in cluster.edges.iter().zip(placed.routes) {
+    for ((edge, mut route), label_at) in cluster.edges.iter().zip(placed.routes).zip(placed.label_centers) {
         // Error paths leave from the side, so they do not start on top of the main flow.
         if edge.kind == EdgeKind::Catch && route.len() >= 2 {
             let (x, y) = placed.positions[edge.from];
@@ -184,11 +194,22 @@ fn lay_cluster(cluster: &Cluster, depth: usize, origin: (f64, f64), out: &mut La
             kind: edge.kind.clone(),
             label: edge.label.clone(),
             points: route.into_iter().map(|(x, y)| (ox + x, oy + y)).collect(),
+            label_at: label_at.map(|(x, y)| (ox + x, oy + y)),
             from: base + edge.from,
             to: base + edge.to,
         });
     }
     (placed.width, placed.height)
+}
+
+/// Labels longer than this are shortened when drawn (the whole text shows on hover).
+pub const LABEL_CHARS: usize = 30;
+const LABEL_CHAR_WIDTH: f64 = 6.1;
+
+/// The room a label takes: its (shortened) text in the label font, with a little margin.
+fn label_size(text: &str) -> (f64, f64) {
+    let chars = text.chars().count().min(LABEL_CHARS);
+    (chars as f64 * LABEL_CHAR_WIDTH + 12.0, 16.0)
 }
 
 fn node_size(node: &crate::build::Node, depth: usize) -> (f64, f64) {
@@ -249,7 +270,10 @@ mod tests {
         for name in ["A", "B"] {
             let n = l.nodes.iter().find(|n| n.name == name).unwrap();
             assert_eq!(n.depth, 1);
-            assert!(n.x >= p.x && n.x + n.width <= p.x + p.width && n.y >= p.y && n.y + n.height <= p.y + p.height, "{name} is outside P");
+            assert!(
+                n.x >= p.x && n.x + n.width <= p.x + p.width && n.y >= p.y && n.y + n.height <= p.y + p.height,
+                "{name} is outside P"
+            );
         }
         let a = l.nodes.iter().find(|n| n.name == "A").unwrap();
         let b = l.nodes.iter().find(|n| n.name == "B").unwrap();

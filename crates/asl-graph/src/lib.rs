@@ -15,4 +15,4 @@ mod layout;
 
 pub use build::{Cluster, Edge, EdgeKind, Graph, Node, NodeKind, build};
 pub use describe::describe_condition;
-pub use layout::{Layout, PlacedEdge, PlacedNode, layout};
+pub use layout::{LABEL_CHARS, Layout, PlacedEdge, PlacedNode, layout};

@@ -8,10 +8,12 @@
 
 mod build;
 mod fields;
+mod mock_keys;
 mod resource;
 mod template;
 
 pub use build::build;
+pub use mock_keys::{MockNeed, mock_needs};
 pub use resource::{IntegrationPattern, Resource, ResourceKind};
 pub use template::{Template, TemplateField, TemplateValue};
 

@@ -1,0 +1,139 @@
+// The playground's bridge to the Monaco editor: a few small functions the Rust app calls through
+// wasm-bindgen. One editor shows one model per tab (the definition, the input, each mock), so
+// every tab keeps its own undo history. Monaco is loaded after the first paint (see index.html):
+// everything that needs it awaits `window.monacoReady` first.
+
+const monaco = () => window.monacoReady;
+let changeListener = null;
+let cursorListener = null;
+let editorRef = null;
+
+let jsonConfigured = false;
+function configureJson(m, schema, modelUri) {
+  if (jsonConfigured || !schema) return;
+  jsonConfigured = true;
+  m.json.jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    enableSchemaRequest: false,
+    // The engine reports the definition's problems itself (with AWS's codes); the schema gives
+    // completion and hover, so its own warnings stay quiet.
+    schemaValidation: 'ignore',
+    schemas: [{ uri: 'https://asl-playground.invalid/asl.schema.json', fileMatch: [modelUri], schema }],
+  });
+}
+
+let typesConfigured = false;
+function configureJavaScript(m, types) {
+  if (typesConfigured || !types) return;
+  typesConfigured = true;
+  const js = m.typescript.javascriptDefaults;
+  js.setCompilerOptions({
+    target: m.typescript.ScriptTarget.ES2020,
+    module: m.typescript.ModuleKind.ESNext,
+    allowNonTsExtensions: true,
+    checkJs: true,
+  });
+  js.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+  js.addExtraLib(types, 'file:///asl-mock-api.d.ts');
+}
+
+/** Creates the editor in `container`; `onRun` is called on Ctrl/Cmd+Enter. */
+export async function createEditor(container, onRun) {
+  const m = await monaco();
+  const editor = m.editor.create(container, {
+    model: null,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 13,
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    fixedOverflowWidgets: true,
+  });
+  editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => onRun());
+  editor.onDidChangeCursorPosition((e) => {
+    if (e.source === 'api' || !cursorListener) return;
+    const model = editor.getModel();
+    if (model) cursorListener(model.uri.toString(), model.getOffsetAt(e.position));
+  });
+  editorRef = editor;
+  return editor;
+}
+
+/** Calls `callback(uri, text)` after every edit of any model. */
+export function onModelChange(callback) {
+  changeListener = callback;
+}
+
+/** Calls `callback(uri, offset)` when the person moves the cursor (UTF-16 offset). */
+export function onCursorMove(callback) {
+  cursorListener = callback;
+}
+
+async function modelFor(uri, language, value, extra) {
+  const m = await monaco();
+  if (language === 'json' && extra && extra.schema) configureJson(m, extra.schema, uri);
+  if (language === 'javascript' && extra && extra.types) configureJavaScript(m, extra.types);
+  const u = m.Uri.parse(uri);
+  let model = m.editor.getModel(u);
+  if (!model) {
+    model = m.editor.createModel(value, language, u);
+    model.onDidChangeContent(() => {
+      if (changeListener) changeListener(uri, model.getValue());
+    });
+  }
+  return model;
+}
+
+/**
+ * Shows the model at `uri` in the editor, creating it with `value` if it is new. `extra` may
+ * carry `schema` (JSON) or `types` (JavaScript declarations).
+ */
+export async function openModel(editor, uri, language, value, extra) {
+  const model = await modelFor(uri, language, value, extra);
+  if (editor.getModel() !== model) editor.setModel(model);
+}
+
+/** Replaces a model's text from outside the editor (an example, a restored workspace). */
+export async function setModelValue(uri, language, value, extra) {
+  const model = await modelFor(uri, language, value, extra);
+  if (model.getValue() === value) return;
+  model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+}
+
+/**
+ * Shows diagnostics on the model at `uri`: a list of
+ * {line, column, endLine, endColumn, message, code, severity: 'error'|'warning'}.
+ */
+export async function setMarkers(uri, owner, markers) {
+  const m = await monaco();
+  const model = m.editor.getModel(m.Uri.parse(uri));
+  if (!model) return;
+  const severity = { error: m.MarkerSeverity.Error, warning: m.MarkerSeverity.Warning };
+  m.editor.setModelMarkers(
+    model,
+    owner,
+    markers.map((d) => ({
+      startLineNumber: d.line,
+      startColumn: d.column,
+      endLineNumber: d.endLine,
+      endColumn: d.endColumn,
+      message: d.message,
+      code: d.code,
+      severity: severity[d.severity] || m.MarkerSeverity.Info,
+    })),
+  );
+}
+
+/** Selects a range of the shown model and scrolls to it. */
+export function reveal(editor, line, column, endLine, endColumn) {
+  const range = { startLineNumber: line, startColumn: column, endLineNumber: endLine, endColumn: endColumn };
+  editor.setSelection(range);
+  editor.revealRangeInCenterIfOutsideViewport(range);
+  editor.focus();
+}
+
+/** The editor, for tests that drive it. */
+export function currentEditor() {
+  return editorRef;
+}

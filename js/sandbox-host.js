@@ -1,0 +1,53 @@
+// The page's side of the mock sandbox. Mocks are untrusted code (a shared link can bring them),
+// so they never run on the page: they run in a Web Worker inside an iframe with
+// sandbox="allow-scripts" (an opaque origin: no access to this page, its storage or cookies)
+// whose Content-Security-Policy forbids network access. This module only passes JSON messages.
+
+let frame = null;
+let ready = null;
+let runtime = null;
+let nextId = 1;
+const pending = new Map();
+
+function onMessage(event) {
+  if (!frame || event.source !== frame.contentWindow) return;
+  const { id, result } = event.data || {};
+  const resolve = pending.get(id);
+  if (resolve) {
+    pending.delete(id);
+    resolve(result);
+  }
+}
+
+function ensureFrame() {
+  if (ready) return ready;
+  ready = (async () => {
+    const response = await fetch('mock-runtime.js');
+    runtime = await response.text();
+    frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.setAttribute('title', 'mock sandbox');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.style.display = 'none';
+    window.addEventListener('message', onMessage);
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.src = 'sandbox.html';
+    document.body.appendChild(frame);
+    await loaded;
+  })();
+  return ready;
+}
+
+/**
+ * Runs one mock invocation in the sandbox. Resolves with the mock runtime's result
+ * ({ok, value | error, cause, latencyMs}) or {noAnswer: true} when the wall-clock guard
+ * (`timeoutMs` of real time) stopped it.
+ */
+export async function invokeMock(module, event, info, timeoutMs) {
+  await ensureFrame();
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    frame.contentWindow.postMessage({ type: 'invoke', id, runtime, module, event, info, timeoutMs }, '*');
+  });
+}

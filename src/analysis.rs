@@ -1,0 +1,121 @@
+//! What the playground derives from the definition text on every edit: the engine's
+//! diagnostics (with the UTF-16 positions Monaco wants), the state machine when it can run, its
+//! laid-out graph, the mocks it needs, and where each state sits in the text.
+
+use std::sync::Arc;
+
+use asl::diagnostics::Severity;
+use asl::model::{MockNeed, StateMachine, mock_needs};
+use asl::span::LineIndex;
+use asl_graph::Layout;
+
+/// One diagnostic, placed for the editor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub error: bool,
+    pub code: &'static str,
+    pub message: String,
+    pub location: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// A state's place in the text, for moving between the editor and the graph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StateSpan {
+    pub name: String,
+    /// UTF-16 offsets (as the editor counts) of the state's key and of the end of its value.
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+#[derive(Debug)]
+pub struct Analysis {
+    pub text: String,
+    pub problems: Vec<Problem>,
+    /// The state machine, when the definition has no ERROR.
+    pub machine: Option<Arc<StateMachine>>,
+    pub layout: Option<Arc<Layout>>,
+    pub needs: Vec<MockNeed>,
+    pub spans: Vec<StateSpan>,
+}
+
+impl PartialEq for Analysis {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Analysis {
+    pub fn of(text: &str) -> Analysis {
+        let def = asl::load(text);
+        let index = LineIndex::new(text);
+        let mut problems: Vec<Problem> = def
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let start = index.line_col(d.span.start);
+                let end = index.line_col(d.span.end.max(d.span.start + 1));
+                Problem {
+                    error: d.severity == Severity::Error,
+                    code: d.code,
+                    message: d.message.clone(),
+                    location: d.location.clone(),
+                    line: start.line,
+                    column: start.utf16_column,
+                    end_line: end.line,
+                    end_column: end.utf16_column,
+                }
+            })
+            .collect();
+        problems.sort_by_key(|p| (!p.error, p.line, p.column));
+        let spans = state_spans(&def, text, &index);
+        let runnable = !def.has_errors();
+        let needs = def.machine.as_ref().map(mock_needs).unwrap_or_default();
+        let machine = if runnable { def.machine.map(Arc::new) } else { None };
+        let layout = machine.as_ref().map(|m| Arc::new(asl_graph::layout(&asl_graph::build(m))));
+        Analysis { text: text.to_string(), problems, machine, layout, needs, spans }
+    }
+
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| p.error).count()
+    }
+
+    /// The innermost state whose text holds the UTF-16 `offset`.
+    pub fn state_at(&self, offset: usize) -> Option<&StateSpan> {
+        self.spans.iter().filter(|s| s.start <= offset && offset <= s.end).min_by_key(|s| s.end - s.start)
+    }
+
+    pub fn span_of(&self, name: &str) -> Option<&StateSpan> {
+        self.spans.iter().find(|s| s.name == name)
+    }
+}
+
+fn state_spans(def: &asl::Definition, text: &str, index: &LineIndex) -> Vec<StateSpan> {
+    let Some(machine) = &def.machine else { return Vec::new() };
+    let utf16 = |byte: usize| -> usize { text.get(..byte).map_or(0, |t| t.encode_utf16().count()) };
+    machine
+        .all_states()
+        .filter_map(|s| {
+            let node = def.spans.get(&s.pointer)?;
+            let start = node.key.unwrap_or(node.value).start;
+            let end = node.value.end;
+            let (a, b) = (index.line_col(start), index.line_col(node.key.map_or(node.value.end, |k| k.end)));
+            Some(StateSpan {
+                name: s.name.to_string(),
+                start: utf16(start),
+                end: utf16(end),
+                line: a.line,
+                column: a.utf16_column,
+                end_line: b.line,
+                end_column: b.utf16_column,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,174 @@
+//! The page: the toolbar on top, the editors on the left, the graph with its playback controls,
+//! the inspector and the event table on the right. Also the effects that tie the state to the
+//! outside world: saving the workspace, the playback clock, and the keyboard.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::analysis::Problem;
+use crate::browser;
+use crate::editor::{self, EditorPane};
+use crate::examples;
+use crate::runner;
+use crate::store::{Action, Store, Workspace};
+use crate::view::controls::Controls;
+use crate::view::events::Events;
+use crate::view::graph::GraphView;
+use crate::view::inspector::Inspector;
+use crate::view::problems::Problems;
+use crate::view::tabs::Tabs;
+use crate::view::toolbar::Toolbar;
+
+/// How long the playback shows one event, at 1× speed.
+const STEP_MS: f64 = 450.0;
+/// The longest a virtual wait takes to play back, at 1× speed.
+const LONGEST_WAIT_MS: f64 = 1500.0;
+
+/// The workspace saved in this browser, or the first example.
+fn initial_workspace() -> Workspace {
+    browser::load_saved()
+        .and_then(|text| serde_json::from_str::<Workspace>(&text).ok())
+        .unwrap_or_else(|| Workspace::from_example(&examples::EXAMPLES[0]))
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::new(initial_workspace());
+    let editor: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
+    let run = Callback::new(move |_| {
+        if !matches!(store.run.get_untracked(), runner::RunState::Running { .. }) {
+            runner::start(store);
+        }
+    });
+    save_as_you_type(store);
+    play_back(store);
+    keyboard(store, run);
+
+    let on_node = Callback::new(move |name: String| {
+        store.apply(Action::Select(Some(name.clone())));
+        if let Some(span) = store.analysis.with_untracked(|a| a.span_of(&name).cloned()) {
+            editor::reveal(store, editor, &span);
+        }
+    });
+    let on_problem = Callback::new(move |p: Problem| {
+        let span = crate::analysis::StateSpan {
+            name: String::new(),
+            start: 0,
+            end: 0,
+            line: p.line,
+            column: p.column,
+            end_line: p.end_line,
+            end_column: p.end_column,
+        };
+        editor::reveal(store, editor, &span);
+    });
+    let about = move || store.workspace.with(|w| w.example.clone()).and_then(|id| examples::find(&id)).map(|e| e.about);
+
+    view! {
+        <div class="app">
+            <Toolbar store on_run=run />
+            <main class="panes">
+                <div class="left">
+                    <Tabs store />
+                    <EditorPane store editor on_run=run />
+                    <Problems store on_reveal=on_problem />
+                </div>
+                <div class="right">
+                    <GraphView store on_node />
+                    <Controls store />
+                    <div class="bottom">
+                        <Inspector store />
+                        <Events store />
+                    </div>
+                    {move || about().map(|text| view! {
+                        <details class="about">
+                            <summary>"About this example"</summary>
+                            <pre>{text}</pre>
+                        </details>
+                    })}
+                </div>
+            </main>
+        </div>
+    }
+}
+
+/// Saves the workspace to local storage a moment after each change.
+fn save_as_you_type(store: Store) {
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let w = store.workspace.get();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        leptos::task::spawn_local(async move {
+            browser::sleep(300).await;
+            if generation.get_value() == mine
+                && let Ok(text) = serde_json::to_string(&w)
+            {
+                browser::save(&text);
+            }
+        });
+    });
+}
+
+/// Advances the playback while it plays: one event per step, waits compressed.
+fn play_back(store: Store) {
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let playing = store.playing.get();
+        generation.update_value(|g| *g += 1);
+        if !playing {
+            return;
+        }
+        let mine = generation.get_value();
+        leptos::task::spawn_local(async move {
+            loop {
+                let Some(result) = store.run.with_untracked(|r| r.result()) else { return };
+                let cursor = store.cursor.get_untracked();
+                if cursor >= result.history.len() {
+                    store.apply(Action::Pause);
+                    return;
+                }
+                let gap = match (result.history.get(cursor.saturating_sub(1)), result.history.get(cursor)) {
+                    (Some(a), Some(b)) => (b.timestamp - a.timestamp).max(0) as f64,
+                    _ => 0.0,
+                };
+                // A virtual wait shows as a pause that grows with it, up to a limit.
+                let pause = STEP_MS + (gap / 60_000.0).min(1.0) * LONGEST_WAIT_MS;
+                browser::sleep((pause / store.speed.get_untracked()) as i32).await;
+                if generation.get_value() != mine || !store.playing.get_untracked() {
+                    return;
+                }
+                store.apply(Action::Seek(cursor + 1));
+            }
+        });
+    });
+}
+
+/// Ctrl/Cmd+Enter runs; outside the editor, space plays or pauses and the arrows step.
+fn keyboard(store: Store, run: Callback<()>) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let in_editor = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| el.closest(".editor-host, input, select, textarea").ok().flatten().is_some());
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            run.run(());
+            return;
+        }
+        if in_editor {
+            return;
+        }
+        match ev.key().as_str() {
+            " " => {
+                ev.prevent_default();
+                store.apply(if store.playing.get_untracked() { Action::Pause } else { Action::Play });
+            }
+            "ArrowRight" => store.apply(Action::Seek(store.cursor.get_untracked() + 1)),
+            "ArrowLeft" => store.apply(Action::Seek(store.cursor.get_untracked().saturating_sub(1).max(1))),
+            _ => {}
+        }
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
+}

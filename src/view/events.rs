@@ -1,0 +1,128 @@
+//! The event table: the history as the AWS console lists it (id, type, state, time, elapsed),
+//! filterable, following the playback; a click moves the playback to that event.
+
+use leptos::prelude::*;
+
+use crate::store::{Action, Store};
+use crate::view::controls::elapsed;
+
+/// Rows drawn at once: a window around the playback position keeps long histories fast.
+const WINDOW: usize = 300;
+
+#[component]
+pub fn Events(store: Store) -> impl IntoView {
+    let filter = RwSignal::new(String::new());
+    let rows = move || {
+        let Some(r) = store.run.with(|r| r.result()) else { return Vec::new() };
+        let cursor = store.cursor.get();
+        let needle = filter.get().to_lowercase();
+        let start = r.start_time();
+        let matches = |i: usize| -> bool {
+            if needle.is_empty() {
+                return true;
+            }
+            let e = &r.history[i];
+            e.type_name().to_lowercase().contains(&needle)
+                || r.index.state_of[i].as_deref().is_some_and(|s| s.to_lowercase().contains(&needle))
+        };
+        let indexes: Vec<usize> = if needle.is_empty() {
+            let lo = cursor.saturating_sub(WINDOW / 2);
+            let hi = (lo + WINDOW).min(r.history.len());
+            (hi.saturating_sub(WINDOW)..hi).collect()
+        } else {
+            (0..r.history.len()).filter(|&i| matches(i)).take(WINDOW).collect()
+        };
+        indexes
+            .into_iter()
+            .map(|i| {
+                let e = &r.history[i];
+                (
+                    i,
+                    e.id,
+                    e.type_name(),
+                    r.index.state_of[i].as_deref().unwrap_or("").to_string(),
+                    e.timestamp,
+                    e.timestamp - start,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <section class="events" aria-label="Event history">
+            <div class="events-head">
+                <input
+                    type="search"
+                    placeholder="Filter events by type or state"
+                    aria-label="Filter events"
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="events-scroll">
+                <table>
+                    <thead>
+                        <tr><th>"ID"</th><th>"Type"</th><th>"State"</th><th>"Timestamp"</th><th>"Elapsed"</th></tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let cursor = store.cursor.get();
+                            rows().into_iter().map(|(i, id, ty, state, ts, since)| {
+                                let current = i + 1 == cursor;
+                                let later = i + 1 > cursor;
+                                let state_for_click = state.clone();
+                                view! {
+                                    <tr
+                                        class:current=current
+                                        class:later=later
+                                        class=kind_class(ty)
+                                        on:click=move |_| {
+                                            store.apply(Action::Pause);
+                                            store.apply(Action::Seek(i + 1));
+                                            if !state_for_click.is_empty() {
+                                                store.apply(Action::Select(Some(state_for_click.clone())));
+                                            }
+                                        }
+                                        node_ref=scroll_into_view(current)
+                                    >
+                                        <td>{id}</td>
+                                        <td>{ty}</td>
+                                        <td>{state}</td>
+                                        <td>{asl::timestamp::format_millis(ts)}</td>
+                                        <td>{elapsed(since)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn kind_class(ty: &str) -> &'static str {
+    if ty.ends_with("Failed") || ty.ends_with("TimedOut") || ty.ends_with("Aborted") {
+        "ev-failed"
+    } else if ty.ends_with("Succeeded") {
+        "ev-succeeded"
+    } else if ty.ends_with("Entered") {
+        "ev-entered"
+    } else {
+        ""
+    }
+}
+
+/// Keeps the current row in view as the playback moves.
+fn scroll_into_view(current: bool) -> NodeRef<leptos::html::Tr> {
+    let r: NodeRef<leptos::html::Tr> = NodeRef::new();
+    if current {
+        Effect::new(move |_| {
+            if let Some(el) = r.get() {
+                let el: web_sys::HtmlTableRowElement = el;
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    }
+    r
+}

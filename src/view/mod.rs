@@ -1,0 +1,10 @@
+//! The playground's components, one file each.
+
+pub mod controls;
+pub mod events;
+pub mod graph;
+pub mod inspector;
+pub mod json;
+pub mod problems;
+pub mod tabs;
+pub mod toolbar;

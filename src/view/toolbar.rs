@@ -1,0 +1,79 @@
+//! The top bar: the examples, the input presets, STANDARD or EXPRESS, and Run.
+
+use leptos::prelude::*;
+
+use crate::examples::{EXAMPLES, find};
+use crate::runner::RunState;
+use crate::store::{Action, Store};
+
+#[component]
+pub fn Toolbar(store: Store, on_run: Callback<()>) -> impl IntoView {
+    let example = move || store.workspace.with(|w| w.example.clone()).unwrap_or_default();
+    let presets = move || find(&example()).map(|e| e.inputs.to_vec()).unwrap_or_default();
+    let running = move || matches!(store.run.get(), RunState::Running { .. });
+    let express = move || store.workspace.with(|w| w.express);
+    view! {
+        <header class="toolbar">
+            <div class="brand">
+                <img src="favicon.svg" alt="" width="22" height="22" />
+                <span>"ASL Playground"</span>
+            </div>
+            <label class="field">
+                <span>"Example"</span>
+                <select
+                    aria-label="Example"
+                    on:change=move |ev| store.apply(Action::LoadExample(event_target_value(&ev)))
+                    prop:value=example
+                >
+                    <option value="" disabled=true>"(your own)"</option>
+                    {EXAMPLES.iter().map(|e| view! { <option value=e.id>{e.title}</option> }).collect_view()}
+                </select>
+            </label>
+            <Show when=move || !presets().is_empty()>
+                <label class="field">
+                    <span>"Input"</span>
+                    <select
+                        aria-label="Input preset"
+                        on:change=move |ev| {
+                            let name = event_target_value(&ev);
+                            if let Some((_, text)) = presets().into_iter().find(|(n, _)| *n == name) {
+                                store.apply(Action::UseInput(text.to_string()));
+                            }
+                        }
+                    >
+                        {move || presets().into_iter().map(|(n, _)| view! { <option value=n>{n}</option> }).collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <div class="segmented" role="radiogroup" aria-label="Workflow type">
+                <button
+                    class:on=move || !express()
+                    on:click=move |_| store.apply(Action::SetExpress(false))
+                    title="Standard workflow: at most 25,000 history events, as on AWS"
+                >"STANDARD"</button>
+                <button
+                    class:on=express
+                    on:click=move |_| store.apply(Action::SetExpress(true))
+                    title="Express workflow: no history limit"
+                >"EXPRESS"</button>
+            </div>
+            <span class="spacer"></span>
+            <span class="run-status">{move || status_text(&store.run.get())}</span>
+            <button class="run" on:click=move |_| on_run.run(()) disabled=running title="Run (Ctrl+Enter)">
+                {move || if running() { "Running…" } else { "▶ Run" }}
+            </button>
+        </header>
+    }
+}
+
+fn status_text(run: &RunState) -> String {
+    match run {
+        RunState::Idle => String::new(),
+        RunState::Running { events } => format!("{events} events…"),
+        RunState::Refused(_) => "Not run".into(),
+        RunState::Done(r) => match &r.outcome {
+            Some(o) => format!("{:?}", o.status).to_uppercase().replace("TIMEDOUT", "TIMED_OUT"),
+            None => "WAITING".into(),
+        },
+    }
+}
