@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs every check of the project: formatting, lints, the engine's and the command's tests, the
-# engine's wasm32 build and the conformance suite recorded against AWS.
+# Runs every check of the project: formatting, lints, the engine's, graph's, app's and command's
+# tests, the engine's wasm32 build, the conformance suite recorded against AWS, and the browser
+# tests through the real page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-bash scripts/setup.sh
+bash scripts/setup.sh --no-serve
 
 say "cargo fmt --check"
 cargo fmt --all -- --check
@@ -28,5 +29,9 @@ if [ -d ../shared/conformance ]; then
 else
   echo "skipped: ../shared/conformance is not beside the repository, so the conformance suite did not run"
 fi
+
+say "browser tests (Playwright driving Chromium; screenshots in e2e/artifacts/)"
+mkdir -p e2e/artifacts
+E2E_PORT="${E2E_PORT:-$((20000 + RANDOM % 20000))}" npx playwright test --config e2e/playwright.config.mjs
 
 say "all checks passed"

@@ -24,53 +24,93 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
         let cursor = store.cursor.get();
         store.run.with(|r| r.result()).map(|r| playback::snapshot(&r.history, &r.index, cursor)).unwrap_or_default()
     });
-    // Pan and zoom, in graph units: (shift x, shift y, scale).
-    let view = RwSignal::new((0.0f64, 0.0f64, 1.0f64));
+    // The visible part of the graph: its top-left corner in graph units, and the zoom.
+    let host = NodeRef::<leptos::html::Section>::new();
+    let size = RwSignal::new((800.0f64, 450.0f64));
+    let view = RwSignal::new(Viewport { x: 0.0, y: 0.0, scale: 1.0 });
+    let measure = move || {
+        if let Some(el) = host.get_untracked() {
+            let (w, h) = (el.client_width() as f64, el.client_height() as f64);
+            if w > 0.0 && h > 0.0 {
+                size.set((w, h));
+            }
+        }
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let shown = move || store.analysis.with(|a| a.layout.clone()).or_else(|| last_good.get());
+    // A new graph starts at a readable zoom, from the top.
+    Effect::new(move |previous: Option<(f64, f64)>| {
+        host.track();
+        measure();
+        let dims = shown().map(|l| (l.width, l.height)).unwrap_or_default();
+        if previous != Some(dims) {
+            view.set(Viewport::readable(dims, size.get_untracked()));
+        }
+        dims
+    });
+    // While playing, keep the running state in view.
+    Effect::new(move |_| {
+        let Some(current) = snapshot.with(|s| s.current.clone()) else { return };
+        if !store.playing.get_untracked() {
+            return;
+        }
+        let Some(layout) = shown() else { return };
+        if let Some(n) = layout.nodes.iter().find(|n| *n.name == *current && !n.container) {
+            view.update(|v| v.show(n, size.get_untracked()));
+        }
+    });
+    let fit = move |_| {
+        if let Some(l) = shown() {
+            view.set(Viewport::fit((l.width, l.height), size.get_untracked()));
+        }
+    };
     let drag: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
-    let reset = move |_| view.set((0.0, 0.0, 1.0));
-
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
         let factor = if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
-        view.update(|v| v.2 = (v.2 * factor).clamp(0.2, 4.0));
+        view.update(|v| v.zoom(factor, ev.offset_x() as f64, ev.offset_y() as f64));
     };
     let on_down = move |ev: web_sys::PointerEvent| drag.set(Some((ev.client_x() as f64, ev.client_y() as f64)));
     let on_move = move |ev: web_sys::PointerEvent| {
         if let Some((x, y)) = drag.get_untracked() {
             let (nx, ny) = (ev.client_x() as f64, ev.client_y() as f64);
             view.update(|v| {
-                v.0 += (nx - x) / v.2;
-                v.1 += (ny - y) / v.2;
+                v.x -= (nx - x) / v.scale;
+                v.y -= (ny - y) / v.scale;
             });
             drag.set(Some((nx, ny)));
         }
     };
     let on_up = move |_| drag.set(None);
+    let view_box = move || {
+        let v = view.get();
+        let (w, h) = size.get();
+        format!("{:.1} {:.1} {:.1} {:.1}", v.x, v.y, w / v.scale, h / v.scale)
+    };
 
     view! {
-        <section class="graph" aria-label="State machine graph">
+        <section class="graph" aria-label="State machine graph" node_ref=host>
             <div class="graph-tools">
-                <button on:click=move |_| view.update(|v| v.2 = (v.2 * 1.2).min(4.0)) title="Zoom in">"+"</button>
-                <button on:click=move |_| view.update(|v| v.2 = (v.2 / 1.2).max(0.2)) title="Zoom out">"−"</button>
-                <button on:click=reset title="Fit the graph">"Fit"</button>
+                <button on:click=move |_| view.update(|v| { let (w, h) = size.get_untracked(); v.zoom(1.2, w / 2.0, h / 2.0) }) title="Zoom in">"+"</button>
+                <button on:click=move |_| view.update(|v| { let (w, h) = size.get_untracked(); v.zoom(1.0 / 1.2, w / 2.0, h / 2.0) }) title="Zoom out">"−"</button>
+                <button on:click=fit title="Show the whole graph">"Fit"</button>
             </div>
             <Show when=stale>
-                <div class="stale" role="status">"Stale: the definition has errors; this is the last valid graph."</div>
+                <div class="stale-badge" role="status">"Stale: the definition has errors; this is the last valid graph."</div>
             </Show>
             {move || {
-                let layout = store.analysis.with(|a| a.layout.clone()).or_else(|| last_good.get());
-                match layout {
+                match shown() {
                     None => view! { <div class="graph-empty">"The graph appears once the definition is valid."</div> }.into_any(),
                     Some(layout) => {
-                        let (w, h) = (layout.width, layout.height);
                         let l1 = Arc::clone(&layout);
                         let l2 = Arc::clone(&layout);
                         view! {
                             <svg
                                 class="graph-svg"
                                 class:stale=stale
-                                viewBox=format!("0 0 {w} {h}")
-                                preserveAspectRatio="xMidYMin meet"
+                                viewBox=view_box
+                                preserveAspectRatio="xMinYMin meet"
                                 on:wheel=on_wheel
                                 on:pointerdown=on_down
                                 on:pointermove=on_move
@@ -82,10 +122,7 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
                                         <path d="M0,0 L10,5 L0,10 z" class="arrowhead" />
                                     </marker>
                                 </defs>
-                                <g transform=move || {
-                                    let (x, y, s) = view.get();
-                                    format!("translate({} {}) scale({s}) translate({x} {y})", w / 2.0 * (1.0 - s), 0.0)
-                                }>
+                                <g>
                                     {l1.nodes.iter().filter(|n| n.container).map(|n| container(n.clone(), store, snapshot, on_node)).collect_view()}
                                     {l2.edges.iter().map(|e| edge(e.clone(), &layout, snapshot)).collect_view()}
                                     {layout.nodes.iter().filter(|n| !n.container).map(|n| node(n.clone(), store, snapshot, on_node)).collect_view()}
@@ -264,4 +301,57 @@ fn label_point(points: &[(f64, f64)]) -> (f64, f64) {
 fn truncate(s: &str, max: usize) -> String {
     let max = max.max(4);
     if s.chars().count() <= max { s.to_string() } else { format!("{}…", s.chars().take(max - 1).collect::<String>()) }
+}
+
+/// The visible part of the graph: its top-left corner (graph units) and the zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Viewport {
+    x: f64,
+    y: f64,
+    scale: f64,
+}
+
+const MIN_SCALE: f64 = 0.15;
+const MAX_SCALE: f64 = 3.0;
+/// Below this zoom the state names get hard to read: a tall graph starts here, from the top.
+const READABLE_SCALE: f64 = 0.6;
+
+impl Viewport {
+    /// The whole graph, centred.
+    fn fit((gw, gh): (f64, f64), (w, h): (f64, f64)) -> Viewport {
+        let scale = (w / gw.max(1.0)).min(h / gh.max(1.0)).clamp(MIN_SCALE, 1.0);
+        Viewport { x: -(w / scale - gw) / 2.0, y: -(h / scale - gh).max(0.0) / 2.0, scale }
+    }
+
+    /// The whole graph when it fits at a readable size; otherwise readable, from the top.
+    fn readable(graph: (f64, f64), screen: (f64, f64)) -> Viewport {
+        let fit = Viewport::fit(graph, screen);
+        if fit.scale >= READABLE_SCALE {
+            return fit;
+        }
+        let scale = (screen.0 / graph.0.max(1.0)).clamp(READABLE_SCALE, 1.0);
+        Viewport { x: -(screen.0 / scale - graph.0).max(0.0) / 2.0, y: 0.0, scale }
+    }
+
+    /// Zooms by `factor` keeping the point under (`px`, `py`) (screen pixels) in place.
+    fn zoom(&mut self, factor: f64, px: f64, py: f64) {
+        let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        let (gx, gy) = (self.x + px / self.scale, self.y + py / self.scale);
+        self.x = gx - px / scale;
+        self.y = gy - py / scale;
+        self.scale = scale;
+    }
+
+    /// Pans so that `node` is in view, if it is not.
+    fn show(&mut self, node: &PlacedNode, (w, h): (f64, f64)) {
+        let (vw, vh) = (w / self.scale, h / self.scale);
+        let inside = node.x >= self.x
+            && node.y >= self.y
+            && node.x + node.width <= self.x + vw
+            && node.y + node.height <= self.y + vh;
+        if !inside {
+            self.x = node.x + node.width / 2.0 - vw / 2.0;
+            self.y = node.y + node.height / 2.0 - vh / 2.0;
+        }
+    }
 }

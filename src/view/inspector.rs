@@ -40,7 +40,7 @@ fn outcome_view(run: &RunState) -> impl IntoView {
         RunState::Running { events } => {
             view! { <div class="hint">{format!("Running… {events} events")}</div> }.into_any()
         }
-        RunState::Refused(m) => view! { <div class="refused" role="alert">{m.clone()}</div> }.into_any(),
+        RunState::Refused(m) => view! { <div class="hint">{format!("Not run: {m}")}</div> }.into_any(),
         RunState::Done(r) => {
             let duration = r.history.last().map(|e| e.timestamp - r.start_time()).unwrap_or(0);
             let summary = format!(
