@@ -15,6 +15,8 @@ const types = {
   '.ttf': 'font/ttf', '.png': 'image/png',
 };
 const requested = [];
+// For the benchmark only: the peer interpreter's browser bundle, under /peer/.
+const peerDir = process.env.PEER_DIR;
 
 createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -24,8 +26,10 @@ createServer(async (req, res) => {
     res.end(JSON.stringify(requested));
     return;
   }
-  const file = normalize(join(root, path === '/' ? 'index.html' : path));
-  if (!file.startsWith(root)) {
+  const base = peerDir && path.startsWith('/peer/') ? peerDir : root;
+  const rel = base === root ? path : path.slice('/peer'.length);
+  const file = normalize(join(base, rel === '/' ? 'index.html' : rel));
+  if (!file.startsWith(base)) {
     res.writeHead(403).end();
     return;
   }

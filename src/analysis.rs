@@ -99,7 +99,8 @@ impl Analysis {
 
 fn state_spans(def: &asl::Definition, text: &str, index: &LineIndex) -> Vec<StateSpan> {
     let Some(machine) = &def.machine else { return Vec::new() };
-    let utf16 = |byte: usize| -> usize { text.get(..byte).map_or(0, |t| t.encode_utf16().count()) };
+    let utf16 = Utf16Offsets::new(text);
+    let utf16 = |byte: usize| utf16.of(byte);
     machine
         .all_states()
         .filter_map(|s| {
@@ -118,4 +119,49 @@ fn state_spans(def: &asl::Definition, text: &str, index: &LineIndex) -> Vec<Stat
             })
         })
         .collect()
+}
+
+/// Byte offsets to UTF-16 offsets (what the editor counts), in O(log n) each: the UTF-16 offset
+/// of every 64th byte is kept, and the rest counted from there.
+struct Utf16Offsets<'a> {
+    text: &'a str,
+    /// (byte offset, UTF-16 offset) at character boundaries, every 64 bytes or so.
+    marks: Vec<(usize, usize)>,
+}
+
+impl<'a> Utf16Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut marks = vec![(0, 0)];
+        let mut units = 0;
+        let mut next = 64;
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                marks.push((i, units));
+                next = i + 64;
+            }
+            units += c.len_utf16();
+        }
+        Utf16Offsets { text, marks }
+    }
+
+    fn of(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let at = self.marks.partition_point(|&(b, _)| b <= byte) - 1;
+        let (from, units) = self.marks[at];
+        units + self.text.get(from..byte).map_or(0, |t| t.encode_utf16().count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let text = "ab😀".repeat(100) + "é";
+        let offsets = Utf16Offsets::new(&text);
+        for byte in (0..text.len()).filter(|b| text.is_char_boundary(*b)) {
+            assert_eq!(offsets.of(byte), text[..byte].encode_utf16().count(), "at {byte}");
+        }
+    }
 }

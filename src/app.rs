@@ -34,6 +34,7 @@ fn initial_workspace() -> Workspace {
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::new(initial_workspace());
+    crate::bench::register(store);
     let editor: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
     let run = Callback::new(move |_| {
         if !matches!(store.run.get_untracked(), runner::RunState::Running { .. }) {

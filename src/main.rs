@@ -3,6 +3,7 @@
 
 mod analysis;
 mod app;
+mod bench;
 mod browser;
 mod editor;
 mod examples;

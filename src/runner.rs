@@ -114,15 +114,9 @@ async fn execute(store: Store) -> Result<RunResult, String> {
             }
         }
     }
-    let history = exec.history().to_vec();
+    let (history, visits, outcome) = exec.into_record();
     let index = Index::of(&history);
-    Ok(RunResult {
-        visits: exec.visits().to_vec(),
-        outcome: exec.outcome().cloned(),
-        history,
-        index,
-        computed_ms: browser::now_ms() - started,
-    })
+    Ok(RunResult { history, visits, outcome, index, computed_ms: browser::now_ms() - started })
 }
 
 /// Answers a task with its mock: the one named for its resource, else the one named for its

@@ -307,6 +307,12 @@ impl Execution {
         &self.visits
     }
 
+    /// Ends the execution's life as a value: its history, its visits and its outcome, without
+    /// copies.
+    pub fn into_record(self) -> (Vec<HistoryEvent>, Vec<Visit>, Option<Outcome>) {
+        (self.history, self.visits, self.outcome)
+    }
+
     pub fn outcome(&self) -> Option<&Outcome> {
         self.outcome.as_ref()
     }

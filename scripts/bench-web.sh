@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The playground's performance figures (see e2e/bench.mjs), after a fresh release build.
+#   bash scripts/bench-web.sh [N]    N = items of the Map run and size of the engine workloads
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f target/peer/node_modules/aws-local-stepfunctions/package.json ]; then
+  mkdir -p target/peer
+  npm install --silent --no-audit --no-fund --prefix target/peer aws-local-stepfunctions@3.0.0 >/dev/null
+fi
+PATH="$PWD/node_modules/.bin:$PATH" trunk build --release
+node e2e/bench.mjs "${1:-10000}"

@@ -1,0 +1,281 @@
+//! The state machine's graph, drawn as SVG from the laid-out graph: states coloured by how the
+//! played-back execution treated them, the transition just taken highlighted, pan and zoom, and
+//! a click on a state to select it (and show it in the editor). When the definition is broken,
+//! the last valid graph stays on screen, marked as stale.
+//!
+//! The markup is written once per layout ([`markup`]); the playback then only changes classes
+//! and badges on the elements it already has, so scrubbing through a long history stays fast.
+
+mod markup;
+
+use std::sync::Arc;
+
+use asl_graph::{Layout, PlacedNode};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::playback::{self, Snapshot};
+use crate::store::Store;
+
+#[component]
+pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
+    let last_good: RwSignal<Option<Arc<Layout>>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        if let Some(l) = store.analysis.with(|a| a.layout.clone()) {
+            last_good.set(Some(l));
+        }
+    });
+    let stale = move || store.analysis.with(|a| a.layout.is_none()) && last_good.with(|l| l.is_some());
+    let shown =
+        Memo::new(move |_| store.analysis.with(|a| a.layout.clone()).or_else(|| last_good.get()).map(ByPointer));
+    let snapshot = Memo::new(move |_| {
+        let cursor = store.cursor.get();
+        store.run.with(|r| r.result()).map(|r| playback::snapshot(&r.history, &r.index, cursor)).unwrap_or_default()
+    });
+
+    // The visible part of the graph: its top-left corner in graph units, and the zoom.
+    let host = NodeRef::<leptos::html::Section>::new();
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let size = RwSignal::new((800.0f64, 450.0f64));
+    let view = RwSignal::new(Viewport { x: 0.0, y: 0.0, scale: 1.0 });
+    let measure = move || {
+        if let Some(el) = host.get_untracked() {
+            let (w, h) = (el.client_width() as f64, el.client_height() as f64);
+            if w > 0.0 && h > 0.0 {
+                size.set((w, h));
+            }
+        }
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    // Measured once the section is in the page (and on each resize), not on every new graph:
+    // reading sizes forces the browser to lay the page out at once.
+    Effect::new(move |_| {
+        host.track();
+        measure();
+    });
+    // A new graph starts at a readable zoom, from the top.
+    Effect::new(move |previous: Option<(f64, f64)>| {
+        let dims = shown.with(|l| l.as_ref().map(|l| (l.0.width, l.0.height))).unwrap_or_default();
+        if previous != Some(dims) {
+            view.set(Viewport::readable(dims, size.get_untracked()));
+        }
+        dims
+    });
+    // While playing, keep the running state in view.
+    Effect::new(move |_| {
+        let Some(current) = snapshot.with(|s| s.current.clone()) else { return };
+        if !store.playing.get_untracked() {
+            return;
+        }
+        shown.with_untracked(|l| {
+            let Some(l) = l else { return };
+            if let Some(n) = l.0.nodes.iter().find(|n| *n.name == *current && !n.container) {
+                view.update(|v| v.show(n, size.get_untracked()));
+            }
+        });
+    });
+    // Colours, badges and the taken transitions, applied to the drawn elements.
+    Effect::new(move |_| {
+        shown.track();
+        let selected = store.selected.get();
+        snapshot.with(|s| {
+            if let Some(el) = svg.get() {
+                paint(&el, s, selected.as_deref());
+            }
+        });
+    });
+
+    let fit = move |_| {
+        if let Some(l) = shown.get_untracked() {
+            view.set(Viewport::fit((l.0.width, l.0.height), size.get_untracked()));
+        }
+    };
+    let drag: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
+    let moved = RwSignal::new(false);
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let factor = if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
+        view.update(|v| v.zoom(factor, ev.offset_x() as f64, ev.offset_y() as f64));
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        drag.set(Some((ev.client_x() as f64, ev.client_y() as f64)));
+        moved.set(false);
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if let Some((x, y)) = drag.get_untracked() {
+            let (nx, ny) = (ev.client_x() as f64, ev.client_y() as f64);
+            if (nx - x).abs() + (ny - y).abs() > 2.0 {
+                moved.set(true);
+            }
+            view.update(|v| {
+                v.x -= (nx - x) / v.scale;
+                v.y -= (ny - y) / v.scale;
+            });
+            drag.set(Some((nx, ny)));
+        }
+    };
+    let on_up = move |_| drag.set(None);
+    // A click on a state (not the end of a drag) selects it.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if moved.get_untracked() {
+            return;
+        }
+        let name = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-state]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-state"));
+        if let Some(name) = name {
+            on_node.run(name);
+        }
+    };
+    let view_box = move || {
+        let v = view.get();
+        let (w, h) = size.get();
+        format!("{:.1} {:.1} {:.1} {:.1}", v.x, v.y, w / v.scale, h / v.scale)
+    };
+    let markup = move || shown.with(|l| l.as_ref().map(|l| markup::svg(&l.0)).unwrap_or_default());
+
+    view! {
+        <section class="graph" aria-label="State machine graph" node_ref=host>
+            <div class="graph-tools">
+                <button on:click=move |_| view.update(|v| { let (w, h) = size.get_untracked(); v.zoom(1.2, w / 2.0, h / 2.0) }) title="Zoom in">"+"</button>
+                <button on:click=move |_| view.update(|v| { let (w, h) = size.get_untracked(); v.zoom(1.0 / 1.2, w / 2.0, h / 2.0) }) title="Zoom out">"−"</button>
+                <button on:click=fit title="Show the whole graph">"Fit"</button>
+            </div>
+            <Show when=stale>
+                <div class="stale-badge" role="status">"Stale: the definition has errors; this is the last valid graph."</div>
+            </Show>
+            <Show when=move || shown.with(|l| l.is_none())>
+                <div class="graph-empty">"The graph appears once the definition is valid."</div>
+            </Show>
+            <svg
+                class="graph-svg"
+                class:stale=stale
+                class:hidden=move || shown.with(|l| l.is_none())
+                role="img"
+                aria-label="The state machine's states and transitions"
+                node_ref=svg
+                viewBox=view_box
+                preserveAspectRatio="xMinYMin meet"
+                on:wheel=on_wheel
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointerleave=on_up
+                on:click=on_click
+                inner_html=markup
+            ></svg>
+        </section>
+    }
+}
+
+/// A layout compared by identity: a new layout means new markup.
+#[derive(Clone)]
+struct ByPointer(Arc<Layout>);
+
+impl PartialEq for ByPointer {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Sets each drawn state's and transition's classes (and badges) from the playback.
+fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>) {
+    let Ok(nodes) = svg.query_selector_all("[data-state]") else { return };
+    for i in 0..nodes.length() {
+        let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let name = el.get_attribute("data-state").unwrap_or_default();
+        let base = if el.class_list().contains("container") { "container" } else { "node" };
+        let type_class = el.class_list().value().split(' ').find(|c| c.starts_with("type-")).unwrap_or("").to_string();
+        let status = s.nodes.get(name.as_str());
+        let phase = status.map(|st| st.phase.class()).unwrap_or("idle");
+        let chosen = if selected == Some(name.as_str()) { " selected" } else { "" };
+        el.set_attribute("class", &format!("{base} {phase} {type_class}{chosen}")).ok();
+        if base == "node" {
+            let badge = status.map(badge).unwrap_or_default();
+            if let Ok(Some(b)) = el.query_selector(".badge") {
+                if b.text_content().unwrap_or_default() != badge {
+                    b.set_text_content(Some(&badge));
+                }
+            }
+        }
+    }
+    let Ok(edges) = svg.query_selector_all(".edge") else { return };
+    for i in 0..edges.length() {
+        let Some(el) = edges.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let (from, to) =
+            (el.get_attribute("data-from").unwrap_or_default(), el.get_attribute("data-to").unwrap_or_default());
+        let taken = s.edges.iter().any(|(a, b)| **a == *from && **b == *to);
+        let last = s.last_edge.as_ref().is_some_and(|(a, b)| **a == *from && **b == *to);
+        let list = el.class_list();
+        let _ = list.toggle_with_force("taken", taken);
+        let _ = list.toggle_with_force("last", last);
+    }
+}
+
+/// `×3` visits, `↻2` failed attempts.
+fn badge(st: &playback::NodeStatus) -> String {
+    let mut b = String::new();
+    if st.visits > 1 {
+        b.push_str(&format!("×{}", st.visits));
+    }
+    if st.failed_attempts > 0 {
+        b.push_str(&format!(" ↻{}", st.failed_attempts));
+    }
+    b.trim().to_string()
+}
+
+/// The visible part of the graph: its top-left corner (graph units) and the zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Viewport {
+    x: f64,
+    y: f64,
+    scale: f64,
+}
+
+const MIN_SCALE: f64 = 0.15;
+const MAX_SCALE: f64 = 3.0;
+/// Below this zoom the state names get hard to read: a tall graph starts here, from the top.
+const READABLE_SCALE: f64 = 0.6;
+
+impl Viewport {
+    /// The whole graph, centred.
+    fn fit((gw, gh): (f64, f64), (w, h): (f64, f64)) -> Viewport {
+        let scale = (w / gw.max(1.0)).min(h / gh.max(1.0)).clamp(MIN_SCALE, 1.0);
+        Viewport { x: -(w / scale - gw) / 2.0, y: -(h / scale - gh).max(0.0) / 2.0, scale }
+    }
+
+    /// The whole graph when it fits at a readable size; otherwise readable, from the top.
+    fn readable(graph: (f64, f64), screen: (f64, f64)) -> Viewport {
+        let fit = Viewport::fit(graph, screen);
+        if fit.scale >= READABLE_SCALE {
+            return fit;
+        }
+        let scale = (screen.0 / graph.0.max(1.0)).clamp(READABLE_SCALE, 1.0);
+        Viewport { x: -(screen.0 / scale - graph.0).max(0.0) / 2.0, y: 0.0, scale }
+    }
+
+    /// Zooms by `factor` keeping the point under (`px`, `py`) (screen pixels) in place.
+    fn zoom(&mut self, factor: f64, px: f64, py: f64) {
+        let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        let (gx, gy) = (self.x + px / self.scale, self.y + py / self.scale);
+        self.x = gx - px / scale;
+        self.y = gy - py / scale;
+        self.scale = scale;
+    }
+
+    /// Pans so that `node` is in view, if it is not.
+    fn show(&mut self, node: &PlacedNode, (w, h): (f64, f64)) {
+        let (vw, vh) = (w / self.scale, h / self.scale);
+        let inside = node.x >= self.x
+            && node.y >= self.y
+            && node.x + node.width <= self.x + vw
+            && node.y + node.height <= self.y + vh;
+        if !inside {
+            self.x = node.x + node.width / 2.0 - vw / 2.0;
+            self.y = node.y + node.height / 2.0 - vh / 2.0;
+        }
+    }
+}
