@@ -195,10 +195,10 @@ fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>) {
         el.set_attribute("class", &format!("{base} {phase} {type_class}{chosen}")).ok();
         if base == "node" {
             let badge = status.map(badge).unwrap_or_default();
-            if let Ok(Some(b)) = el.query_selector(".badge") {
-                if b.text_content().unwrap_or_default() != badge {
-                    b.set_text_content(Some(&badge));
-                }
+            if let Ok(Some(b)) = el.query_selector(".badge")
+                && b.text_content().unwrap_or_default() != badge
+            {
+                b.set_text_content(Some(&badge));
             }
         }
     }
