@@ -104,6 +104,9 @@ try {
     set('file:///input.json', items);
   }, [map, items]);
   await page.locator('.segmented button', { hasText: 'EXPRESS' }).click();
+  // Let the editor finish with the 10,000-item input text (tokenizing, its JSON worker) first:
+  // the figure is about the run and the scrubber.
+  await page.waitForTimeout(1500);
   await page.evaluate(() => {
     window.__frames = [];
     let last = performance.now();

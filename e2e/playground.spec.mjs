@@ -31,3 +31,68 @@ for (const [preset, lambda, message] of [
     await shot(page, `transaction-${preset}`);
   });
 }
+
+test('Ctrl+Enter runs, and the playback steps through the events', async ({ page }) => {
+  await open(page);
+  await page.locator('.node[data-state="processTransaction"]').click();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.run-status')).toHaveText('SUCCEEDED');
+  await page.locator('button[title="Play or pause (space)"]').click();
+  await page.locator('button[title="Restart"]').click();
+  await expect(page.locator('.position')).toHaveText('1 / 9');
+  await page.locator('button[title="Step forward (→)"]').click();
+  await page.locator('button[title="Step forward (→)"]').click();
+  await expect(page.locator('.position')).toHaveText('3 / 9');
+  await expect(page.locator('.node[data-state="processTransaction"]')).toHaveClass(/succeeded/);
+  await expect(page.locator('.events tr.current')).toContainText('ChoiceStateExited');
+  await page.locator('button[title="Step back (←)"]').click();
+  await expect(page.locator('.node[data-state="processTransaction"]')).toHaveClass(/active/);
+  // The event table moves the playback too.
+  await page.locator('.events tr', { hasText: 'LambdaFunctionSucceeded' }).click();
+  await expect(page.locator('.position')).toHaveText('7 / 9');
+  await expect(page.locator('.inspector h3')).toHaveText('TransactionPurchase');
+});
+
+test('the definition editor completes ASL fields from the schema', async ({ page }) => {
+  await open(page);
+  const items = await page.evaluate(async () => {
+    const m = window.monaco;
+    const model = m.editor.getModel(m.Uri.parse('file:///definition.asl.json'));
+    const text = model.getValue();
+    const at = model.getPositionAt(text.indexOf('"Type": "Task"') + '"Type": "Task",'.length);
+    const ed = m.editor.getEditors()[0];
+    ed.setPosition(at);
+    ed.trigger('test', 'editor.action.triggerSuggest', {});
+    for (let i = 0; i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const rows = [...document.querySelectorAll('.suggest-widget .monaco-list-row')].map((r) => r.getAttribute('aria-label') || r.textContent);
+      if (rows.length) return rows;
+    }
+    return [];
+  });
+  // Fields of a Task state, from the ASL schema (the list shows its first rows).
+  expect(items.join(' ')).toContain('HeartbeatSeconds');
+  expect(items.join(' ')).toContain('Catch');
+  expect(items.join(' ')).toContain('Credentials');
+});
+
+test('a new Task gets a mock tab with a default mock, and runs at once', async ({ page }) => {
+  await open(page);
+  const text = await page.evaluate(() => window.monaco.editor.getModel(window.monaco.Uri.parse('file:///definition.asl.json')).getValue());
+  const definition = JSON.parse(text);
+  definition.States.TransactionPurchase.Next = 'Notify';
+  delete definition.States.TransactionPurchase.End;
+  definition.States.Notify = { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Parameters: { 'Message.$': '$.Message' }, End: true };
+  await page.evaluate((t) => {
+    const model = window.monaco.editor.getModel(window.monaco.Uri.parse('file:///definition.asl.json'));
+    model.setValue(t);
+  }, JSON.stringify(definition, null, 2));
+  const tab = page.locator('.tab', { hasText: 'sns:publish.js' });
+  await expect(tab).toBeVisible();
+  await tab.click();
+  await expect.poll(() => page.evaluate(() => window.monaco.editor.getEditors()[0].getModel().getValue())).toContain('export default async function (event, context)');
+  await page.locator('button.run').click();
+  await expect(page.locator('.run-status')).toHaveText('SUCCEEDED');
+  await page.locator('button[title="Jump to the end"]').click();
+  await expect(page.locator('.node[data-state="Notify"]')).toHaveClass(/succeeded/);
+});

@@ -86,19 +86,55 @@ pub struct NodeStatus {
     pub failed_attempts: u32,
 }
 
-/// Every state's look after the first `cursor` events.
+/// Every state's look after the first `events` events.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snapshot {
+    pub events: usize,
     pub nodes: HashMap<Arc<str>, NodeStatus>,
     pub edges: HashSet<(Arc<str>, Arc<str>)>,
     pub last_edge: Option<(Arc<str>, Arc<str>)>,
     pub current: Option<Arc<str>>,
+    /// States whose latest attempt failed and that have not been retried yet.
+    failed_pending: HashSet<Arc<str>>,
 }
 
-pub fn snapshot(history: &[HistoryEvent], index: &Index, cursor: usize) -> Snapshot {
-    let mut s = Snapshot::default();
-    let mut failed_pending: HashSet<Arc<str>> = HashSet::new();
-    for (i, e) in history.iter().take(cursor).enumerate() {
+/// Snapshots every this many events, so that jumping anywhere in a long history replays at
+/// most this many events.
+const CHECKPOINT_EVERY: usize = 2048;
+
+/// Snapshots at regular intervals of one history.
+#[derive(Debug, Default)]
+pub struct Checkpoints {
+    snapshots: Vec<Snapshot>,
+}
+
+impl Checkpoints {
+    pub fn of(history: &[HistoryEvent], index: &Index) -> Checkpoints {
+        let mut snapshots = vec![Snapshot::default()];
+        let mut s = Snapshot::default();
+        let mut at = 0;
+        while at + CHECKPOINT_EVERY <= history.len() {
+            advance(&mut s, history, index, at + CHECKPOINT_EVERY);
+            at += CHECKPOINT_EVERY;
+            snapshots.push(s.clone());
+        }
+        Checkpoints { snapshots }
+    }
+
+    /// The look after the first `cursor` events.
+    pub fn at(&self, history: &[HistoryEvent], index: &Index, cursor: usize) -> Snapshot {
+        let mut s =
+            self.snapshots.get(cursor / CHECKPOINT_EVERY).or(self.snapshots.last()).cloned().unwrap_or_default();
+        advance(&mut s, history, index, cursor);
+        s
+    }
+}
+
+/// Applies the events from `s.events` up to `cursor` to `s`.
+fn advance(s: &mut Snapshot, history: &[HistoryEvent], index: &Index, cursor: usize) {
+    let from = s.events.min(cursor);
+    let mut failed_pending = std::mem::take(&mut s.failed_pending);
+    for (i, e) in history.iter().enumerate().take(cursor).skip(from) {
         let Some(name) = index.state_of.get(i).cloned().flatten() else {
             if matches!(
                 e.kind,
@@ -162,13 +198,20 @@ pub fn snapshot(history: &[HistoryEvent], index: &Index, cursor: usize) -> Snaps
             _ => {}
         }
     }
-    s
+    s.events = cursor.max(from);
+    s.failed_pending = failed_pending;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use asl::exec::{Execution, Options, TaskAnswer};
+
+    fn snapshot(history: &[HistoryEvent], index: &Index, cursor: usize) -> Snapshot {
+        let mut s = Snapshot::default();
+        advance(&mut s, history, index, cursor);
+        s
+    }
     use serde_json::json;
 
     #[test]
@@ -185,6 +228,8 @@ mod tests {
         let history = exec.history();
         let index = Index::of(history);
         let end = snapshot(history, &index, history.len());
+        let checkpoints = Checkpoints::of(history, &index);
+        assert_eq!(checkpoints.at(history, &index, history.len()), end);
         assert_eq!(end.nodes["Pay"].phase, Phase::Caught);
         assert_eq!(end.nodes["Pay"].failed_attempts, 2);
         assert_eq!(end.nodes["Sorry"].phase, Phase::Succeeded);

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use serde_json::{Value, json};
 
 use crate::browser;
-use crate::playback::Index;
+use crate::playback::{Checkpoints, Index};
 use crate::store::{Action, Store};
 
 /// State transitions per slice: small enough to keep each slice well under a frame.
@@ -53,6 +53,7 @@ pub struct RunResult {
     /// `None` when the execution waits for something no mock answers.
     pub outcome: Option<Outcome>,
     pub index: Index,
+    pub checkpoints: Checkpoints,
     pub computed_ms: f64,
 }
 
@@ -115,8 +116,13 @@ async fn execute(store: Store) -> Result<RunResult, String> {
         }
     }
     let (history, visits, outcome) = exec.into_record();
+    // Indexing a long history takes a few milliseconds per pass: one pass per frame.
+    browser::sleep(0).await;
     let index = Index::of(&history);
-    Ok(RunResult { history, visits, outcome, index, computed_ms: browser::now_ms() - started })
+    browser::sleep(0).await;
+    let checkpoints = Checkpoints::of(&history, &index);
+    browser::sleep(0).await;
+    Ok(RunResult { history, visits, outcome, index, checkpoints, computed_ms: browser::now_ms() - started })
 }
 
 /// Answers a task with its mock: the one named for its resource, else the one named for its

@@ -30,6 +30,16 @@ pub fn Controls(store: Store) -> impl IntoView {
             Some(elapsed(at - r.start_time()))
         })
     };
+    // A long gap before the next event (a Wait, a retry's backoff, a slow task), shown with its
+    // real length while the playback shortens it.
+    let wait = move || {
+        store.run.with(|r| r.result()).and_then(|r| {
+            let c = store.cursor.get();
+            let (a, b) = (r.history.get(c.checked_sub(1)?)?, r.history.get(c)?);
+            let gap = b.timestamp - a.timestamp;
+            (gap >= 1000).then(|| format!("next in {}", elapsed(gap).trim_start_matches('+')))
+        })
+    };
     view! {
         <div class="controls" aria-label="Playback">
             <button on:click=move |_| store.apply(Action::Seek(1)) disabled=move || { total() == 0 } title="Restart">{icon(RESTART)}</button>
@@ -63,6 +73,7 @@ pub fn Controls(store: Store) -> impl IntoView {
             />
             <span class="position">{move || format!("{} / {}", cursor(), total())}</span>
             <span class="clock" title="Virtual time since the execution started">{move || clock().unwrap_or_default()}</span>
+            {move || wait().map(|w| view! { <span class="wait" title="The next event comes after this much virtual time: it plays back shortened">{w}</span> })}
             <select
                 aria-label="Speed"
                 on:change=move |ev| store.apply(Action::SetSpeed(event_target_value(&ev).parse().unwrap_or(1.0)))

@@ -7,7 +7,7 @@ use crate::store::{Action, Store};
 use crate::view::controls::elapsed;
 
 /// Rows drawn at once: a window around the playback position keeps long histories fast.
-const WINDOW: usize = 300;
+const WINDOW: usize = 120;
 
 #[component]
 pub fn Events(store: Store) -> impl IntoView {

@@ -32,7 +32,7 @@ pub fn JsonView(#[prop(into)] value: Signal<Value>, #[prop(optional)] label: Opt
 fn node(v: &Value, depth: usize) -> AnyView {
     match v {
         Value::Object(m) if !m.is_empty() => {
-            let open = RwSignal::new(depth < 2);
+            let open = RwSignal::new(depth < 2 && m.len() <= SHOWN_ENTRIES);
             let count = m.len();
             let entries: Vec<(String, Value)> =
                 m.iter().take(SHOWN_ENTRIES).map(|(k, v)| (k.clone(), v.clone())).collect();
@@ -54,7 +54,8 @@ fn node(v: &Value, depth: usize) -> AnyView {
             .into_any()
         }
         Value::Array(a) if !a.is_empty() => {
-            let open = RwSignal::new(depth < 2);
+            // Long lists start folded below the top, so a 10,000-item result draws at once.
+            let open = RwSignal::new(depth == 0 || (depth < 2 && a.len() <= 20));
             let count = a.len();
             let items: Vec<Value> = a.iter().take(SHOWN_ENTRIES).cloned().collect();
             view! {

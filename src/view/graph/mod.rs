@@ -30,7 +30,7 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
         Memo::new(move |_| store.analysis.with(|a| a.layout.clone()).or_else(|| last_good.get()).map(ByPointer));
     let snapshot = Memo::new(move |_| {
         let cursor = store.cursor.get();
-        store.run.with(|r| r.result()).map(|r| playback::snapshot(&r.history, &r.index, cursor)).unwrap_or_default()
+        store.run.with(|r| r.result()).map(|r| r.checkpoints.at(&r.history, &r.index, cursor)).unwrap_or_default()
     });
 
     // The visible part of the graph: its top-left corner in graph units, and the zoom.
