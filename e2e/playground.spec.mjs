@@ -96,3 +96,25 @@ test('a new Task gets a mock tab with a default mock, and runs at once', async (
   await page.locator('button[title="Jump to the end"]').click();
   await expect(page.locator('.node[data-state="Notify"]')).toHaveClass(/succeeded/);
 });
+
+test('hovering a field of the definition explains it', async ({ page }) => {
+  await open(page);
+  const hover = await page.evaluate(async () => {
+    const m = window.monaco;
+    const ed = m.editor.getEditors()[0];
+    const model = ed.getModel();
+    const at = model.getPositionAt(model.getValue().indexOf('"StartAt"') + 3);
+    ed.focus();
+    ed.setPosition(at);
+    ed.revealPosition(at);
+    await new Promise((r) => setTimeout(r, 300));
+    ed.trigger('test', 'editor.action.showHover', {});
+    for (let i = 0; i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const el = document.querySelector('.monaco-hover-content');
+      if (el && el.textContent.trim()) return el.textContent;
+    }
+    return '';
+  });
+  expect(hover).toContain('The name of the first state');
+});
