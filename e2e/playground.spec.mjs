@@ -62,13 +62,16 @@ test('the definition editor completes ASL fields from the schema', async ({ page
     const at = model.getPositionAt(text.indexOf('"Type": "Task"') + '"Type": "Task",'.length);
     const ed = m.editor.getEditors()[0];
     ed.setPosition(at);
-    ed.trigger('test', 'editor.action.triggerSuggest', {});
-    for (let i = 0; i < 50; i++) {
+    // The JSON worker may still be loading the schema on a busy machine: ask again until the
+    // list holds schema fields, not just words from the document.
+    let rows = [];
+    for (let i = 0; i < 100; i++) {
+      if (i % 10 === 0) ed.trigger('test', 'editor.action.triggerSuggest', {});
       await new Promise((r) => setTimeout(r, 100));
-      const rows = [...document.querySelectorAll('.suggest-widget .monaco-list-row')].map((r) => r.getAttribute('aria-label') || r.textContent);
-      if (rows.length) return rows;
+      rows = [...document.querySelectorAll('.suggest-widget .monaco-list-row')].map((r) => r.getAttribute('aria-label') || r.textContent);
+      if (rows.join(' ').includes('HeartbeatSeconds')) return rows;
     }
-    return [];
+    return rows;
   });
   // Fields of a Task state, from the ASL schema (the list shows its first rows).
   expect(items.join(' ')).toContain('HeartbeatSeconds');

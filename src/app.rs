@@ -10,12 +10,15 @@ use crate::browser;
 use crate::editor::{self, EditorPane};
 use crate::examples;
 use crate::runner;
-use crate::store::{Action, Store, Workspace};
+use crate::share::{self, Mode};
+use crate::store::{Action, Notice, Store, Workspace};
 use crate::view::controls::Controls;
 use crate::view::events::Events;
 use crate::view::graph::GraphView;
 use crate::view::inspector::Inspector;
+use crate::view::notice::NoticeBar;
 use crate::view::problems::Problems;
+use crate::view::share::SharePanel;
 use crate::view::tabs::Tabs;
 use crate::view::toolbar::Toolbar;
 
@@ -44,6 +47,8 @@ pub fn App() -> impl IntoView {
     save_as_you_type(store);
     play_back(store);
     keyboard(store, run);
+    open_links(store);
+    let share_open = RwSignal::new(false);
 
     let on_node = Callback::new(move |name: String| {
         store.apply(Action::Select(Some(name.clone())));
@@ -66,8 +71,14 @@ pub fn App() -> impl IntoView {
     let about = move || store.workspace.with(|w| w.example.clone()).and_then(|id| examples::find(&id)).map(|e| e.about);
 
     view! {
-        <div class="app">
-            <Toolbar store on_run=run />
+        <div class=move || match store.mode.get() {
+            Mode::Edit => "app",
+            Mode::Present => "app present",
+            Mode::Embed => "app present embed",
+        }>
+            <Toolbar store on_run=run share_open />
+            <NoticeBar store />
+            <SharePanel store open=share_open />
             <main class="panes">
                 <div class="left">
                     <Tabs store />
@@ -93,11 +104,31 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Opens the workspace a shared link carries: at start, and when the fragment changes.
+fn open_links(store: Store) {
+    let open = move || match share::decode(&browser::fragment()) {
+        Ok(Some((workspace, mode))) => {
+            store.apply(Action::OpenShared(Box::new(workspace), mode));
+            browser::clear_fragment();
+        }
+        Ok(None) => {}
+        Err(e) => store.apply(Action::Notify(Notice::error(e.to_string()))),
+    };
+    open();
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| open());
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
+}
+
 /// Saves the workspace to local storage a moment after each change.
 fn save_as_you_type(store: Store) {
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let w = store.workspace.get();
+        // An embedded view is someone else's page: it saves nothing over the visitor's work.
+        if store.mode.get() == Mode::Embed {
+            return;
+        }
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         leptos::task::spawn_local(async move {
@@ -161,6 +192,7 @@ fn keyboard(store: Store, run: Callback<()>) {
             return;
         }
         match ev.key().as_str() {
+            "Escape" if store.mode.get_untracked() == Mode::Present => store.apply(Action::SetMode(Mode::Edit)),
             " " => {
                 ev.prevent_default();
                 store.apply(if store.playing.get_untracked() { Action::Pause } else { Action::Play });

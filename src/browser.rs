@@ -5,6 +5,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 const STORAGE_KEY: &str = "asl-playground/workspace/v1";
+/// Local work set aside when a shared link replaced it.
+const DRAFT_KEY: &str = "asl-playground/draft/v1";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -20,6 +22,84 @@ pub fn save(text: &str) {
     if let Some(s) = storage() {
         let _ = s.set_item(STORAGE_KEY, text);
     }
+}
+
+/// The work a shared link replaced, if any.
+pub fn load_draft() -> Option<String> {
+    storage()?.get_item(DRAFT_KEY).ok().flatten()
+}
+
+pub fn save_draft(text: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(DRAFT_KEY, text);
+    }
+}
+
+pub fn clear_draft() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(DRAFT_KEY);
+    }
+}
+
+/// The page's URL fragment (after `#`).
+pub fn fragment() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Drops the fragment from the address bar without reloading: once a link's workspace is open,
+/// it lives in local storage, and a reload must not bring the link's version back.
+pub fn clear_fragment() {
+    if let Some(w) = web_sys::window() {
+        let path = w.location().pathname().unwrap_or_else(|_| "/".into());
+        let search = w.location().search().unwrap_or_default();
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+        }
+    }
+}
+
+/// The page's address without its fragment, to build links from.
+pub fn page_url() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Copies text to the clipboard.
+pub async fn copy(text: &str) -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    JsFuture::from(w.navigator().clipboard().write_text(text)).await.is_ok()
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    download_blob(name, &blob);
+}
+
+/// Offers a blob as a file download named `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
+    if let Ok(a) = doc.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Some(a) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&a) {
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Resolves after `ms` milliseconds, letting the browser paint and handle input meanwhile.

@@ -9,6 +9,7 @@ mod editor;
 mod examples;
 mod playback;
 mod runner;
+mod share;
 mod store;
 mod view;
 

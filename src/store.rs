@@ -10,8 +10,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::browser;
 use crate::examples;
 use crate::runner::RunState;
+use crate::share::Mode;
 
 /// What a person works on: everything a reload must restore.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -30,7 +32,35 @@ pub struct Workspace {
     pub tab: Option<String>,
 }
 
+/// A message at the top of the page (a link opened, a link refused...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+    /// Offer to bring back the work a shared link replaced.
+    pub restore_draft: bool,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice { error: false, text: text.into(), restore_draft: false }
+    }
+
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice { error: true, text: text.into(), restore_draft: false }
+    }
+}
+
 impl Workspace {
+    /// Whether this is an example exactly as it ships: replacing it loses nothing.
+    pub fn is_pristine_example(&self) -> bool {
+        let Some(e) = self.example.as_deref().and_then(examples::find) else { return false };
+        let fresh = Workspace::from_example(e);
+        self.definition == fresh.definition
+            && self.mocks == fresh.mocks
+            && e.inputs.iter().any(|(_, i)| *i == self.input)
+    }
+
     pub fn from_example(e: &examples::Example) -> Workspace {
         Workspace {
             definition: e.definition.to_string(),
@@ -92,6 +122,12 @@ pub enum Action {
     Play,
     Pause,
     SetSpeed(f64),
+    /// A shared link or a workspace file replaces the workspace (keeping local work as a draft).
+    OpenShared(Box<Workspace>, Mode),
+    RestoreDraft,
+    SetMode(Mode),
+    Notify(Notice),
+    DismissNotice,
 }
 
 /// The playground's state, as signals. `Copy`, so every component can hold it.
@@ -110,6 +146,8 @@ pub struct Store {
     /// Bumped when an editor's text is replaced from outside (an example, a restore), so the
     /// editors reload.
     pub revision: RwSignal<u64>,
+    pub mode: RwSignal<Mode>,
+    pub notice: RwSignal<Option<Notice>>,
 }
 
 impl Store {
@@ -128,6 +166,8 @@ impl Store {
             selected: RwSignal::new(None),
             selected_visit: RwSignal::new(None),
             revision: RwSignal::new(0),
+            mode: RwSignal::new(Mode::Edit),
+            notice: RwSignal::new(None),
         }
     }
 
@@ -215,6 +255,58 @@ impl Store {
             }
             Action::Pause => self.playing.set(false),
             Action::SetSpeed(s) => self.speed.set(s.clamp(0.25, 16.0)),
+            Action::OpenShared(workspace, mode) => {
+                let current = self.workspace.get_untracked();
+                // An embedded view saves nothing (see `SetMode`), so it replaces nothing either.
+                let keep = mode != Mode::Embed && *workspace != current && !current.is_pristine_example();
+                if keep && let Ok(text) = serde_json::to_string(&current) {
+                    browser::save_draft(&text);
+                }
+                self.workspace.set(*workspace);
+                self.clear_run();
+                self.tab.set(Tab::Definition);
+                self.mode.set(mode);
+                self.revision.update(|r| *r += 1);
+                let mut notice = Notice::info("Opened a shared workflow. Nothing runs until you press Run.");
+                if keep {
+                    notice.text.push_str(" Your previous work is kept as a draft.");
+                    notice.restore_draft = true;
+                }
+                self.notice.set(Some(notice));
+            }
+            Action::RestoreDraft => {
+                match browser::load_draft().and_then(|t| serde_json::from_str::<Workspace>(&t).ok()) {
+                    Some(draft) => {
+                        self.workspace.set(draft);
+                        self.clear_run();
+                        self.revision.update(|r| *r += 1);
+                        browser::clear_draft();
+                        self.notice.set(Some(Notice::info("Your previous work is back.")));
+                    }
+                    None => self.notice.set(Some(Notice::error("There is no draft to bring back."))),
+                }
+            }
+            Action::SetMode(mode) => {
+                // Leaving an embedded view to edit: from now on the workspace is saved here, so
+                // the work saved before is kept as a draft.
+                if self.mode.get_untracked() == Mode::Embed && mode == Mode::Edit {
+                    let saved = browser::load_saved().and_then(|t| serde_json::from_str::<Workspace>(&t).ok());
+                    if let Some(saved) =
+                        saved.filter(|s| *s != self.workspace.get_untracked() && !s.is_pristine_example())
+                        && let Ok(text) = serde_json::to_string(&saved)
+                    {
+                        browser::save_draft(&text);
+                        self.notice.set(Some(Notice {
+                            error: false,
+                            text: "Editing the embedded workflow. Your previous work is kept as a draft.".into(),
+                            restore_draft: true,
+                        }));
+                    }
+                }
+                self.mode.set(mode);
+            }
+            Action::Notify(notice) => self.notice.set(Some(notice)),
+            Action::DismissNotice => self.notice.set(None),
         }
     }
 

@@ -5,6 +5,8 @@ pub mod events;
 pub mod graph;
 pub mod inspector;
 pub mod json;
+pub mod notice;
 pub mod problems;
+pub mod share;
 pub mod tabs;
 pub mod toolbar;

@@ -4,10 +4,12 @@ use leptos::prelude::*;
 
 use crate::examples::{EXAMPLES, find};
 use crate::runner::RunState;
+use crate::share::Mode;
 use crate::store::{Action, Store};
 
 #[component]
-pub fn Toolbar(store: Store, on_run: Callback<()>) -> impl IntoView {
+pub fn Toolbar(store: Store, on_run: Callback<()>, share_open: RwSignal<bool>) -> impl IntoView {
+    let editing = move || store.mode.get() == Mode::Edit;
     let example = move || store.workspace.with(|w| w.example.clone()).unwrap_or_default();
     let presets = move || find(&example()).map(|e| e.inputs.to_vec()).unwrap_or_default();
     let running = move || matches!(store.run.get(), RunState::Running { .. });
@@ -58,6 +60,16 @@ pub fn Toolbar(store: Store, on_run: Callback<()>) -> impl IntoView {
                 >"EXPRESS"</button>
             </div>
             <span class="spacer"></span>
+            <Show when=move || store.mode.get() == Mode::Embed>
+                <button class="edit" on:click=move |_| store.apply(Action::SetMode(Mode::Edit)) title="Show the editors">"Edit"</button>
+            </Show>
+            <Show when=editing>
+                <button class="share" on:click=move |_| share_open.update(|o| *o = !*o) title="Share a link, embed, or download">"Share"</button>
+                <button class="present" on:click=move |_| store.apply(Action::SetMode(Mode::Present)) title="Presentation mode: the graph and the inspector fill the screen">"Present"</button>
+            </Show>
+            <Show when=move || store.mode.get() == Mode::Present>
+                <button class="present" on:click=move |_| store.apply(Action::SetMode(Mode::Edit)) title="Back to the editors (Esc)">"Exit presentation"</button>
+            </Show>
             <span class="run-status">{move || status_text(&store.run.get())}</span>
             <button class="run" on:click=move |_| on_run.run(()) disabled=running title="Run (Ctrl+Enter)">
                 {move || if running() { "Running…" } else { "▶ Run" }}
