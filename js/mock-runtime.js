@@ -10,6 +10,7 @@
 // plain JSON-safe object:
 //   {ok: true, value, latencyMs}                 the mock returned
 //   {ok: false, error, cause, latencyMs}          the mock threw, or returned something unusable
+//   {waitForCallback: true, latencyMs}            a callback task's mock left the answer to a person
 (function (global) {
   'use strict';
 
@@ -51,6 +52,9 @@
     }
   }
 
+  /** What `context.waitForCallback()` returns: a marker no JSON value can be. */
+  const WAIT_FOR_CALLBACK = Object.freeze({ waitForCallback: true });
+
   function makeContext(info, clock) {
     return Object.freeze({
       stateName: info.stateName,
@@ -69,6 +73,13 @@
       },
       /** Builds an error with an ASL error name: `throw context.error('Payment.InvalidCard', 'Card declined')`. */
       error: namedError,
+      /**
+       * For a callback task: `return context.waitForCallback()` sends no answer, so the
+       * execution waits for its task token (in the playground, someone answers it).
+       */
+      waitForCallback() {
+        return WAIT_FOR_CALLBACK;
+      },
     });
   }
 
@@ -79,6 +90,12 @@
     }
     try {
       const value = await fn(event, makeContext(info, clock));
+      if (value === WAIT_FOR_CALLBACK) {
+        if (!info.callback) {
+          return { ok: false, error: 'Mock.InvalidResult', cause: 'waitForCallback() is for callback tasks (.waitForTaskToken or an activity); this task answers at once', latencyMs: clock.latencyMs };
+        }
+        return { waitForCallback: true, latencyMs: clock.latencyMs };
+      }
       const json = toJson(value);
       if (!json.ok) return { ok: false, error: 'Mock.InvalidResult', cause: json.reason, latencyMs: clock.latencyMs };
       return { ok: true, value: json.value, latencyMs: clock.latencyMs };

@@ -137,6 +137,7 @@ async fn answer(req: &TaskRequest, mocks: &std::collections::BTreeMap<String, St
         "attempt": req.attempt + 1,
         "resource": req.resource,
         "taskToken": req.task_token,
+        "callback": req.callback,
         "context": req.context,
     });
     let guard =

@@ -21,4 +21,10 @@ interface MockContext {
   sleep(ms: number): Promise<void>;
   /** An error with an ASL error name: `throw context.error('Payment.InvalidCard', 'Card declined')`. */
   error(name: string, message?: string): Error;
+  /**
+   * For a callback task (`.waitForTaskToken`, an activity): `return context.waitForCallback()`
+   * sends no answer, so the run pauses at the task and you answer it from its panel
+   * (send success, failure or a heartbeat).
+   */
+  waitForCallback(): unknown;
 }

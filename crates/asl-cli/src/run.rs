@@ -11,6 +11,7 @@ use serde_json::{Map, Value, json};
 use crate::args::{Args, Spec};
 use crate::files::{json_arg, read_json, read_text};
 use crate::mocks::Answerer;
+use asl::host::PersonTasks;
 
 const SPEC: Spec = &[
     ("input", true),
@@ -94,7 +95,8 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
     )?;
 
     let mut exec = Execution::start(Arc::new(machine), input, options).map_err(|e| e.message)?;
-    asl::host::run_to_end(&mut exec, |req| answerer.answer(req));
+    let mut person = PersonTasks::default();
+    asl::host::run_until_person(&mut exec, &mut person, |req| answerer.answer(req));
     for note in answerer.notes() {
         eprintln!("asl run: {note}");
     }
@@ -113,8 +115,9 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
             if outcome.status == Status::Succeeded { ExitCode::SUCCESS } else { ExitCode::from(2) }
         }
         None => {
-            eprintln!("asl run: the execution is waiting for a callback or an answer that no mock gives");
+            eprintln!("asl run: the execution is still running: it waits for a callback that no mock sends");
             out.insert("status".into(), json!("RUNNING"));
+            out.insert("waitingForCallback".into(), waiting(&exec, &person));
             ExitCode::from(2)
         }
     };
@@ -124,4 +127,23 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
     }
     crate::files::print_out(&serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default());
     Ok(code)
+}
+
+/// The callback tasks the execution waits on: their state, token, what was sent and the next
+/// deadline, so a person can see what is missing.
+fn waiting(exec: &Execution, person: &PersonTasks) -> Value {
+    let tasks = person.waiting().iter().map(|r| {
+        let deadline = exec.task_deadlines(r.id).into_iter().next();
+        json!({
+            "stateName": r.state_name,
+            "resource": r.resource,
+            "taskToken": r.task_token,
+            "input": r.input,
+            "deadline": deadline.map(|d| json!({
+                "kind": d.kind,
+                "timestamp": asl::timestamp::format_millis(d.at),
+            })),
+        })
+    });
+    Value::Array(tasks.collect())
 }

@@ -204,3 +204,39 @@ fn an_invalid_definition_does_not_start() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(":31:29: ERROR INVALID_JSON_DESCRIPTION"));
 }
+
+#[test]
+fn a_callback_no_mock_answers_leaves_the_execution_running_and_says_what_it_waits_for() {
+    let definition = repo().join("examples/human-approval/definition.asl.json");
+    let input = repo().join("examples/human-approval/input.json");
+    let (definition, input) = (definition.to_str().unwrap(), input.to_str().unwrap());
+    for mocks in [None, Some(fixture("mocks-person"))] {
+        let mut args = vec!["run", definition, "--input", input];
+        if let Some(m) = &mocks {
+            args.extend(["--mocks", m.as_str()]);
+        }
+        let o = asl(&args);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let out = json_out(&o);
+        assert_eq!(out["status"], "RUNNING");
+        let waiting = &out["waitingForCallback"][0];
+        assert_eq!(waiting["stateName"], "Request Approval");
+        assert_eq!(waiting["input"]["MessageBody"]["TaskToken"], waiting["taskToken"]);
+        assert_eq!(waiting["deadline"]["kind"], "HeartbeatTimeout");
+        assert_eq!(waiting["deadline"]["timestamp"], "2026-01-01T01:00:00.000Z");
+        let last = out["history"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["type"], "TaskSubmitted", "the clock stopped before the heartbeat deadline");
+    }
+    let o = asl(&["run", definition, "--input", input, "--mocks", &fixture("mocks-auto-approve")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json_out(&o)["output"]["decision"], serde_json::json!({"approved": true, "approver": "policy"}));
+}
+
+#[test]
+fn waiting_for_a_callback_on_a_task_without_one_fails_the_task() {
+    let o = asl(&["run", &fixture("payment.asl.json"), "--input", "{}", "--mocks", &fixture("mocks-person")]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = json_out(&o);
+    assert_eq!(out["error"], "Mock.InvalidResult");
+    assert!(out["cause"].as_str().unwrap().contains("waitForCallback() is for callback tasks"), "{out}");
+}

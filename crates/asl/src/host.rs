@@ -1,26 +1,127 @@
-//! A synchronous host loop for tests and the command line: answers every task request with a
-//! closure and jumps the virtual clock from deadline to deadline.
+//! Host loops for tests and the command line, and the rule every host follows for callback
+//! tasks a person answers.
+//!
+//! A callback task (`.waitForTaskToken`, an activity) that no mock answers waits for a person:
+//! in the playground, someone presses Send success, Send failure or Send heartbeat. While one
+//! waits, the host moves the virtual clock on its own only up to the next deadline that would
+//! take that chance away (the task's TimeoutSeconds or HeartbeatSeconds, the execution's
+//! TimeoutSeconds). Letting that time pass is the person's decision.
 
-use crate::exec::{Execution, Poll, Request, TaskAnswer, TaskRequest};
+use crate::exec::{Deadline, Execution, Poll, Request, RequestId, TaskAnswer, TaskRequest};
 
 /// What a synchronous answerer returns: the answer and its simulated latency (ms).
 pub type Answer = (TaskAnswer, u64);
+
+/// How a host replies to a task request.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reply {
+    /// Answered now, taking effect after the given latency (ms of virtual time).
+    Answer(TaskAnswer, u64),
+    /// A callback task left for a person to answer.
+    Person,
+}
+
+/// The callback tasks waiting for a person, in the order they were issued.
+#[derive(Clone, Debug, Default)]
+pub struct PersonTasks {
+    waiting: Vec<TaskRequest>,
+}
+
+impl PersonTasks {
+    /// Leaves a callback task to the person: its work counts as handed over (the message was
+    /// sent, so TaskSubmitted is recorded now), and its answer waits for them.
+    pub fn take(&mut self, exec: &mut Execution, request: TaskRequest) {
+        // The request was just issued, so it is pending and the answer is accepted.
+        let _ = exec.answer(request.id, TaskAnswer::Submitted, 0);
+        self.waiting.push(request);
+    }
+
+    /// Forgets the tasks that are no longer pending (answered, timed out, or cancelled with
+    /// their branch).
+    pub fn prune(&mut self, exec: &Execution) {
+        self.waiting.retain(|r| exec.is_pending(r.id));
+    }
+
+    pub fn waiting(&self) -> &[TaskRequest] {
+        &self.waiting
+    }
+
+    pub fn get(&self, id: RequestId) -> Option<&TaskRequest> {
+        self.waiting.iter().find(|r| r.id == id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.waiting.is_empty()
+    }
+
+    /// The next deadline that ends a person's chance to answer: one of their tasks', or the
+    /// execution's own.
+    pub fn next_deadline(&self, exec: &Execution) -> Option<Deadline> {
+        if self.waiting.is_empty() {
+            return None;
+        }
+        self.waiting
+            .iter()
+            .flat_map(|r| exec.task_deadlines(r.id))
+            .chain(exec.execution_deadline())
+            .min_by_key(|d| d.at)
+    }
+
+    /// Whether the host may move the clock to `t` without the person: always when no one is
+    /// waiting, otherwise only to before the next of their deadlines.
+    pub fn may_advance(&self, exec: &Execution, t: i64) -> bool {
+        self.next_deadline(exec).is_none_or(|d| t < d.at)
+    }
+}
 
 /// Runs `exec` to its end, answering each task with `answer`. Returns when the execution has
 /// finished, or when it waits for something no one will send (a callback never answered with
 /// no deadline): then the execution is still running.
 pub fn run_to_end(exec: &mut Execution, mut answer: impl FnMut(&TaskRequest) -> Answer) {
+    run_until_person(exec, &mut PersonTasks::default(), |req| {
+        let (a, after) = answer(req);
+        Reply::Answer(a, after)
+    });
+}
+
+/// Runs `exec` until it finishes or until only a person can move it on: the tasks in `person`
+/// (and those `reply` leaves to a person, which join them) are waiting, and the clock has
+/// reached the next of their deadlines, or nothing else is scheduled. Call it again after each
+/// of the person's answers, with the same `person`.
+pub fn run_until_person(exec: &mut Execution, person: &mut PersonTasks, mut reply: impl FnMut(&TaskRequest) -> Reply) {
     loop {
         match exec.poll() {
-            Poll::Request(Request::Task(req)) => {
-                let (a, after) = answer(&req);
+            Poll::Request(Request::Task(req)) => match reply(&req) {
                 // The request was just issued, so it is pending and the answer is accepted.
-                let _ = exec.answer(req.id, a, after);
+                Reply::Answer(a, after) => {
+                    let _ = exec.answer(req.id, a, after);
+                }
+                Reply::Person => person.take(exec, *req),
+            },
+            Poll::Idle { next_deadline: Some(t) } => {
+                person.prune(exec);
+                if !person.may_advance(exec, t) {
+                    return;
+                }
+                exec.advance_to(t);
             }
-            Poll::Idle { next_deadline: Some(t) } => exec.advance_to(t),
-            Poll::Idle { next_deadline: None } => return,
+            Poll::Idle { next_deadline: None } | Poll::Finished => {
+                person.prune(exec);
+                return;
+            }
             Poll::Yielded => {}
-            Poll::Finished => return,
         }
+    }
+}
+
+/// Lets time pass for a person who does not answer: moves the clock to the next of their
+/// deadlines, so it fires. Returns false when there is none (the tasks would wait forever).
+pub fn let_time_pass(exec: &mut Execution, person: &PersonTasks) -> bool {
+    match person.next_deadline(exec) {
+        Some(d) => {
+            exec.advance_to(d.at);
+            true
+        }
+        None => false,
     }
 }

@@ -1,5 +1,6 @@
 //! Answering task requests for `asl run`: a MockConfigFile test case first, then JavaScript
-//! mock modules, then the default mock (which returns the task's input).
+//! mock modules (named for the resource, else for the state), then the default: a task returns
+//! its input, and a callback task no mock answers waits for its task token.
 
 mod quickjs;
 
@@ -7,7 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use asl::exec::{TaskAnswer, TaskRequest};
-use asl::host::Answer;
+use asl::host::Reply;
 use asl::mock_config::MockConfig;
 
 pub struct Answerer {
@@ -18,6 +19,8 @@ pub struct Answerer {
     /// Invocations so far, per state: MockConfigFile responses are numbered by them.
     invocations: HashMap<String, u64>,
     defaulted: Vec<String>,
+    /// Callback tasks no mock answered, by mock key.
+    unanswered: Vec<String>,
 }
 
 impl Answerer {
@@ -55,10 +58,11 @@ impl Answerer {
             js,
             invocations: HashMap::new(),
             defaulted: Vec::new(),
+            unanswered: Vec::new(),
         })
     }
 
-    pub fn answer(&mut self, req: &TaskRequest) -> Answer {
+    pub fn answer(&mut self, req: &TaskRequest) -> Reply {
         let n = self.invocations.entry(req.state_name.clone()).or_insert(0);
         let index = *n;
         *n += 1;
@@ -67,25 +71,34 @@ impl Answerer {
             && tc.mocks(&req.state_name)
         {
             return match tc.answer(&req.state_name, index) {
-                Ok(a) => (a, 0),
-                Err(e) => (TaskAnswer::Failed { error: "Mock.MissingResponse".into(), cause: Some(e) }, 0),
+                Ok(a) => Reply::Answer(a, 0),
+                Err(e) => Reply::Answer(TaskAnswer::Failed { error: "Mock.MissingResponse".into(), cause: Some(e) }, 0),
             };
         }
         let key = req.mock_key();
         if let Some(js) = &mut self.js
-            && let Some(a) = js.answer(&key, req)
+            && let Some(reply) = js.answer(&key, req).or_else(|| js.answer(&req.state_name, req))
         {
-            return a;
+            return reply;
+        }
+        if req.callback {
+            if !self.unanswered.contains(&key) {
+                self.unanswered.push(key);
+            }
+            return Reply::Person;
         }
         if !self.defaulted.contains(&key) {
             self.defaulted.push(key);
         }
-        (TaskAnswer::FunctionReturned(default_result(req)), 0)
+        Reply::Answer(TaskAnswer::FunctionReturned(default_result(req)), 0)
     }
 
     /// Things worth telling the person after the run.
     pub fn notes(&self) -> Vec<String> {
-        self.defaulted.iter().map(|k| format!("no mock for '{k}': it returned its input")).collect()
+        let defaulted = self.defaulted.iter().map(|k| format!("no mock for '{k}': it returned its input"));
+        let unanswered =
+            self.unanswered.iter().map(|k| format!("no mock for '{k}', a callback task: it waits for its task token"));
+        defaulted.chain(unanswered).collect()
     }
 }
 

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use asl::exec::{TaskAnswer, TaskRequest};
-use asl::host::Answer;
+use asl::host::Reply;
 use rquickjs::{CatchResultExt, Context, Ctx, Function, Module, Persistent, Promise, Runtime, Value};
 use serde_json::json;
 
@@ -61,16 +61,16 @@ impl JsMocks {
     }
 
     /// Runs the mock for `key`, if there is one.
-    pub fn answer(&mut self, key: &str, req: &TaskRequest) -> Option<Answer> {
+    pub fn answer(&mut self, key: &str, req: &TaskRequest) -> Option<Reply> {
         let f = self.mocks.iter().find(|(k, _)| k == key)?.1.clone();
         let start = self.base.elapsed().as_millis() as u64;
         self.deadline.store(start + self.timeout_ms.max(1), Ordering::Relaxed);
         let outcome = self.context.with(|ctx| run_mock(&ctx, f, req));
         self.deadline.store(0, Ordering::Relaxed);
         Some(match outcome {
-            Ok(Some(result)) => to_answer(result),
-            Ok(None) => (TaskAnswer::NoAnswer, 0),
-            Err(e) => (TaskAnswer::Failed { error: "Mock.RuntimeError".into(), cause: Some(e) }, 0),
+            Ok(Some(result)) => to_reply(result),
+            Ok(None) => Reply::Answer(TaskAnswer::NoAnswer, 0),
+            Err(e) => Reply::Answer(TaskAnswer::Failed { error: "Mock.RuntimeError".into(), cause: Some(e) }, 0),
         })
     }
 }
@@ -101,6 +101,7 @@ fn run_mock<'js>(
         "attempt": req.attempt + 1,
         "resource": req.resource,
         "taskToken": req.task_token,
+        "callback": req.callback,
         "context": req.context,
     });
     let info = ctx.json_parse(info.to_string()).map_err(|e| e.to_string())?;
@@ -127,12 +128,17 @@ fn run_mock<'js>(
     serde_json::from_str(&text).map(Some).map_err(|e| e.to_string())
 }
 
-fn to_answer(result: serde_json::Value) -> Answer {
+fn to_reply(result: serde_json::Value) -> Reply {
     let latency = result.get("latencyMs").and_then(serde_json::Value::as_u64).unwrap_or(0);
     let text = |k: &str| result.get(k).and_then(serde_json::Value::as_str).unwrap_or_default().to_string();
-    if result.get("ok") == Some(&json!(true)) {
-        (TaskAnswer::FunctionReturned(result.get("value").cloned().unwrap_or(serde_json::Value::Null)), latency)
+    if result.get("waitForCallback") == Some(&json!(true)) {
+        Reply::Person
+    } else if result.get("ok") == Some(&json!(true)) {
+        Reply::Answer(
+            TaskAnswer::FunctionReturned(result.get("value").cloned().unwrap_or(serde_json::Value::Null)),
+            latency,
+        )
     } else {
-        (TaskAnswer::FunctionFailed { error: text("error"), message: text("cause") }, latency)
+        Reply::Answer(TaskAnswer::FunctionFailed { error: text("error"), message: text("cause") }, latency)
     }
 }

@@ -22,6 +22,7 @@
 
 mod context;
 mod dataflow;
+mod deadlines;
 mod eval;
 mod events;
 mod frames;
@@ -42,6 +43,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use context::ExecutionContext;
+pub use deadlines::{Deadline, DeadlineKind};
 pub use history::{EventKind, HistoryEvent, StateType};
 pub use options::{ExecutionType, Options, STANDARD_HISTORY_LIMIT};
 pub use visits::{Attempt, Stage, Visit};
@@ -81,8 +83,10 @@ pub struct TaskRequest {
     pub input: Value,
     /// 0 for the first attempt, then 1, 2, ... for each retry.
     pub attempt: u64,
-    /// Present for callback tasks (`.waitForTaskToken`, activities).
+    /// The task's token (`$$.Task.Token`). Every task has one; callback tasks wait for it.
     pub task_token: Option<String>,
+    /// The task waits for a callback with its token (`.waitForTaskToken`, an activity).
+    pub callback: bool,
     pub timeout_seconds: Option<u64>,
     pub heartbeat_seconds: Option<u64>,
     /// The context object as the task sees it.
@@ -126,6 +130,9 @@ pub enum TaskAnswer {
     },
     /// A callback task's heartbeat (SendTaskHeartbeat): restarts its HeartbeatSeconds clock.
     Heartbeat,
+    /// A callback task's work was handed over (its message sent, an activity's worker took
+    /// it): TaskSubmitted (or ActivityStarted) is recorded now, and the answer comes later.
+    Submitted,
     /// The host gave up waiting (a mock that never returns): the task times out at its
     /// deadline, as an unresponsive task would on AWS.
     NoAnswer,
@@ -186,6 +193,8 @@ struct PendingTask {
     frame: FrameId,
     /// When the task started, or sent its latest heartbeat.
     last_beat: i64,
+    /// When its TimeoutSeconds runs out.
+    timeout_at: Option<i64>,
     heartbeat_seconds: Option<u64>,
     /// The task waits for a callback with its token.
     callback: bool,
@@ -214,6 +223,8 @@ pub struct Execution {
     next_request: RequestId,
     scopes: Scopes,
     outcome: Option<Outcome>,
+    /// When the state machine's own TimeoutSeconds runs out.
+    execution_deadline: Option<i64>,
     /// State transitions run by `poll` before it yields (`usize::MAX`: no limit).
     step_budget: usize,
     transitions: u64,
@@ -250,6 +261,7 @@ impl Execution {
             next_request: 1,
             scopes: Scopes::default(),
             outcome: None,
+            execution_deadline: None,
             step_budget: usize::MAX,
             transitions: 0,
             options,

@@ -27,7 +27,9 @@ impl Execution {
         }));
         self.emit(None, started);
         if let Some(t) = self.machine.timeout_seconds {
-            self.timers.schedule(self.now + (t as i64) * 1000, Timer::ExecutionTimeout);
+            let at = self.now + (t as i64) * 1000;
+            self.execution_deadline = Some(at);
+            self.timers.schedule(at, Timer::ExecutionTimeout);
         }
         let machine = Arc::clone(&self.machine);
         let root = machine.root();
@@ -355,7 +357,7 @@ impl Execution {
         if !self.tasks.contains_key(&id) {
             return Err(AnswerError::UnknownRequest(id));
         }
-        if after_ms > 0 && !matches!(answer, TaskAnswer::Heartbeat | TaskAnswer::NoAnswer) {
+        if after_ms > 0 && !matches!(answer, TaskAnswer::Heartbeat | TaskAnswer::Submitted | TaskAnswer::NoAnswer) {
             self.timers.schedule(self.now.saturating_add(after_ms as i64), Timer::Answer(id, answer));
         } else {
             self.apply_answer(id, answer);

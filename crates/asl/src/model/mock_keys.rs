@@ -13,6 +13,9 @@ pub struct MockNeed {
     pub states: Vec<String>,
     /// The Resource of the first state that uses it.
     pub resource: String,
+    /// A state that uses it waits for a callback (`.waitForTaskToken`, an activity): its answer
+    /// may come from a person.
+    pub callback: bool,
 }
 
 /// Every mock the machine's Task states need, in the order the states appear. A
@@ -42,11 +45,18 @@ pub fn mock_needs(machine: &StateMachine) -> Vec<MockNeed> {
         if key == "lambda:invoke" || key.contains("{%") {
             key = state.name.to_string();
         }
+        let callback = task.resource.waits_for_callback();
         match out.iter_mut().find(|n| n.key == key) {
-            Some(n) => n.states.push(state.name.to_string()),
-            None => {
-                out.push(MockNeed { key, states: vec![state.name.to_string()], resource: task.resource.arn.clone() })
+            Some(n) => {
+                n.states.push(state.name.to_string());
+                n.callback |= callback;
             }
+            None => out.push(MockNeed {
+                key,
+                states: vec![state.name.to_string()],
+                resource: task.resource.arn.clone(),
+                callback,
+            }),
         }
     }
     out

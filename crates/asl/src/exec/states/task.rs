@@ -99,7 +99,15 @@ impl Execution {
         }
         self.tasks.insert(
             id,
-            PendingTask { frame: f, last_beat: self.now, heartbeat_seconds, callback, submitted: false, task_resource },
+            PendingTask {
+                frame: f,
+                last_beat: self.now,
+                timeout_at: timeout_seconds.map(|t| self.now + t as i64 * 1000),
+                heartbeat_seconds,
+                callback,
+                submitted: false,
+                task_resource,
+            },
         );
         self.frames[f.0].visit.task = Some(id);
         let context = {
@@ -123,6 +131,7 @@ impl Execution {
             input: serde_json::Value::clone(&input),
             attempt: frame.visit.retry_count,
             task_token: frame.visit.task_token.clone(),
+            callback,
             timeout_seconds,
             heartbeat_seconds,
             context,
@@ -152,6 +161,13 @@ impl Execution {
                     if let Some(h) = pending.heartbeat_seconds {
                         self.timers.schedule(self.now + h as i64 * 1000, Timer::HeartbeatTimeout(id, self.now));
                     }
+                    // Whoever beats holds the token: the work was handed over.
+                    self.mark_submitted(id);
+                }
+            }
+            TaskAnswer::Submitted => {
+                if pending.callback {
+                    self.mark_submitted(id);
                 }
             }
             TaskAnswer::NoAnswer => {
@@ -279,19 +295,7 @@ impl Execution {
         // The work was handed over before it timed out: a callback's message was sent (or a
         // .sync job started), an activity's worker took it. AWS records that first.
         if !pending.submitted {
-            match &task.resource.kind {
-                ResourceKind::Activity { .. } => {
-                    self.emit(Some(f), EventKind::ActivityStarted { worker_name: "".into() });
-                }
-                ResourceKind::Service {
-                    pattern: IntegrationPattern::Sync | IntegrationPattern::WaitForTaskToken,
-                    ..
-                } => {
-                    let task = Arc::clone(&pending.task_resource);
-                    self.emit(Some(f), EventKind::TaskSubmitted { task, output: Arc::new(json!({})) });
-                }
-                _ => {}
-            }
+            self.record_submitted(f, &task.resource.kind, &pending.task_resource);
         }
         let details = ErrorDetails::of(&failure);
         let kind = match &task.resource.kind {
@@ -302,6 +306,37 @@ impl Execution {
         self.emit(Some(f), kind);
         self.frames[f.0].visit.task = None;
         self.ready.push_back((f, Flow::Failed(failure)));
+    }
+
+    /// Records the hand-over of a pending task's work once.
+    fn mark_submitted(&mut self, id: RequestId) {
+        let Some(pending) = self.tasks.get_mut(&id) else { return };
+        if pending.submitted || !self.frames[pending.frame.0].alive {
+            return;
+        }
+        pending.submitted = true;
+        let (f, task_resource) = (pending.frame, Arc::clone(&pending.task_resource));
+        let machine = Arc::clone(&self.machine);
+        if let StateKind::Task(task) = &self.state_of(&machine, f).kind {
+            self.record_submitted(f, &task.resource.kind, &task_resource);
+        }
+    }
+
+    /// Records that the task's work was handed over: TaskSubmitted for a callback or `.sync`
+    /// integration, ActivityStarted for an activity.
+    fn record_submitted(&mut self, f: FrameId, kind: &ResourceKind, task_resource: &Arc<TaskResource>) {
+        match kind {
+            ResourceKind::Activity { .. } => {
+                self.emit(Some(f), EventKind::ActivityStarted { worker_name: "".into() });
+            }
+            ResourceKind::Service {
+                pattern: IntegrationPattern::Sync | IntegrationPattern::WaitForTaskToken, ..
+            } => {
+                let task = Arc::clone(task_resource);
+                self.emit(Some(f), EventKind::TaskSubmitted { task, output: Arc::new(json!({})) });
+            }
+            _ => {}
+        }
     }
 
     /// The task's result arrived: the rest of the data flow.
