@@ -12,6 +12,8 @@ use crate::examples;
 use crate::runner;
 use crate::share::{self, Mode};
 use crate::store::{Action, Notice, Store, Workspace};
+use crate::view::about::AboutPanel;
+use crate::view::callbacks::CallbackPanel;
 use crate::view::controls::Controls;
 use crate::view::events::Events;
 use crate::view::graph::GraphView;
@@ -40,7 +42,7 @@ pub fn App() -> impl IntoView {
     crate::bench::register(store);
     let editor: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
     let run = Callback::new(move |_| {
-        if !matches!(store.run.get_untracked(), runner::RunState::Running { .. }) {
+        if !store.run.with_untracked(|r| r.is_running()) {
             runner::start(store);
         }
     });
@@ -68,7 +70,6 @@ pub fn App() -> impl IntoView {
         };
         editor::reveal(store, editor, &span);
     });
-    let about = move || store.workspace.with(|w| w.example.clone()).and_then(|id| examples::find(&id)).map(|e| e.about);
 
     view! {
         <div class=move || match store.mode.get() {
@@ -86,18 +87,18 @@ pub fn App() -> impl IntoView {
                     <Problems store on_reveal=on_problem />
                 </div>
                 <div class="right">
-                    <GraphView store on_node />
+                    <div class="stage">
+                        <GraphView store on_node />
+                        <AboutPanel store />
+                    </div>
                     <Controls store />
                     <div class="bottom">
-                        <Inspector store />
+                        <div class="bottom-left">
+                            <CallbackPanel store />
+                            <Inspector store />
+                        </div>
                         <Events store />
                     </div>
-                    {move || about().map(|text| view! {
-                        <details class="about">
-                            <summary>"About this example"</summary>
-                            <pre>{text}</pre>
-                        </details>
-                    })}
                 </div>
             </main>
         </div>

@@ -7,6 +7,7 @@ mod bench;
 mod browser;
 mod editor;
 mod examples;
+mod markdown;
 mod playback;
 mod runner;
 mod share;

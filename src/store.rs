@@ -117,6 +117,10 @@ pub enum Action {
     RunStarted,
     RunProgress(usize),
     RunFinished(RunState),
+    /// A paused run goes on after the person's answer.
+    RunResumed,
+    /// It paused again or finished: the playback goes on from where it was.
+    RunContinued(RunState),
     /// Show the first `n` history events.
     Seek(usize),
     Play,
@@ -210,8 +214,10 @@ impl Store {
                     // A tab for a new Task gets the default mock.
                     if self.workspace.with_untracked(|w| !w.mocks.contains_key(key)) {
                         let key = key.clone();
+                        let callback =
+                            self.analysis.with_untracked(|a| a.needs.iter().any(|n| n.key == key && n.callback));
                         self.workspace.update(|w| {
-                            w.mocks.insert(key.clone(), examples::default_mock(&key));
+                            w.mocks.insert(key.clone(), examples::default_mock(&key, callback));
                         });
                     }
                 }
@@ -226,14 +232,27 @@ impl Store {
             Action::RunStarted => {
                 self.playing.set(false);
                 self.cursor.set(0);
-                self.run.set(RunState::Running { events: 0 });
+                self.run.set(RunState::Running { events: 0, shown: None });
             }
-            Action::RunProgress(events) => self.run.set(RunState::Running { events }),
+            Action::RunProgress(n) => self.run.update(|r| match r {
+                RunState::Running { events, .. } => *events = n,
+                _ => *r = RunState::Running { events: n, shown: None },
+            }),
+            Action::RunResumed => {
+                let shown = self.run.with_untracked(|r| r.result());
+                let events = shown.as_ref().map_or(0, |r| r.history.len());
+                self.run.set(RunState::Running { events, shown });
+            }
+            Action::RunContinued(state) => {
+                let total = state.events();
+                self.run.set(state);
+                // Play on from the moment the run paused, live.
+                let cursor = self.cursor.get_untracked().min(total);
+                self.cursor.set(cursor);
+                self.playing.set(cursor < total);
+            }
             Action::RunFinished(state) => {
-                let events = match &state {
-                    RunState::Done(r) => r.history.len(),
-                    _ => 0,
-                };
+                let events = state.events();
                 self.run.set(state);
                 // Play it back from the start.
                 self.cursor.set(if events > 0 { 1 } else { 0 });
@@ -311,6 +330,7 @@ impl Store {
     }
 
     fn clear_run(&self) {
+        crate::runner::forget();
         self.run.set(RunState::Idle);
         self.cursor.set(0);
         self.playing.set(false);

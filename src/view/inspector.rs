@@ -37,7 +37,7 @@ fn outcome_view(run: &RunState) -> impl IntoView {
             </div>
         }
         .into_any(),
-        RunState::Running { events } => {
+        RunState::Running { events, .. } => {
             view! { <div class="hint">{format!("Running… {events} events")}</div> }.into_any()
         }
         RunState::Refused(m) => view! { <div class="hint">{format!("Not run: {m}")}</div> }.into_any(),
@@ -70,7 +70,11 @@ fn outcome_view(run: &RunState) -> impl IntoView {
                 None => view! {
                     <div class="outcome">
                         <h3 class="status running">"Waiting"</h3>
-                        <p>"The execution waits for an answer no mock gives (a callback task, for example)."</p>
+                        <p>{if r.is_paused() {
+                            "The execution waits for a callback: answer it in the panel above, as the task's worker would."
+                        } else {
+                            "The execution waits for an answer no one will send."
+                        }}</p>
                         <p class="summary">{summary}</p>
                     </div>
                 }

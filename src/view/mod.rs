@@ -1,5 +1,7 @@
 //! The playground's components, one file each.
 
+pub mod about;
+pub mod callbacks;
 pub mod controls;
 pub mod events;
 pub mod graph;

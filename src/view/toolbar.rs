@@ -81,7 +81,7 @@ pub fn Toolbar(store: Store, on_run: Callback<()>, share_open: RwSignal<bool>) -
 fn status_text(run: &RunState) -> String {
     match run {
         RunState::Idle => String::new(),
-        RunState::Running { events } => format!("{events} events…"),
+        RunState::Running { events, .. } => format!("{events} events…"),
         RunState::Refused(_) => "Not run".into(),
         RunState::Done(r) => match &r.outcome {
             Some(o) => format!("{:?}", o.status).to_uppercase().replace("TIMEDOUT", "TIMED_OUT"),

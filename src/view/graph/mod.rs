@@ -75,13 +75,24 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
             }
         });
     });
+    // The states waiting for the person, once the playback has caught up with the pause.
+    let waiting = Memo::new(move |_| {
+        let cursor = store.cursor.get();
+        store.run.with(|r| {
+            r.result()
+                .filter(|r| r.is_paused() && cursor >= r.history.len())
+                .map(|r| r.waiting.iter().map(|t| t.state_name.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     // Colours, badges and the taken transitions, applied to the drawn elements.
     Effect::new(move |_| {
         shown.track();
         let selected = store.selected.get();
+        let waiting = waiting.get();
         snapshot.with(|s| {
             if let Some(el) = svg.get() {
-                paint(&el, s, selected.as_deref());
+                paint(&el, s, selected.as_deref(), &waiting);
             }
         });
     });
@@ -182,7 +193,7 @@ impl PartialEq for ByPointer {
 }
 
 /// Sets each drawn state's and transition's classes (and badges) from the playback.
-fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>) {
+fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>, waiting: &[String]) {
     let Ok(nodes) = svg.query_selector_all("[data-state]") else { return };
     for i in 0..nodes.length() {
         let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
@@ -192,7 +203,8 @@ fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>) {
         let status = s.nodes.get(name.as_str());
         let phase = status.map(|st| st.phase.class()).unwrap_or("idle");
         let chosen = if selected == Some(name.as_str()) { " selected" } else { "" };
-        el.set_attribute("class", &format!("{base} {phase} {type_class}{chosen}")).ok();
+        let waits = if waiting.contains(&name) { " waiting" } else { "" };
+        el.set_attribute("class", &format!("{base} {phase} {type_class}{chosen}{waits}")).ok();
         if base == "node" {
             let badge = status.map(badge).unwrap_or_default();
             if let Ok(Some(b)) = el.query_selector(".badge")

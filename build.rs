@@ -1,0 +1,89 @@
+//! Generates the playground's table of examples from the `examples/` folder, so that adding an
+//! example is adding a folder (and its name to `examples/index.json`, which sets the menu's
+//! order). Each folder holds `about.md` (its first line `# Title`), `definition.asl.json`,
+//! `input.json`, optional `inputs/<name>.json` and `mocks/<key>.js` (a `.` in the key's file
+//! name stands for `:`, as `sns.publish.js` mocks `sns:publish`).
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("examples");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let index = root.join("index.json");
+    let order: Vec<String> = serde_json::from_str(&read(&index)).unwrap_or_else(|e| panic!("{}: {e}", index.display()));
+    let mut folders: Vec<String> = fs::read_dir(&root)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    for f in &folders {
+        assert!(order.contains(f), "examples/{f} is missing from examples/index.json");
+    }
+    let mut out = String::from("pub const EXAMPLES: &[Example] = &[\n");
+    for id in &order {
+        let dir = root.join(id);
+        assert!(dir.is_dir(), "examples/index.json names '{id}', which is not a folder under examples/");
+        example(&mut out, id, &dir);
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("examples.rs");
+    fs::write(dest, out).unwrap();
+}
+
+fn example(out: &mut String, id: &str, dir: &Path) {
+    let about = read(&dir.join("about.md"));
+    let (first, rest) = about.split_once('\n').unwrap_or((&about, ""));
+    let title = first.strip_prefix("# ").unwrap_or_else(|| panic!("examples/{id}/about.md must start with '# Title'"));
+    for p in ["about.md", "definition.asl.json", "input.json"] {
+        println!("cargo:rerun-if-changed={}", dir.join(p).display());
+    }
+    writeln!(out, "    Example {{").unwrap();
+    writeln!(out, "        id: {id:?},").unwrap();
+    writeln!(out, "        title: {:?},", title.trim()).unwrap();
+    writeln!(out, "        about: {:?},", rest.trim()).unwrap();
+    writeln!(out, "        definition: include_str!({:?}),", path(&dir.join("definition.asl.json"))).unwrap();
+    // The default input first: under its name when `inputs/` holds the same text.
+    let default = read(&dir.join("input.json"));
+    let mut inputs = files(&dir.join("inputs"), "json");
+    let position = inputs.iter().position(|(_, p)| read(p) == default);
+    let first = match position {
+        Some(i) => inputs.remove(i),
+        None => ("default".to_string(), dir.join("input.json")),
+    };
+    writeln!(out, "        inputs: &[").unwrap();
+    for (name, p) in std::iter::once(first).chain(inputs) {
+        writeln!(out, "            ({name:?}, include_str!({:?})),", path(&p)).unwrap();
+    }
+    writeln!(out, "        ],").unwrap();
+    writeln!(out, "        mocks: &[").unwrap();
+    for (name, p) in files(&dir.join("mocks"), "js") {
+        writeln!(out, "            ({:?}, include_str!({:?})),", name.replace('.', ":"), path(&p)).unwrap();
+    }
+    writeln!(out, "        ],").unwrap();
+    writeln!(out, "    }},").unwrap();
+}
+
+/// The files with extension `ext` in `dir`, by name (without the extension), sorted.
+fn files(dir: &Path, ext: &str) -> Vec<(String, PathBuf)> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+    let mut out: Vec<(String, PathBuf)> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(ext))
+        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), p))
+        .collect();
+    out.sort();
+    out
+}
+
+fn read(p: &Path) -> String {
+    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn path(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}

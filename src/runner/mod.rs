@@ -1,0 +1,123 @@
+//! Running the engine in the page: the execution is computed in short slices (so a
+//! 10,000-item Map never freezes the page), its tasks answered by the mocks in the sandbox, and
+//! its history handed to the playback.
+//!
+//! A callback task that no mock answers pauses the run ([`session`]): the history so far is
+//! shown, with a panel to answer the task as its worker would (success, failure, heartbeat) or
+//! to let time pass. The person's answer ([`respond`]) continues the same execution.
+
+mod mocks;
+mod session;
+
+use std::sync::Arc;
+
+use asl::exec::{Deadline, HistoryEvent, Outcome, RequestId, Visit};
+use serde_json::Value;
+
+use crate::playback::{Checkpoints, Index};
+use crate::store::{Action, Store};
+
+pub use session::forget;
+
+#[derive(Clone, Debug, Default)]
+pub enum RunState {
+    #[default]
+    Idle,
+    Running {
+        events: usize,
+        /// What stays on show while a paused run continues.
+        shown: Option<Arc<RunResult>>,
+    },
+    Done(Arc<RunResult>),
+    /// The run could not start: what and where.
+    Refused(String),
+}
+
+impl RunState {
+    pub fn events(&self) -> usize {
+        self.result().map_or(0, |r| r.history.len())
+    }
+
+    pub fn result(&self) -> Option<Arc<RunResult>> {
+        match self {
+            RunState::Done(r) | RunState::Running { shown: Some(r), .. } => Some(Arc::clone(r)),
+            _ => None,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self, RunState::Running { .. })
+    }
+}
+
+/// An execution as far as it has gone: finished, or paused for a person.
+#[derive(Debug)]
+pub struct RunResult {
+    pub history: Vec<HistoryEvent>,
+    pub visits: Vec<Visit>,
+    /// `None` while the execution still runs.
+    pub outcome: Option<Outcome>,
+    /// The callback tasks waiting for the person (empty once the execution has finished).
+    pub waiting: Vec<WaitingTask>,
+    /// The next deadline that ends the person's chance to answer.
+    pub next_deadline: Option<Deadline>,
+    pub index: Index,
+    pub checkpoints: Checkpoints,
+    pub computed_ms: f64,
+}
+
+impl RunResult {
+    pub fn start_time(&self) -> i64 {
+        self.history.first().map(|e| e.timestamp).unwrap_or(0)
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.outcome.is_none() && !self.waiting.is_empty()
+    }
+}
+
+/// A callback task the person answers, as its panel shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WaitingTask {
+    pub id: RequestId,
+    pub state_name: String,
+    pub resource: String,
+    pub task_token: String,
+    /// What the task sent (its effective parameters: for SQS, the message with the token).
+    pub payload: Value,
+    /// Its own deadlines, earliest first.
+    pub deadlines: Vec<Deadline>,
+}
+
+/// The person's answer to a waiting callback task, or their decision to let time pass.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Response {
+    Success(Value),
+    Failure { error: String, cause: String },
+    Heartbeat,
+    LetTimePass,
+}
+
+/// Runs the workspace's state machine and reports through `store`.
+pub fn start(store: Store) {
+    store.apply(Action::RunStarted);
+    leptos::task::spawn_local(session::run(store));
+}
+
+/// Continues a paused run with the person's response to task `id` (ignored when the run it
+/// belongs to is gone or already moving).
+pub fn respond(store: Store, id: RequestId, response: Response) {
+    leptos::task::spawn_local(session::resume(store, id, response));
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn plain(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}

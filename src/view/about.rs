@@ -1,0 +1,64 @@
+//! What the chosen example teaches, beside the graph: its `about.md`, rendered from the little
+//! Markdown it uses. It opens with each example and folds away to a tab.
+
+use leptos::prelude::*;
+
+use crate::examples;
+use crate::markdown::{self, Block, Inline};
+use crate::store::Store;
+
+#[component]
+pub fn AboutPanel(store: Store) -> impl IntoView {
+    let example_id =
+        Memo::new(move |_| store.workspace.with(|w| w.example.as_deref().and_then(examples::find).map(|e| e.id)));
+    let example = move || example_id.get().and_then(examples::find);
+    let open = RwSignal::new(true);
+    // Each example opens with its explanation.
+    Effect::new(move |previous: Option<Option<&'static str>>| {
+        let id = example_id.get();
+        if previous.is_some_and(|p| p != id) {
+            open.set(true);
+        }
+        id
+    });
+    move || {
+        let e = example()?;
+        Some(if open.get() {
+            view! {
+                <aside class="about" aria-label="About this example">
+                    <header>
+                        <h3>{e.title}</h3>
+                        <button class="small" title="Hide the explanation" on:click=move |_| open.set(false)>"Hide"</button>
+                    </header>
+                    <div class="about-text">{markdown::parse(e.about).into_iter().map(block).collect_view()}</div>
+                </aside>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button class="about-tab" title="What this example shows" on:click=move |_| open.set(true)>"About"</button>
+            }
+            .into_any()
+        })
+    }
+}
+
+fn block(b: Block) -> AnyView {
+    match b {
+        Block::Paragraph(parts) => view! { <p>{parts.into_iter().map(inline).collect_view()}</p> }.into_any(),
+        Block::List(items) => view! {
+            <ul>{items.into_iter().map(|i| view! { <li>{i.into_iter().map(inline).collect_view()}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
+        Block::Code(code) => view! { <pre><code>{code}</code></pre> }.into_any(),
+    }
+}
+
+fn inline(i: Inline) -> AnyView {
+    match i {
+        Inline::Text(t) => t.into_any(),
+        Inline::Code(t) => view! { <code>{t}</code> }.into_any(),
+        Inline::Bold(t) => view! { <b>{t}</b> }.into_any(),
+        Inline::Emphasis(t) => view! { <em>{t}</em> }.into_any(),
+    }
+}
