@@ -27,7 +27,7 @@ test('the happy path ships the order after two retried payment attempts', async 
   await expect(inspector.locator('.attempt.failed').first()).toContainText('Payment.GatewayUnavailable');
   await expect(inspector).toContainText('retried after 5.000 s');
   await expect(inspector).toContainText('retried after 15.000 s');
-  await expect(inspector.locator('.json-label', { hasText: 'After ResultPath' })).toBeVisible();
+  await expect(inspector.locator('.step[data-field="ResultPath"] .json-label', { hasText: 'After ResultPath' })).toBeVisible();
   await shot(page, 'order-happy-path-inspector');
 });
 

@@ -5,6 +5,7 @@ mod analysis;
 mod app;
 mod bench;
 mod browser;
+mod dataflow;
 mod editor;
 mod examples;
 mod markdown;

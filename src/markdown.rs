@@ -1,11 +1,11 @@
-//! The little Markdown the examples' `about.md` files use: paragraphs, `-` lists, fenced code
-//! blocks, and inline `code`, **bold** and *emphasis*. Parsed into blocks the page renders as
+//! The little Markdown the examples' `about.md` files use: paragraphs, `-` and `1.` lists,
+//! fenced code blocks, and inline `code`, **bold** and *emphasis*. Parsed into blocks the page renders as
 //! elements (never as HTML text).
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     Paragraph(Vec<Inline>),
-    List(Vec<Vec<Inline>>),
+    List { ordered: bool, items: Vec<Vec<Inline>> },
     Code(String),
 }
 
@@ -34,10 +34,10 @@ pub fn parse(text: &str) -> Vec<Block> {
                 code.push(l);
             }
             blocks.push(Block::Code(code.join("\n")));
-        } else if let Some(item) = trimmed.strip_prefix("- ") {
+        } else if let Some((ordered, item)) = list_item(trimmed) {
             let mut items = vec![item.to_string()];
             while let Some(next) = lines.peek() {
-                if let Some(item) = next.strip_prefix("- ") {
+                if let Some((_, item)) = list_item(next).filter(|(o, _)| *o == ordered) {
                     items.push(item.trim_end().to_string());
                 } else if next.starts_with("  ") && !next.trim().is_empty() {
                     let last = items.last_mut().expect("a list has an item");
@@ -48,12 +48,12 @@ pub fn parse(text: &str) -> Vec<Block> {
                 }
                 lines.next();
             }
-            blocks.push(Block::List(items.iter().map(|i| inline(i)).collect()));
+            blocks.push(Block::List { ordered, items: items.iter().map(|i| inline(i)).collect() });
         } else {
             let mut paragraph = trimmed.to_string();
             while let Some(next) = lines.peek() {
                 let next = next.trim_end();
-                if next.is_empty() || next.starts_with("- ") || next.starts_with("```") {
+                if next.is_empty() || list_item(next).is_some() || next.starts_with("```") {
                     break;
                 }
                 paragraph.push(' ');
@@ -64,6 +64,15 @@ pub fn parse(text: &str) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// A list item's text, and whether its list is numbered (`1. `) rather than bulleted (`- `).
+fn list_item(line: &str) -> Option<(bool, &str)> {
+    if let Some(item) = line.strip_prefix("- ") {
+        return Some((false, item));
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    line[digits..].strip_prefix(". ").filter(|_| digits > 0).map(|item| (true, item))
 }
 
 /// Splits a line into text, `code`, **bold** and *emphasis*. A marker without its closing
@@ -119,13 +128,33 @@ mod tests {
             parse(md),
             vec![
                 Block::Paragraph(vec![text("First line second line.")]),
-                Block::List(vec![
-                    vec![Inline::Bold("One".into()), text(": a continued")],
-                    vec![text("Two "), Inline::Code("x".into())],
-                ]),
+                Block::List {
+                    ordered: false,
+                    items: vec![
+                        vec![Inline::Bold("One".into()), text(": a continued")],
+                        vec![text("Two "), Inline::Code("x".into())],
+                    ]
+                },
                 Block::Paragraph(vec![text("After.")]),
             ]
         );
+    }
+
+    #[test]
+    fn numbered_lists_keep_their_continuations() {
+        let md = "Steps:\n\n1. **A** first\n   more\n2. second\n10. tenth";
+        assert_eq!(
+            parse(md)[1],
+            Block::List {
+                ordered: true,
+                items: vec![
+                    vec![Inline::Bold("A".into()), text(" first more")],
+                    vec![text("second")],
+                    vec![text("tenth")]
+                ]
+            }
+        );
+        assert_eq!(parse("2026.A year")[0], Block::Paragraph(vec![text("2026.A year")]), "no space, no list");
     }
 
     #[test]

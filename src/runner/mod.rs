@@ -64,11 +64,18 @@ pub struct RunResult {
     pub index: Index,
     pub checkpoints: Checkpoints,
     pub computed_ms: f64,
+    /// The definition the run used, as JSON.
+    pub definition: Option<Arc<Value>>,
 }
 
 impl RunResult {
     pub fn start_time(&self) -> i64 {
         self.history.first().map(|e| e.timestamp).unwrap_or(0)
+    }
+
+    /// The JSON object of the state at `pointer` in the definition the run used.
+    pub fn state_definition(&self, pointer: &str) -> Option<&Value> {
+        self.definition.as_deref().and_then(|d| d.pointer(pointer))
     }
 
     pub fn is_paused(&self) -> bool {

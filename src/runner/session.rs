@@ -24,6 +24,8 @@ struct Session {
     person: PersonTasks,
     /// The mocks as they were at Run: editing them does not change a paused run.
     mocks: BTreeMap<String, String>,
+    /// The definition as it was at Run, as JSON: the inspector shows its fields.
+    definition: Option<Arc<Value>>,
     computed_ms: f64,
 }
 
@@ -89,7 +91,8 @@ fn prepare(store: Store) -> Result<Session, String> {
     let options = Options { execution_type: store.execution_type(), ..Options::default() };
     let mut exec = Execution::start(machine, input, options).map_err(|e| e.message)?;
     exec.set_step_budget(STEPS_PER_SLICE);
-    Ok(Session { exec, person: PersonTasks::default(), mocks, computed_ms: 0.0 })
+    let definition = serde_json::from_str(&analysis.text).ok().map(Arc::new);
+    Ok(Session { exec, person: PersonTasks::default(), mocks, definition, computed_ms: 0.0 })
 }
 
 /// Runs until the execution ends or only the person can move it on, then shows where it is.
@@ -145,18 +148,28 @@ async fn pause(s: Session) -> RunResult {
         })
         .collect();
     let next_deadline = s.person.next_deadline(&s.exec);
-    let (visits, computed_ms) = (s.exec.visits().to_vec(), s.computed_ms);
+    let (visits, computed_ms, definition) = (s.exec.visits().to_vec(), s.computed_ms, s.definition.clone());
     PAUSED.with(|p| *p.borrow_mut() = Some(s));
     let (index, checkpoints) = index(&history).await;
-    RunResult { history, visits, outcome: None, waiting, next_deadline, index, checkpoints, computed_ms }
+    RunResult { history, visits, outcome: None, waiting, next_deadline, index, checkpoints, computed_ms, definition }
 }
 
 /// A finished execution (or one stuck on something no one will send), without copies.
 async fn record(s: Session) -> RunResult {
-    let computed_ms = s.computed_ms;
+    let (computed_ms, definition) = (s.computed_ms, s.definition);
     let (history, visits, outcome) = s.exec.into_record();
     let (index, checkpoints) = index(&history).await;
-    RunResult { history, visits, outcome, waiting: Vec::new(), next_deadline: None, index, checkpoints, computed_ms }
+    RunResult {
+        history,
+        visits,
+        outcome,
+        waiting: Vec::new(),
+        next_deadline: None,
+        index,
+        checkpoints,
+        computed_ms,
+        definition,
+    }
 }
 
 /// Indexing a long history takes a few milliseconds per pass: one pass per frame.

@@ -46,10 +46,11 @@ pub fn AboutPanel(store: Store) -> impl IntoView {
 fn block(b: Block) -> AnyView {
     match b {
         Block::Paragraph(parts) => view! { <p>{parts.into_iter().map(inline).collect_view()}</p> }.into_any(),
-        Block::List(items) => view! {
-            <ul>{items.into_iter().map(|i| view! { <li>{i.into_iter().map(inline).collect_view()}</li> }).collect_view()}</ul>
+        Block::List { ordered, items } => {
+            let items =
+                items.into_iter().map(|i| view! { <li>{i.into_iter().map(inline).collect_view()}</li> }).collect_view();
+            if ordered { view! { <ol>{items}</ol> }.into_any() } else { view! { <ul>{items}</ul> }.into_any() }
         }
-        .into_any(),
         Block::Code(code) => view! { <pre><code>{code}</code></pre> }.into_any(),
     }
 }

@@ -4,13 +4,15 @@
 
 use std::sync::Arc;
 
-use asl::exec::{Stage, Visit};
+use asl::exec::Visit;
 use leptos::prelude::*;
 use serde_json::Value;
 
+use crate::dataflow;
 use crate::runner::{RunResult, RunState};
 use crate::store::{Action, Store};
 use crate::view::controls::elapsed;
+use crate::view::dataflow::DataFlow;
 use crate::view::json::JsonView;
 
 #[component]
@@ -131,7 +133,8 @@ fn state_view(store: Store, name: String, result: Option<Arc<RunResult>>) -> imp
         }
     });
     let visit = visits[chosen].1.clone();
-    view! { {header} {picker} {visit_view(visit, result.start_time())} }.into_any()
+    let steps = dataflow::steps(&visit, result.state_definition(&visit.state_pointer));
+    view! { {header} {picker} {visit_view(visit, steps, result.start_time())} }.into_any()
 }
 
 fn visit_label(v: &Visit, start: i64) -> String {
@@ -140,20 +143,7 @@ fn visit_label(v: &Visit, start: i64) -> String {
     if lineage.is_empty() { at } else { format!("{} at {at}", lineage.join(" › ")) }
 }
 
-fn stage_name(s: Stage) -> &'static str {
-    match s {
-        Stage::Input => "Input",
-        Stage::AfterInputPath => "After InputPath",
-        Stage::AfterParameters => "After Parameters",
-        Stage::AfterItemSelector => "After ItemSelector",
-        Stage::Result => "Result",
-        Stage::AfterResultSelector => "After ResultSelector",
-        Stage::AfterResultPath => "After ResultPath",
-        Stage::Output => "Output",
-    }
-}
-
-fn visit_view(v: Visit, start: i64) -> impl IntoView {
+fn visit_view(v: Visit, steps: Vec<dataflow::Step>, start: i64) -> impl IntoView {
     let timing = match v.exited_at {
         Some(end) => format!(
             "Entered {}, exited {} ({} later)",
@@ -200,16 +190,12 @@ fn visit_view(v: Visit, start: i64) -> impl IntoView {
         view! { <JsonView value=Signal::stored(Value::Object(vars)) label="Variables assigned".to_string() /> }
     });
     view! {
-        <div class="visit">
-            <p class="timing">{timing}</p>
-            {error}
-            {attempts}
-            <div class="dataflow">
-                {v.stages.iter().map(|(stage, value)| view! {
-                    <JsonView value=Signal::stored(Value::clone(value)) label=stage_name(*stage).to_string() />
-                }).collect_view()}
+            <div class="visit">
+                <p class="timing">{timing}</p>
+                {error}
+                {attempts}
+    <DataFlow steps />
+                {assigned}
             </div>
-            {assigned}
-        </div>
-    }
+        }
 }

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod callbacks;
 pub mod controls;
+pub mod dataflow;
 pub mod events;
 pub mod graph;
 pub mod inspector;
