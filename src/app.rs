@@ -22,6 +22,7 @@ use crate::view::notice::NoticeBar;
 use crate::view::problems::Problems;
 use crate::view::share::SharePanel;
 use crate::view::tabs::Tabs;
+use crate::view::timeline::TimelineView;
 use crate::view::toolbar::Toolbar;
 
 /// How long the playback shows one event, at 1× speed.
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
     keyboard(store, run);
     open_links(store);
     let share_open = RwSignal::new(false);
+    let timeline_shown = RwSignal::new(false);
 
     let on_node = Callback::new(move |name: String| {
         store.apply(Action::Select(Some(name.clone())));
@@ -88,7 +90,16 @@ pub fn App() -> impl IntoView {
                 </div>
                 <div class="right">
                     <div class="stage">
-                        <GraphView store on_node />
+                        <div class="stage-main">
+                            <div class="segmented stage-switch" role="tablist" aria-label="View">
+                                <button role="tab" class:on=move || !timeline_shown.get() on:click=move |_| timeline_shown.set(false)>"Graph"</button>
+                                <button role="tab" class:on=move || timeline_shown.get() on:click=move |_| timeline_shown.set(true)>"Timeline"</button>
+                            </div>
+                            <div class="stage-graph" class:hidden=move || timeline_shown.get()>
+                                <GraphView store on_node />
+                            </div>
+                            <TimelineView store visible=timeline_shown />
+                        </div>
                         <AboutPanel store />
                     </div>
                     <Controls store />

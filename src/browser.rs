@@ -1,6 +1,7 @@
 //! Small bridges to the browser: local storage, timers, and the JavaScript glue modules (the
 //! editor's, the mock sandbox's).
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -110,6 +111,17 @@ pub async fn sleep(ms: i32) {
         }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// Calls `f` whenever `el` changes size (the window, a panel folding away, a view shown). The
+/// observer lives as long as the page: the elements it watches do too.
+pub fn on_resize(el: &web_sys::Element, f: impl Fn() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |_| f());
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(el);
+        std::mem::forget(observer);
+    }
+    callback.forget();
 }
 
 /// Milliseconds since the page started, for timing.

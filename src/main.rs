@@ -13,6 +13,7 @@ mod playback;
 mod runner;
 mod share;
 mod store;
+mod timeline;
 mod view;
 
 fn main() {

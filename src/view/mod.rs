@@ -12,4 +12,5 @@ pub mod notice;
 pub mod problems;
 pub mod share;
 pub mod tabs;
+pub mod timeline;
 pub mod toolbar;

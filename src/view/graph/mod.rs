@@ -46,13 +46,13 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
             }
         }
     };
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-    // Measured once the section is in the page (and on each resize), not on every new graph:
-    // reading sizes forces the browser to lay the page out at once.
+    // Measured once the section is in the page and whenever its size changes (the window, the
+    // explanation beside it folding away), not on every new graph: reading sizes forces the
+    // browser to lay the page out at once.
     Effect::new(move |_| {
-        host.track();
-        measure();
+        if let Some(el) = host.get() {
+            crate::browser::on_resize(&el, measure);
+        }
     });
     // A new graph starts at a readable zoom, from the top.
     Effect::new(move |previous: Option<(f64, f64)>| {
