@@ -207,12 +207,11 @@ fn container_end(visits: &[Visit], v: &Visit, now_id: u64) -> Option<u64> {
     let (container, _) = v.lineage.last()?;
     visits
         .iter()
-        .filter(|c| {
+        .rfind(|c| {
             c.state_name == *container
                 && c.entered_event_id < v.entered_event_id
                 && c.lineage.len() + 1 == v.lineage.len()
-        })
-        .next_back()?
+        })?
         .exited_event_id
         .filter(|&id| id <= now_id)
 }
