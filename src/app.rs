@@ -16,6 +16,7 @@ use crate::view::about::AboutPanel;
 use crate::view::callbacks::CallbackPanel;
 use crate::view::controls::Controls;
 use crate::view::events::Events;
+use crate::view::export::ExportPanel;
 use crate::view::graph::GraphView;
 use crate::view::inspector::Inspector;
 use crate::view::notice::NoticeBar;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
     keyboard(store, run);
     open_links(store);
     let share_open = RwSignal::new(false);
+    let export_open = RwSignal::new(false);
     let timeline_shown = RwSignal::new(false);
 
     let on_node = Callback::new(move |name: String| {
@@ -79,9 +81,10 @@ pub fn App() -> impl IntoView {
             Mode::Present => "app present",
             Mode::Embed => "app present embed",
         }>
-            <Toolbar store on_run=run share_open />
+            <Toolbar store on_run=run share_open export_open />
             <NoticeBar store />
             <SharePanel store open=share_open />
+            <ExportPanel store open=export_open />
             <main class="panes">
                 <div class="left">
                     <Tabs store />

@@ -155,3 +155,23 @@ pub async fn invoke_mock(
         Err(e) => serde_json::json!({"ok": false, "error": "Mock.SandboxError", "cause": format!("{e:?}")}),
     }
 }
+
+#[wasm_bindgen(module = "/js/graph-export.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = standaloneSvg, catch)]
+    fn standalone_svg_js(svg: &web_sys::Element) -> Result<String, JsValue>;
+    #[wasm_bindgen(js_name = svgToPng)]
+    fn svg_to_png_js(text: &str, scale: f64) -> js_sys::Promise;
+}
+
+/// The graph drawn on the page as standalone SVG text (all of it, styles written in).
+pub fn graph_svg() -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let svg = doc.query_selector(".graph-svg").ok()??;
+    standalone_svg_js(&svg).ok()
+}
+
+/// SVG text drawn into a PNG, `scale` times its size.
+pub async fn svg_to_png(text: &str, scale: f64) -> Option<web_sys::Blob> {
+    JsFuture::from(svg_to_png_js(text, scale)).await.ok()?.dyn_into().ok()
+}

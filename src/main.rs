@@ -8,6 +8,7 @@ mod browser;
 mod dataflow;
 mod editor;
 mod examples;
+mod export;
 mod markdown;
 mod playback;
 mod runner;

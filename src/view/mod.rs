@@ -5,6 +5,7 @@ pub mod callbacks;
 pub mod controls;
 pub mod dataflow;
 pub mod events;
+pub mod export;
 pub mod graph;
 pub mod inspector;
 pub mod json;

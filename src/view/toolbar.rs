@@ -8,11 +8,16 @@ use crate::share::Mode;
 use crate::store::{Action, Store};
 
 #[component]
-pub fn Toolbar(store: Store, on_run: Callback<()>, share_open: RwSignal<bool>) -> impl IntoView {
+pub fn Toolbar(
+    store: Store,
+    on_run: Callback<()>,
+    share_open: RwSignal<bool>,
+    export_open: RwSignal<bool>,
+) -> impl IntoView {
     let editing = move || store.mode.get() == Mode::Edit;
     let example = move || store.workspace.with(|w| w.example.clone()).unwrap_or_default();
     let presets = move || find(&example()).map(|e| e.inputs.to_vec()).unwrap_or_default();
-    let running = move || matches!(store.run.get(), RunState::Running { .. });
+    let running = move || store.run.with(|r| r.is_running());
     let express = move || store.workspace.with(|w| w.express);
     view! {
         <header class="toolbar">
@@ -64,7 +69,8 @@ pub fn Toolbar(store: Store, on_run: Callback<()>, share_open: RwSignal<bool>) -
                 <button class="edit" on:click=move |_| store.apply(Action::SetMode(Mode::Edit)) title="Show the editors">"Edit"</button>
             </Show>
             <Show when=editing>
-                <button class="share" on:click=move |_| share_open.update(|o| *o = !*o) title="Share a link, embed, or download">"Share"</button>
+                <button class="share" on:click=move |_| { export_open.set(false); share_open.update(|o| *o = !*o) } title="Share a link, embed, or download">"Share"</button>
+                <button class="export" on:click=move |_| { share_open.set(false); export_open.update(|o| *o = !*o) } title="Download the definition, the history or the graph; create the state machine on AWS">"Export"</button>
                 <button class="present" on:click=move |_| store.apply(Action::SetMode(Mode::Present)) title="Presentation mode: the graph and the inspector fill the screen">"Present"</button>
             </Show>
             <Show when=move || store.mode.get() == Mode::Present>

@@ -1,0 +1,118 @@
+//! Export: the definition, the execution history (as GetExecutionHistory returns it) and the
+//! graph (SVG, PNG) as files, and the ways to create the state machine on AWS itself (an AWS
+//! CLI command, a CloudFormation or SAM template) ready to copy.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::browser;
+use crate::export;
+use crate::store::{Action, Notice, Store};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Cli,
+    CloudFormation,
+    Sam,
+}
+
+#[component]
+pub fn ExportPanel(store: Store, open: RwSignal<bool>) -> impl IntoView {
+    let target = RwSignal::new(Target::Cli);
+    let copied = RwSignal::new(false);
+    let name = move || store.workspace.with(|w| export::machine_name(w.example.as_deref()));
+    let express = move || store.workspace.with(|w| w.express);
+    let definition = move || store.workspace.with(|w| serde_json::from_str::<Value>(&w.definition));
+    let snippet = move || match definition() {
+        Ok(d) => Ok(match target.get() {
+            Target::Cli => export::cli_command(&name(), express(), &d),
+            Target::CloudFormation => export::cloudformation(&name(), express(), &d),
+            Target::Sam => export::sam(&name(), express(), &d),
+        }),
+        Err(e) => Err(format!("The definition is not valid JSON ({e}): fix it in the editor to export it for AWS.")),
+    };
+    Effect::new(move |_| {
+        target.track();
+        copied.set(false);
+    });
+    let copy = move |_| {
+        if let Ok(text) = snippet() {
+            leptos::task::spawn_local(async move { copied.set(browser::copy(&text).await) });
+        }
+    };
+    let has_run = move || store.run.with(|r| r.result().is_some());
+    let download_definition = move |_| {
+        let text = store.workspace.with_untracked(|w| w.definition.clone());
+        browser::download(&format!("{}.asl.json", name()), "application/json", &text);
+    };
+    let download_history = move |_| {
+        if let Some(r) = store.run.with_untracked(|r| r.result()) {
+            browser::download(
+                &format!("{}-history.json", name()),
+                "application/json",
+                &export::history_json(&r.history),
+            );
+        }
+    };
+    let download_svg = move |_| match browser::graph_svg() {
+        Some(svg) => browser::download(&format!("{}.svg", name()), "image/svg+xml", &svg),
+        None => store.apply(Action::Notify(Notice::error(
+            "There is no graph to export: the definition has no valid graph yet.",
+        ))),
+    };
+    let download_png = move |_| {
+        let Some(svg) = browser::graph_svg() else {
+            store.apply(Action::Notify(Notice::error(
+                "There is no graph to export: the definition has no valid graph yet.",
+            )));
+            return;
+        };
+        let file = format!("{}.png", name());
+        leptos::task::spawn_local(async move {
+            match browser::svg_to_png(&svg, 2.0).await {
+                Some(blob) => browser::download_blob(&file, &blob),
+                None => store.apply(Action::Notify(Notice::error("The graph could not be drawn as a PNG."))),
+            }
+        });
+    };
+    let tab = move |t: Target, label: &'static str| {
+        view! { <button class:on=move || target.get() == t on:click=move |_| target.set(t)>{label}</button> }
+    };
+    view! {
+        <Show when=move || open.get()>
+            <div class="share-panel export-panel" role="dialog" aria-label="Export">
+                <div class="share-head">
+                    <h3>"Export"</h3>
+                    <button class="dismiss" title="Close" on:click=move |_| open.set(false)>"×"</button>
+                </div>
+                <h4>"Files"</h4>
+                <div class="share-row wrap">
+                    <button class="export-definition" on:click=download_definition>"Definition (.asl.json)"</button>
+                    <button class="export-history" on:click=download_history disabled=move || !has_run() title="The execution history, shaped as GetExecutionHistory returns it">
+                        "Execution history (.json)"
+                    </button>
+                    <button class="export-svg" on:click=download_svg>"Graph (SVG)"</button>
+                    <button class="export-png" on:click=download_png>"Graph (PNG)"</button>
+                </div>
+                {move || (!has_run()).then(|| view! { <p class="muted">"Run the state machine to export its history."</p> })}
+                <h4>"Create it on AWS"</h4>
+                <div class="segmented light export-targets" role="tablist">
+                    {tab(Target::Cli, "AWS CLI")}
+                    {tab(Target::CloudFormation, "CloudFormation")}
+                    {tab(Target::Sam, "SAM")}
+                </div>
+                {move || match snippet() {
+                    Ok(text) => view! {
+                        <pre class="export-snippet">{text}</pre>
+                        <div class="share-row">
+                            <button class="copy-snippet" on:click=copy>{move || if copied.get() { "Copied" } else { "Copy" }}</button>
+                            <span class="muted">"The mocks stay here: on AWS, the definition calls your real functions and services, so point its ARNs at yours."</span>
+                        </div>
+                    }
+                    .into_any(),
+                    Err(message) => view! { <p class="too-long" role="alert">{message}</p> }.into_any(),
+                }}
+            </div>
+        </Show>
+    }
+}
