@@ -3,6 +3,10 @@
 //! order). Each folder holds `about.md` (its first line `# Title`), `definition.asl.json`,
 //! `input.json`, optional `inputs/<name>.json` and `mocks/<key>.js` (a `.` in the key's file
 //! name stands for `:`, as `sns.publish.js` mocks `sns:publish`).
+//!
+//! The table holds each example's title and the paths of its files; the files themselves are
+//! served beside the app (Trunk copies `examples/`) and fetched when an example is opened, so
+//! they stay out of the wasm.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -44,8 +48,9 @@ fn example(out: &mut String, id: &str, dir: &Path) {
     writeln!(out, "    Example {{").unwrap();
     writeln!(out, "        id: {id:?},").unwrap();
     writeln!(out, "        title: {:?},", title.trim()).unwrap();
-    writeln!(out, "        about: {:?},", rest.trim()).unwrap();
-    writeln!(out, "        definition: include_str!({:?}),", path(&dir.join("definition.asl.json"))).unwrap();
+    let _ = rest;
+    writeln!(out, "        about: {:?},", format!("examples/{id}/about.md")).unwrap();
+    writeln!(out, "        definition: {:?},", format!("examples/{id}/definition.asl.json")).unwrap();
     // The default input first: under its name when `inputs/` holds the same text.
     let default = read(&dir.join("input.json"));
     let mut inputs = files(&dir.join("inputs"), "json");
@@ -56,12 +61,12 @@ fn example(out: &mut String, id: &str, dir: &Path) {
     };
     writeln!(out, "        inputs: &[").unwrap();
     for (name, p) in std::iter::once(first).chain(inputs) {
-        writeln!(out, "            ({name:?}, include_str!({:?})),", path(&p)).unwrap();
+        writeln!(out, "            ({name:?}, {:?}),", url(&root_of(dir), &p)).unwrap();
     }
     writeln!(out, "        ],").unwrap();
     writeln!(out, "        mocks: &[").unwrap();
     for (name, p) in files(&dir.join("mocks"), "js") {
-        writeln!(out, "            ({:?}, include_str!({:?})),", name.replace('.', ":"), path(&p)).unwrap();
+        writeln!(out, "            ({:?}, {:?}),", name.replace('.', ":"), url(&root_of(dir), &p)).unwrap();
     }
     writeln!(out, "        ],").unwrap();
     writeln!(out, "    }},").unwrap();
@@ -84,6 +89,13 @@ fn read(p: &Path) -> String {
     fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
-fn path(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
+/// The folder that holds `examples/`.
+fn root_of(example_dir: &Path) -> PathBuf {
+    example_dir.parent().and_then(Path::parent).expect("examples/<id> has a parent").to_path_buf()
+}
+
+/// A file's URL relative to the page: its path under the repository, with `/`.
+fn url(root: &Path, p: &Path) -> String {
+    let relative = p.strip_prefix(root).expect("the file is under the repository");
+    relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }

@@ -21,7 +21,10 @@ const peerDir = join(repo, 'target', 'peer', 'node_modules', 'aws-local-stepfunc
 const port = 20000 + Math.floor(Math.random() * 20000);
 const N = Number(process.argv[2] || 10000);
 
-const server = spawn('node', [join(here, 'serve.mjs'), String(port)], { env: { ...process.env, PEER_DIR: peerDir }, stdio: 'ignore' });
+// The pages run the build with the benchmark's hooks (target/bench-dist); the size is the
+// shipped build's (dist/).
+const benchDist = join(repo, 'target', 'bench-dist');
+const server = spawn('node', [join(here, 'serve.mjs'), String(port)], { env: { ...process.env, PEER_DIR: peerDir, DIST_DIR: benchDist }, stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const base = `http://127.0.0.1:${port}/`;
 const browser = await chromium.launch({

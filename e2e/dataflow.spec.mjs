@@ -1,11 +1,11 @@
 // The data-flow view: each field of a state, its payload before and after side by side, and
 // what it changed highlighted.
 import { test, expect } from '@playwright/test';
-import { open, run, toEnd, shot } from './helpers.mjs';
+import { open, run, toEnd, shot, chooseExample } from './helpers.mjs';
 
 test('a Task shows its five data-flow fields and its result, before and after, with the changes marked', async ({ page }) => {
   await open(page);
-  await page.locator('select[aria-label="Example"]').selectOption('task-data-flow');
+  await chooseExample(page, 'task-data-flow');
   await run(page);
   await toEnd(page);
   await page.locator('.node[data-state="Get Shipping Quote"]').click();
@@ -39,7 +39,7 @@ test('a Task shows its five data-flow fields and its result, before and after, w
 
 test('a state without data-flow fields says each step changed nothing', async ({ page }) => {
   await open(page);
-  await page.locator('select[aria-label="Example"]').selectOption('task-data-flow');
+  await chooseExample(page, 'task-data-flow');
   await run(page);
   await toEnd(page);
   await page.locator('.node[data-state="Shipment Booked"]').click();

@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { open, run, toEnd, shot } from './helpers.mjs';
+import { open, run, toEnd, shot, chooseExample, chooseInput } from './helpers.mjs';
 
 test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -47,7 +47,7 @@ async function expectOutcome(page, want) {
 for (const id of order) {
   test(`example ${id} runs to the outcome it describes`, async ({ page }) => {
     const errors = await open(page);
-    await page.locator('select[aria-label="Example"]').selectOption(id);
+    await chooseExample(page, id);
     // Its explanation is beside the graph.
     await expect(page.locator('aside.about h3')).not.toBeEmpty();
     const { e, named, byName } = cases(id);
@@ -60,7 +60,7 @@ for (const id of order) {
     for (const name of named) {
       const want = byName[name];
       if (!want) continue;
-      await page.locator('select[aria-label="Input preset"]').selectOption(name);
+      await chooseInput(page, id, name);
       await run(page);
       await toEnd(page);
       await expectOutcome(page, want);
@@ -71,7 +71,7 @@ for (const id of order) {
 
 test('the approval example waits for a person and completes after Send success', async ({ page }) => {
   await open(page);
-  await page.locator('select[aria-label="Example"]').selectOption('human-approval');
+  await chooseExample(page, 'human-approval');
   await run(page);
   const panel = page.locator('section.callbacks');
   await expect(panel).toBeVisible();
@@ -103,7 +103,7 @@ test('the approval example waits for a person and completes after Send success',
 
 test('a heartbeat keeps the task waiting; letting time pass ends in the timeout the Catch handles', async ({ page }) => {
   await open(page);
-  await page.locator('select[aria-label="Example"]').selectOption('human-approval');
+  await chooseExample(page, 'human-approval');
   await run(page);
   const panel = page.locator('section.callbacks');
   await expect(panel.locator('.let-time-pass')).toContainText('Let time pass to +1 h 0 min');
@@ -120,7 +120,7 @@ test('a heartbeat keeps the task waiting; letting time pass ends in the timeout 
 
 test('a failure sent by the person is caught by the task\'s Catch', async ({ page }) => {
   await open(page);
-  await page.locator('select[aria-label="Example"]').selectOption('human-approval');
+  await chooseExample(page, 'human-approval');
   await run(page);
   const panel = page.locator('section.callbacks');
   await panel.locator('.failure-error').fill('Approval.Rejected');

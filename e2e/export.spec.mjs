@@ -1,7 +1,7 @@
 // Export: the files have the right content, and the AWS snippets carry the definition.
 import { test, expect } from '@playwright/test';
 import { readFileSync, copyFileSync } from 'node:fs';
-import { open, run, toEnd, shot, modelText } from './helpers.mjs';
+import { open, run, toEnd, shot, modelText, chooseExample } from './helpers.mjs';
 
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
@@ -10,7 +10,7 @@ async function download(page, button) {
 
 test('the definition, the history, and the graph as SVG and PNG download with the right content', async ({ page }) => {
   await open(page);
-  await page.locator('select[aria-label="Example"]').selectOption('order-workflow');
+  await chooseExample(page, 'order-workflow');
   await page.locator('button.export').click();
   const panel = page.locator('.export-panel');
   await expect(panel.locator('.export-history')).toBeDisabled();
@@ -52,7 +52,7 @@ test('the definition, the history, and the graph as SVG and PNG download with th
 test('the AWS CLI command and the CloudFormation and SAM templates carry the definition', async ({ page }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await open(page);
-  await page.locator('select[aria-label="Example"]').selectOption('human-approval');
+  await chooseExample(page, 'human-approval');
   await page.locator('.segmented button', { hasText: 'EXPRESS' }).click();
   await page.locator('button.export').click();
   const panel = page.locator('.export-panel');

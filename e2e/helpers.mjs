@@ -1,5 +1,6 @@
 // What the browser tests share: opening the page fresh, driving the editor, reading the run.
 import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 /** Opens the playground with empty storage and collects console errors. */
 export async function open(page, { keepStorage = false } = {}) {
@@ -12,7 +13,12 @@ export async function open(page, { keepStorage = false } = {}) {
     await page.goto('/');
   }
   await expect(page.locator('.graph-svg')).toBeVisible();
-  await page.waitForFunction(() => window.monaco && window.monaco.editor.getEditors().length > 0);
+  // The editor is up and holds the definition (a first visit fetches the first example).
+  await page.waitForFunction(() => {
+    const m = window.monaco;
+    const model = m && m.editor.getEditors().length > 0 && m.editor.getModel(m.Uri.parse('file:///definition.asl.json'));
+    return model && model.getValue().length > 0;
+  });
   return errors;
 }
 
@@ -42,4 +48,24 @@ export async function toEnd(page) {
 
 export async function shot(page, name) {
   await page.screenshot({ path: `e2e/artifacts/${name}.png` });
+}
+
+/** Chooses an example from the menu and waits until its definition is in the editor. */
+export async function chooseExample(page, id) {
+  const definition = readFileSync(new URL(`../examples/${id}/definition.asl.json`, import.meta.url), 'utf8');
+  await page.locator('select[aria-label="Example"]').selectOption(id);
+  await page.waitForFunction((text) => {
+    const m = window.monaco;
+    return m.editor.getModel(m.Uri.parse('file:///definition.asl.json')).getValue() === text;
+  }, definition);
+}
+
+/** Chooses one of the example's named inputs and waits until it is in the input editor. */
+export async function chooseInput(page, example, name) {
+  const text = readFileSync(new URL(`../examples/${example}/inputs/${name}.json`, import.meta.url), 'utf8');
+  await page.locator('select[aria-label="Input preset"]').selectOption(name);
+  await page.waitForFunction((text) => {
+    const m = window.monaco;
+    return m.editor.getModel(m.Uri.parse('file:///input.json')).getValue() === text;
+  }, text);
 }

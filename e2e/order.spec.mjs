@@ -1,12 +1,12 @@
 // The order workflow: the happy path with its retries, and the declined payment caught.
 import { test, expect } from '@playwright/test';
-import { open, run, toEnd, shot } from './helpers.mjs';
+import { open, run, toEnd, shot, chooseExample, chooseInput } from './helpers.mjs';
 
 async function openOrder(page, preset) {
   await open(page);
-  await page.locator('select[aria-label="Example"]').selectOption('order-workflow');
+  await chooseExample(page, 'order-workflow');
   await expect(page.locator('.node[data-state="Authenticate Payment"]')).toBeVisible();
-  await page.locator('select[aria-label="Input preset"]').selectOption(preset);
+  await chooseInput(page, 'order-workflow', preset);
 }
 
 test('the happy path ships the order after two retried payment attempts', async ({ page }) => {

@@ -1,6 +1,6 @@
 // The playground as people use it: open, read the graph, run, watch, inspect.
 import { test, expect } from '@playwright/test';
-import { open, run, toEnd, shot, setModel } from './helpers.mjs';
+import { open, run, toEnd, shot, setModel, chooseInput } from './helpers.mjs';
 
 test('opens on the transaction example with its graph and no console error', async ({ page }) => {
   const errors = await open(page);
@@ -20,7 +20,7 @@ for (const [preset, lambda, message] of [
 ]) {
   test(`running ${preset} ends in ${lambda} with the mock's output`, async ({ page }) => {
     await open(page);
-    await page.locator('select[aria-label="Input preset"]').selectOption(preset);
+    await chooseInput(page, 'transaction', preset);
     await run(page);
     await toEnd(page);
     await expect(page.locator('.run-status')).toHaveText('SUCCEEDED');

@@ -1,13 +1,13 @@
 // A static server for the built playground (dist/), for the browser tests. It remembers every
 // path it was asked for, so a test can prove that a mock made no network request.
 //
-//   node e2e/serve.mjs [PORT]        (default: $PORT or 8080)
+//   node e2e/serve.mjs [PORT]        (default: $PORT or 8080; DIST_DIR serves another build)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist');
+const root = process.env.DIST_DIR || join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist');
 const port = Number(process.argv[2] || process.env.PORT || 8080);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

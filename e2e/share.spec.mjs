@@ -2,7 +2,8 @@
 // and embedded views, local work kept as a draft, and files for what is too big for a link.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { open, setModel, modelText, shot } from './helpers.mjs';
+import { deflateRawSync } from 'node:zlib';
+import { open, setModel, modelText, shot, chooseExample } from './helpers.mjs';
 
 const INPUT = 'file:///input.json';
 const DEFINITION = 'file:///definition.asl.json';
@@ -10,6 +11,7 @@ const V1_LINK = readFileSync(new URL('../src/share/v1-link.txt', import.meta.url
 
 async function shareLink(page) {
   await page.locator('button.share').click();
+  await expect(page.locator('.share-link')).toHaveValue(/#v1\./);
   const link = await page.locator('.share-link').inputValue();
   await page.locator('.share-panel button[title="Close"]').click();
   return link;
@@ -18,13 +20,18 @@ async function shareLink(page) {
 test('a shared link opens the same workspace in a fresh browser, and runs nothing', async ({ page, browser }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await open(page);
-  await page.locator('select[aria-label="Example"]').selectOption('order-workflow');
+  await chooseExample(page, 'order-workflow');
   await setModel(page, INPUT, '{\n  "amount": 77,\n  "sku": "PEN-1",\n  "quantity": 3\n}\n');
   await page.locator('button.share').click();
   await expect(page.locator('.share-panel')).toContainText('Copied to the clipboard');
   const link = await page.locator('.share-link').inputValue();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   await shot(page, 'share-panel');
+  // The same link, opening in presentation mode; and the embed snippet points at the embedded view.
+  await page.locator('.share-panel input[type="checkbox"]').check();
+  await expect(page.locator('.share-link')).toHaveValue(link + '&mode=present');
+  await expect(page.locator('.share-embed')).toHaveValue(new RegExp(`^<iframe src="${link.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}&mode=embed"`));
+  await page.locator('.share-panel input[type="checkbox"]').uncheck();
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -130,9 +137,30 @@ test('a workspace too big for a link is offered as a file, and files open', asyn
   expect(text).toContain('S399');
   // Open it again over something else.
   await page.locator('.share-panel button[title="Close"]').click();
-  await page.locator('select[aria-label="Example"]').selectOption('transaction');
+  await chooseExample(page, 'transaction');
   await page.locator('button.share').click();
   await page.locator('.file-open input').setInputFiles(path);
   await expect(page.locator('.notice')).toContainText('Opened a shared workflow');
   await expect.poll(() => modelText(page, DEFINITION)).toContain('S399');
+});
+
+test('the order workflow with its mocks and input fits in a link of at most 2,500 characters', async ({ page }) => {
+  await open(page);
+  await chooseExample(page, 'order-workflow');
+  const link = await shareLink(page);
+  const fragment = link.slice(link.indexOf('#'));
+  console.log(`order workflow link: ${link.length} characters (${fragment.length} of them the fragment)`);
+  expect(link.length).toBeLessThanOrEqual(2500);
+});
+
+test('a small link that would expand to gigabytes is refused', async ({ page }) => {
+  await open(page);
+  await setModel(page, INPUT, '{ "mine": true }\n');
+  await page.waitForTimeout(600);
+  // 64 MB of spaces deflate to about 64 KB.
+  const bomb = deflateRawSync(Buffer.alloc(64 << 20, 0x20), { level: 9 }).toString('base64url');
+  await page.goto('/#v1.' + bomb);
+  await page.waitForFunction(() => window.monaco && window.monaco.editor.getEditors().length > 0);
+  await expect(page.locator('.notice.error')).toContainText('expands to more than 2 MB');
+  await expect.poll(() => modelText(page, INPUT)).toBe('{ "mine": true }\n');
 });

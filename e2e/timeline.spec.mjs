@@ -1,11 +1,11 @@
 // The timeline: one bar per state visit over virtual time, retries and their backoff marked,
 // Map iterations and Parallel branches on rows of their own, drawn up to the playback position.
 import { test, expect } from '@playwright/test';
-import { open, run, toEnd, shot } from './helpers.mjs';
+import { open, run, toEnd, shot, chooseExample, chooseInput } from './helpers.mjs';
 
 async function timelineOf(page, example) {
   await open(page);
-  await page.locator('select[aria-label="Example"]').selectOption(example);
+  await chooseExample(page, example);
   await run(page);
   await toEnd(page);
   await page.locator('.stage-switch button', { hasText: 'Timeline' }).click();
@@ -34,8 +34,8 @@ test('Map iterations and Parallel branches get rows; stopped branches and the fa
   expect(labels).toEqual(['Execution', 'Price Each Line · item 0', 'Price Each Line · item 1', 'Price Each Line · item 2', 'Price Each Line · item 3']);
 
   await page.locator('.stage-switch button', { hasText: 'Graph' }).click();
-  await page.locator('select[aria-label="Example"]').selectOption('parallel-failure');
-  await page.locator('select[aria-label="Input preset"]').selectOption('no-cars-in-lisbon');
+  await chooseExample(page, 'parallel-failure');
+  await chooseInput(page, 'parallel-failure', 'no-cars-in-lisbon');
   await run(page);
   await toEnd(page);
   await page.locator('.stage-switch button', { hasText: 'Timeline' }).click();

@@ -8,10 +8,22 @@ let changeListener = null;
 let cursorListener = null;
 let editorRef = null;
 
-let jsonConfigured = false;
-function configureJson(m, schema, modelUri) {
-  if (jsonConfigured || !schema) return;
-  jsonConfigured = true;
+let jsonConfigured = null;
+/** Gives the definition model the ASL schema (served beside the app, fetched once). */
+function configureJson(m, schemaUrl, modelUri) {
+  if (!jsonConfigured) jsonConfigured = fetchSchema(m, schemaUrl, modelUri);
+  return jsonConfigured;
+}
+
+async function fetchSchema(m, schemaUrl, modelUri) {
+  let schema;
+  try {
+    schema = await (await fetch(schemaUrl)).json();
+  } catch (e) {
+    // Without the schema the editor still works; only completion and hover are missing.
+    console.warn('the ASL schema did not load:', e);
+    return;
+  }
   m.json.jsonDefaults.setDiagnosticsOptions({
     validate: true,
     allowComments: false,
@@ -72,7 +84,7 @@ export function onCursorMove(callback) {
 
 async function modelFor(uri, language, value, extra) {
   const m = await monaco();
-  if (language === 'json' && extra && extra.schema) configureJson(m, extra.schema, uri);
+  if (language === 'json' && extra && extra.schemaUrl) await configureJson(m, extra.schemaUrl, uri);
   if (language === 'javascript' && extra && extra.types) configureJavaScript(m, extra.types);
   const u = m.Uri.parse(uri);
   let model = m.editor.getModel(u);
@@ -87,7 +99,7 @@ async function modelFor(uri, language, value, extra) {
 
 /**
  * Shows the model at `uri` in the editor, creating it with `value` if it is new. `extra` may
- * carry `schema` (JSON) or `types` (JavaScript declarations).
+ * carry `schemaUrl` (a JSON Schema to fetch) or `types` (JavaScript declarations).
  */
 export async function openModel(editor, uri, language, value, extra) {
   const model = await modelFor(uri, language, value, extra);

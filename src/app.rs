@@ -31,16 +31,21 @@ const STEP_MS: f64 = 450.0;
 /// The longest a virtual wait takes to play back, at 1× speed.
 const LONGEST_WAIT_MS: f64 = 1500.0;
 
-/// The workspace saved in this browser, or the first example.
-fn initial_workspace() -> Workspace {
-    browser::load_saved()
-        .and_then(|text| serde_json::from_str::<Workspace>(&text).ok())
-        .unwrap_or_else(|| Workspace::from_example(&examples::EXAMPLES[0]))
+/// The workspace saved in this browser, if any.
+fn saved_workspace() -> Option<Workspace> {
+    browser::load_saved().and_then(|text| serde_json::from_str::<Workspace>(&text).ok())
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let store = Store::new(initial_workspace());
+    let saved = saved_workspace();
+    let first_visit = saved.is_none();
+    let store = Store::new(saved.unwrap_or_else(Workspace::empty));
+    // A first visit opens the first example (unless a link brings a workspace: see open_links).
+    if first_visit && browser::fragment().trim_start_matches('#').is_empty() {
+        examples::open(store, examples::EXAMPLES[0].id);
+    }
+    #[cfg(feature = "bench")]
     crate::bench::register(store);
     let editor: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
     let run = Callback::new(move |_| {
@@ -119,15 +124,26 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Opens the workspace a shared link carries: at start, and when the fragment changes.
+/// Opens the workspace a shared link carries: at start, and when the fragment changes. A first
+/// visit whose link cannot be read opens the first example instead.
 fn open_links(store: Store) {
-    let open = move || match share::decode(&browser::fragment()) {
-        Ok(Some((workspace, mode))) => {
-            store.apply(Action::OpenShared(Box::new(workspace), mode));
-            browser::clear_fragment();
-        }
-        Ok(None) => {}
-        Err(e) => store.apply(Action::Notify(Notice::error(e.to_string()))),
+    let open = move || {
+        let fragment = browser::fragment();
+        leptos::task::spawn_local(async move {
+            match share::decode(&fragment).await {
+                Ok(Some((workspace, mode))) => {
+                    store.apply(Action::OpenShared(Box::new(workspace), mode));
+                    browser::clear_fragment();
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    store.apply(Action::Notify(Notice::error(e.to_string())));
+                    if store.workspace.with_untracked(|w| w.definition.is_empty() && w.example.is_none()) {
+                        examples::open(store, examples::EXAMPLES[0].id);
+                    }
+                }
+            }
+        });
     };
     open();
     let handle = window_event_listener(leptos::ev::hashchange, move |_| open());

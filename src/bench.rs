@@ -29,7 +29,7 @@ pub fn bench_engine(definition: &str, input: &str) -> String {
     };
     asl::host::run_to_end(&mut exec, |req| (asl::exec::TaskAnswer::FunctionReturned(req.function_input().clone()), 0));
     let ms = crate::browser::now_ms() - started;
-    let status = exec.outcome().map(|o| format!("{:?}", o.status).to_uppercase()).unwrap_or_default();
+    let status = exec.outcome().map(|o| o.status.name()).unwrap_or_default();
     json!({"ms": ms, "transitions": exec.transitions(), "status": status, "events": exec.history().len()}).to_string()
 }
 

@@ -124,6 +124,24 @@ pub fn on_resize(el: &web_sys::Element, f: impl Fn() + 'static) {
     callback.forget();
 }
 
+#[wasm_bindgen(module = "/js/files.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = fetchTexts)]
+    fn fetch_texts_js(paths: js_sys::Array) -> js_sys::Promise;
+}
+
+/// Fetches text files served beside the app, together; the error names the first that failed.
+pub async fn fetch_texts(paths: &[&str]) -> Result<Vec<String>, String> {
+    let array: js_sys::Array = paths.iter().map(|p| JsValue::from_str(p)).collect();
+    match JsFuture::from(fetch_texts_js(array)).await {
+        Ok(texts) => Ok(js_sys::Array::from(&texts).iter().map(|t| t.as_string().unwrap_or_default()).collect()),
+        Err(e) => Err(e
+            .dyn_into::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|_| "the fetch failed".into())),
+    }
+}
+
 /// Milliseconds since the page started, for timing.
 pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)

@@ -3,6 +3,7 @@
 
 mod analysis;
 mod app;
+#[cfg(feature = "bench")]
 mod bench;
 mod browser;
 mod dataflow;

@@ -52,21 +52,35 @@ impl Notice {
 }
 
 impl Workspace {
-    /// Whether this is an example exactly as it ships: replacing it loses nothing.
+    /// Whether this is an example exactly as it ships: replacing it loses nothing. (An example
+    /// not fetched yet in this session counts as changed, which keeps a draft at worst.)
     pub fn is_pristine_example(&self) -> bool {
         let Some(e) = self.example.as_deref().and_then(examples::find) else { return false };
-        let fresh = Workspace::from_example(e);
+        let Some(files) = examples::cached(e.id) else { return false };
+        let fresh = Workspace::from_example(e, &files);
         self.definition == fresh.definition
             && self.mocks == fresh.mocks
-            && e.inputs.iter().any(|(_, i)| *i == self.input)
+            && files.inputs.iter().any(|(_, i)| *i == self.input)
     }
 
-    pub fn from_example(e: &examples::Example) -> Workspace {
+    pub fn from_example(e: &examples::Example, files: &examples::Files) -> Workspace {
         Workspace {
-            definition: e.definition.to_string(),
-            input: e.inputs.first().map(|(_, i)| i.to_string()).unwrap_or_else(|| "{}\n".into()),
-            mocks: e.mocks.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            definition: files.definition.clone(),
+            input: files.inputs.first().map(|(_, i)| i.clone()).unwrap_or_else(|| "{}\n".into()),
+            mocks: files.mocks.clone(),
             example: Some(e.id.to_string()),
+            express: false,
+            tab: None,
+        }
+    }
+
+    /// An empty workspace, while the first example is fetched.
+    pub fn empty() -> Workspace {
+        Workspace {
+            definition: String::new(),
+            input: "{}\n".into(),
+            mocks: BTreeMap::new(),
+            example: None,
             express: false,
             tab: None,
         }
@@ -104,7 +118,8 @@ impl Tab {
 /// Every change to the playground's state.
 #[derive(Clone, Debug)]
 pub enum Action {
-    LoadExample(String),
+    /// An example, fetched, replaces the workspace (see [`examples::open`]).
+    LoadExample(Box<Workspace>),
     UseInput(String),
     EditDefinition(String),
     EditInput(String),
@@ -177,13 +192,11 @@ impl Store {
 
     pub fn apply(&self, action: Action) {
         match action {
-            Action::LoadExample(id) => {
-                if let Some(e) = examples::find(&id) {
-                    self.workspace.set(Workspace::from_example(e));
-                    self.clear_run();
-                    self.tab.set(Tab::Definition);
-                    self.revision.update(|r| *r += 1);
-                }
+            Action::LoadExample(workspace) => {
+                self.workspace.set(*workspace);
+                self.clear_run();
+                self.tab.set(Tab::Definition);
+                self.revision.update(|r| *r += 1);
             }
             Action::UseInput(text) => {
                 self.workspace.update(|w| w.input = text);

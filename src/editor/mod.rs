@@ -10,7 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::analysis::StateSpan;
 use crate::store::{Action, Store, Tab};
 
-const SCHEMA: &str = include_str!("asl.schema.json");
+/// The ASL schema (completion and hover), served beside the app: it stays out of the wasm.
+const SCHEMA_URL: &str = "asl.schema.json";
 const MOCK_TYPES: &str = include_str!("mock-api.d.ts");
 pub const DEFINITION_URI: &str = "file:///definition.asl.json";
 pub const INPUT_URI: &str = "file:///input.json";
@@ -57,8 +58,7 @@ fn extra_for(tab: &Tab) -> JsValue {
     let extra = js_sys::Object::new();
     match tab {
         Tab::Definition => {
-            let schema = js_sys::JSON::parse(SCHEMA).unwrap_or(JsValue::NULL);
-            let _ = js_sys::Reflect::set(&extra, &"schema".into(), &schema);
+            let _ = js_sys::Reflect::set(&extra, &"schemaUrl".into(), &SCHEMA_URL.into());
         }
         Tab::Mock(_) => {
             let _ = js_sys::Reflect::set(&extra, &"types".into(), &MOCK_TYPES.into());

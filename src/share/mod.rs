@@ -3,10 +3,10 @@
 //! reaches a server. Every field but the definition is optional, so links made by older
 //! versions keep working; a link that cannot be read says why and changes nothing.
 
+mod codec;
+
 use std::collections::BTreeMap;
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
 use crate::store::Workspace;
@@ -107,15 +107,19 @@ impl std::fmt::Display for LinkError {
     }
 }
 
-/// The fragment (without `#`) that carries `w`, opening in `mode`.
-pub fn encode(w: &Workspace, mode: Mode) -> String {
-    let json = serde_json::to_vec(&Payload::of(w)).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 10);
-    format!("v{VERSION}.{}{}", URL_SAFE_NO_PAD.encode(packed), mode.suffix())
+/// The link's fragment (without `#`) that carries `w`; [`with_mode`] adds how it opens.
+pub async fn encode(w: &Workspace) -> String {
+    let json = serde_json::to_string(&Payload::of(w)).unwrap_or_default();
+    format!("v{VERSION}.{}", codec::pack(&json).await)
+}
+
+/// A fragment made by [`encode`], opening in `mode`.
+pub fn with_mode(fragment: &str, mode: Mode) -> String {
+    format!("{fragment}{}", mode.suffix())
 }
 
 /// Reads a fragment (with or without `#`). `Ok(None)` when there is no link in it at all.
-pub fn decode(fragment: &str) -> Result<Option<(Workspace, Mode)>, LinkError> {
+pub async fn decode(fragment: &str) -> Result<Option<(Workspace, Mode)>, LinkError> {
     let fragment = fragment.trim().trim_start_matches('#');
     if fragment.is_empty() {
         return Ok(None);
@@ -131,17 +135,9 @@ pub fn decode(fragment: &str) -> Result<Option<(Workspace, Mode)>, LinkError> {
     if version > VERSION {
         return Err(LinkError::Newer(version));
     }
-    let packed = URL_SAFE_NO_PAD
-        .decode(body.trim_end_matches('='))
-        .map_err(|e| LinkError::Damaged(format!("it is not base64url: {e}")))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED_BYTES).map_err(|e| match e
-        .status
-    {
-        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-        _ => LinkError::Damaged("its data does not decompress".into()),
-    })?;
+    let json = codec::unpack(body.trim_end_matches('='), MAX_INFLATED_BYTES).await?;
     let payload: Payload =
-        serde_json::from_slice(&json).map_err(|e| LinkError::Damaged(format!("its workspace does not read: {e}")))?;
+        serde_json::from_str(&json).map_err(|e| LinkError::Damaged(format!("its workspace does not read: {e}")))?;
     Ok(Some((payload.into_workspace(), mode.unwrap_or_default())))
 }
 

@@ -1,8 +1,20 @@
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use futures::executor::block_on;
+
 use super::*;
 use crate::examples;
 
+fn encode(w: &Workspace, mode: Mode) -> String {
+    with_mode(&block_on(super::encode(w)), mode)
+}
+
+fn decode(fragment: &str) -> Result<Option<(Workspace, Mode)>, LinkError> {
+    block_on(super::decode(fragment))
+}
+
 fn workspace() -> Workspace {
-    Workspace::from_example(examples::find("transaction").unwrap())
+    Workspace::from_example(examples::find("transaction").unwrap(), &examples::read_from_disk("transaction"))
 }
 
 #[test]
@@ -23,7 +35,8 @@ fn a_link_round_trips_the_whole_workspace() {
 
 #[test]
 fn the_order_workflow_fits_in_a_short_link() {
-    let w = Workspace::from_example(examples::find("order-workflow").unwrap());
+    let w =
+        Workspace::from_example(examples::find("order-workflow").unwrap(), &examples::read_from_disk("order-workflow"));
     let link = format!("#{}", encode(&w, Mode::Edit));
     eprintln!("order workflow link: {} characters", link.len());
     assert!(link.len() <= 2_500, "{} characters", link.len());

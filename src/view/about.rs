@@ -1,5 +1,5 @@
-//! What the chosen example teaches, beside the graph: its `about.md`, rendered from the little
-//! Markdown it uses. It opens with each example and folds away to a tab.
+//! What the chosen example teaches, beside the graph: its `about.md` (fetched with the example),
+//! rendered from the little Markdown it uses. It opens with each example and folds away to a tab.
 
 use leptos::prelude::*;
 
@@ -11,7 +11,6 @@ use crate::store::Store;
 pub fn AboutPanel(store: Store) -> impl IntoView {
     let example_id =
         Memo::new(move |_| store.workspace.with(|w| w.example.as_deref().and_then(examples::find).map(|e| e.id)));
-    let example = move || example_id.get().and_then(examples::find);
     let open = RwSignal::new(true);
     // Each example opens with its explanation.
     Effect::new(move |previous: Option<Option<&'static str>>| {
@@ -21,16 +20,31 @@ pub fn AboutPanel(store: Store) -> impl IntoView {
         }
         id
     });
+    // The explanation arrives with the example's files (already fetched when it was opened).
+    let text: RwSignal<Option<(&'static str, String)>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let example = example_id.get().and_then(examples::find);
+        text.set(None);
+        if let Some(e) = example {
+            leptos::task::spawn_local(async move {
+                if let Ok(files) = examples::load(e).await
+                    && example_id.get_untracked() == Some(e.id)
+                {
+                    text.set(Some((e.title, files.about.clone())));
+                }
+            });
+        }
+    });
     move || {
-        let e = example()?;
+        let (title, about) = text.get()?;
         Some(if open.get() {
             view! {
                 <aside class="about" aria-label="About this example">
                     <header>
-                        <h3>{e.title}</h3>
+                        <h3>{title}</h3>
                         <button class="small" title="Hide the explanation" on:click=move |_| open.set(false)>"Hide"</button>
                     </header>
-                    <div class="about-text">{markdown::parse(e.about).into_iter().map(block).collect_view()}</div>
+                    <div class="about-text">{markdown::parse(&about).into_iter().map(block).collect_view()}</div>
                 </aside>
             }
             .into_any()

@@ -15,15 +15,15 @@ pub fn Events(store: Store) -> impl IntoView {
     let rows = move || {
         let Some(r) = store.run.with(|r| r.result()) else { return Vec::new() };
         let cursor = store.cursor.get();
-        let needle = filter.get().to_lowercase();
+        let needle = filter.get().to_ascii_lowercase();
         let start = r.start_time();
         let matches = |i: usize| -> bool {
             if needle.is_empty() {
                 return true;
             }
             let e = &r.history[i];
-            e.type_name().to_lowercase().contains(&needle)
-                || r.index.state_of[i].as_deref().is_some_and(|s| s.to_lowercase().contains(&needle))
+            e.type_name().to_ascii_lowercase().contains(&needle)
+                || r.index.state_of[i].as_deref().is_some_and(|s| s.to_ascii_lowercase().contains(&needle))
         };
         let indexes: Vec<usize> = if needle.is_empty() {
             let lo = cursor.saturating_sub(WINDOW / 2);

@@ -54,13 +54,13 @@ fn outcome_view(run: &RunState) -> impl IntoView {
             );
             match &r.outcome {
                 Some(o) => {
-                    let status = format!("{:?}", o.status).to_uppercase().replace("TIMEDOUT", "TIMED_OUT");
+                    let status = o.status.name();
                     let output = o.output.clone();
                     let error = o.error.clone();
                     let cause = o.cause.clone();
                     view! {
                         <div class="outcome">
-                            <h3 class=format!("status {}", status.to_lowercase())>{format!("Execution {status}")}</h3>
+                            <h3 class=format!("status {}", status.to_ascii_lowercase())>{format!("Execution {status}")}</h3>
                             <p class="summary">{summary}</p>
                             {error.map(|e| view! { <div class="error-box"><b>"Error: "</b><code>{e}</code></div> })}
                             {cause.map(|c| view! { <div class="error-box"><b>"Cause: "</b><pre>{c}</pre></div> })}

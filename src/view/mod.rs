@@ -7,6 +7,7 @@ pub mod dataflow;
 pub mod events;
 pub mod export;
 pub mod graph;
+pub mod html;
 pub mod inspector;
 pub mod json;
 pub mod notice;

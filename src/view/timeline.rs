@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::store::{Action, Store};
 use crate::timeline::{self, SegmentKind, Timeline};
+use crate::view::html::esc;
 
 const LABEL_WIDTH: f64 = 200.0;
 const ROW_HEIGHT: f64 = 22.0;
@@ -98,7 +99,7 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
             if i % 2 == 1 { " odd" } else { "" },
             6.0 + row.depth.min(6) as f64 * 10.0,
             y + 15.0,
-            escape(&row.label)
+            esc(&row.label)
         );
     }
     for tick in &t.ticks {
@@ -119,8 +120,8 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
             r#"<g class="bar {}{chosen}" data-visit="{}" data-state="{}"><title>{}</title><rect class="bar-body" x="{:.1}" y="{y:.1}" width="{:.1}" height="{}" rx="2"/>"#,
             b.kind.class(),
             b.visit,
-            escape(&b.state_name),
-            escape(&b.title),
+            esc(&b.state_name),
+            esc(&b.title),
             x(b.x0),
             b.x1 - b.x0,
             ROW_HEIGHT - 8.0
@@ -146,7 +147,7 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
                 r#"<text class="bar-label" x="{:.1}" y="{:.1}">{}</text>"#,
                 x(b.x0) + 5.0,
                 y + 10.5,
-                escape(&b.state_name)
+                esc(&b.state_name)
             );
         }
         s.push_str("</g>");
@@ -175,13 +176,9 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
             r#"<text class="timeline-note" x="{}" y="{:.1}">{}</text>"#,
             PAD,
             bottom + 20.0,
-            escape(&notes.join(" "))
+            esc(&notes.join(" "))
         );
     }
     s.push_str("</svg>");
     s
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

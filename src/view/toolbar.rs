@@ -29,7 +29,7 @@ pub fn Toolbar(
                 <span>"Example"</span>
                 <select
                     aria-label="Example"
-                    on:change=move |ev| store.apply(Action::LoadExample(event_target_value(&ev)))
+                    on:change=move |ev| crate::examples::open(store, &event_target_value(&ev))
                     prop:value=example
                 >
                     <option value="" disabled=true>"(your own)"</option>
@@ -41,12 +41,7 @@ pub fn Toolbar(
                     <span>"Input"</span>
                     <select
                         aria-label="Input preset"
-                        on:change=move |ev| {
-                            let name = event_target_value(&ev);
-                            if let Some((_, text)) = presets().into_iter().find(|(n, _)| *n == name) {
-                                store.apply(Action::UseInput(text.to_string()));
-                            }
-                        }
+                        on:change=move |ev| crate::examples::use_input(store, &example(), event_target_value(&ev))
                     >
                         {move || presets().into_iter().map(|(n, _)| view! { <option value=n>{n}</option> }).collect_view()}
                     </select>
@@ -90,7 +85,7 @@ fn status_text(run: &RunState) -> String {
         RunState::Running { events, .. } => format!("{events} events…"),
         RunState::Refused(_) => "Not run".into(),
         RunState::Done(r) => match &r.outcome {
-            Some(o) => format!("{:?}", o.status).to_uppercase().replace("TIMEDOUT", "TIMED_OUT"),
+            Some(o) => o.status.name().to_string(),
             None => "WAITING".into(),
         },
     }

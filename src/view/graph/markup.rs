@@ -3,6 +3,7 @@
 //! letting the browser parse it once is several times faster than creating each element
 //! through the DOM, which keeps a 200-state graph well within a frame budget.
 
+use crate::view::html::esc;
 use std::fmt::Write;
 
 use asl_graph::{EdgeKind, LABEL_CHARS, Layout, NodeKind, PlacedEdge, PlacedNode};
@@ -53,7 +54,7 @@ fn node(out: &mut String, n: &PlacedNode) {
             let _ = write!(
                 out,
                 r#"<g class="node idle type-{}" data-state="{}"><title>{} ({})</title><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="8"/><text class="name" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="kind" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="badge" x="{:.1}" y="{:.1}" text-anchor="end"></text></g>"#,
-                n.state_type.to_lowercase(),
+                n.state_type.to_ascii_lowercase(),
                 esc(&n.name),
                 esc(&n.name),
                 n.state_type,
@@ -74,7 +75,7 @@ fn container(out: &mut String, n: &PlacedNode) {
     let _ = write!(
         out,
         r#"<g class="container idle type-{}" data-state="{}"><rect class="frame" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10"/><text class="container-title" x="{:.1}" y="{:.1}">{} · {}</text>"#,
-        n.state_type.to_lowercase(),
+        n.state_type.to_ascii_lowercase(),
         esc(&n.name),
         n.x,
         n.y,
@@ -146,22 +147,6 @@ fn label_point(points: &[(f64, f64)]) -> (f64, f64) {
 pub fn truncate(s: &str, max: usize) -> String {
     let max = max.max(4);
     if s.chars().count() <= max { s.to_string() } else { format!("{}…", s.chars().take(max - 1).collect::<String>()) }
-}
-
-/// Escapes text for XML content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -54,13 +54,20 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
             crate::browser::on_resize(&el, measure);
         }
     });
-    // A new graph starts at a readable zoom, from the top.
-    Effect::new(move |previous: Option<(f64, f64)>| {
+    // A new graph starts at a readable zoom, from the top; in presentation mode a small graph
+    // is enlarged for the room. Until the person zooms or pans, it is fitted again as the space
+    // around it changes.
+    let fitted = StoredValue::new(true);
+    Effect::new(move |previous: Option<((f64, f64), bool)>| {
         let dims = shown.with(|l| l.as_ref().map(|l| (l.0.width, l.0.height))).unwrap_or_default();
-        if previous != Some(dims) {
-            view.set(Viewport::readable(dims, size.get_untracked()));
+        let present = store.mode.get() != crate::share::Mode::Edit;
+        let screen = size.get();
+        if previous != Some((dims, present)) || fitted.get_value() {
+            let max = if present { PRESENT_SCALE } else { 1.0 };
+            view.set(Viewport::readable(dims, screen, max));
+            fitted.set_value(true);
         }
-        dims
+        (dims, present)
     });
     // While playing, keep the running state in view.
     Effect::new(move |_| {
@@ -99,7 +106,9 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
 
     let fit = move |_| {
         if let Some(l) = shown.get_untracked() {
-            view.set(Viewport::fit((l.0.width, l.0.height), size.get_untracked()));
+            let max = if store.mode.get_untracked() == crate::share::Mode::Edit { 1.0 } else { PRESENT_SCALE };
+            view.set(Viewport::fit((l.0.width, l.0.height), size.get_untracked(), max));
+            fitted.set_value(true);
         }
     };
     let drag: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
@@ -107,6 +116,7 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
         let factor = if ev.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 };
+        fitted.set_value(false);
         view.update(|v| v.zoom(factor, ev.offset_x() as f64, ev.offset_y() as f64));
     };
     let on_down = move |ev: web_sys::PointerEvent| {
@@ -118,6 +128,7 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
             let (nx, ny) = (ev.client_x() as f64, ev.client_y() as f64);
             if (nx - x).abs() + (ny - y).abs() > 2.0 {
                 moved.set(true);
+                fitted.set_value(false);
             }
             view.update(|v| {
                 v.x -= (nx - x) / v.scale;
@@ -151,8 +162,8 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
     view! {
         <section class="graph" aria-label="State machine graph" node_ref=host>
             <div class="graph-tools">
-                <button on:click=move |_| view.update(|v| { let (w, h) = size.get_untracked(); v.zoom(1.2, w / 2.0, h / 2.0) }) title="Zoom in">"+"</button>
-                <button on:click=move |_| view.update(|v| { let (w, h) = size.get_untracked(); v.zoom(1.0 / 1.2, w / 2.0, h / 2.0) }) title="Zoom out">"−"</button>
+                <button on:click=move |_| { fitted.set_value(false); view.update(|v| { let (w, h) = size.get_untracked(); v.zoom(1.2, w / 2.0, h / 2.0) }) } title="Zoom in">"+"</button>
+                <button on:click=move |_| { fitted.set_value(false); view.update(|v| { let (w, h) = size.get_untracked(); v.zoom(1.0 / 1.2, w / 2.0, h / 2.0) }) } title="Zoom out">"−"</button>
                 <button on:click=fit title="Show the whole graph">"Fit"</button>
             </div>
             <Show when=stale>
@@ -249,24 +260,29 @@ struct Viewport {
 
 const MIN_SCALE: f64 = 0.15;
 const MAX_SCALE: f64 = 3.0;
+/// How far presentation mode enlarges a small graph.
+const PRESENT_SCALE: f64 = 1.6;
+/// Screen pixels kept free above the graph for the Graph/Timeline switch.
+const TOP_MARGIN: f64 = 40.0;
 /// Below this zoom the state names get hard to read: a tall graph starts here, from the top.
 const READABLE_SCALE: f64 = 0.6;
 
 impl Viewport {
-    /// The whole graph, centred.
-    fn fit((gw, gh): (f64, f64), (w, h): (f64, f64)) -> Viewport {
-        let scale = (w / gw.max(1.0)).min(h / gh.max(1.0)).clamp(MIN_SCALE, 1.0);
-        Viewport { x: -(w / scale - gw) / 2.0, y: -(h / scale - gh).max(0.0) / 2.0, scale }
+    /// The whole graph, centred below the view switch.
+    fn fit((gw, gh): (f64, f64), (w, h): (f64, f64), max: f64) -> Viewport {
+        let h = (h - TOP_MARGIN).max(1.0);
+        let scale = (w / gw.max(1.0)).min(h / gh.max(1.0)).clamp(MIN_SCALE, max);
+        Viewport { x: -(w / scale - gw) / 2.0, y: -TOP_MARGIN / scale - (h / scale - gh).max(0.0) / 2.0, scale }
     }
 
     /// The whole graph when it fits at a readable size; otherwise readable, from the top.
-    fn readable(graph: (f64, f64), screen: (f64, f64)) -> Viewport {
-        let fit = Viewport::fit(graph, screen);
+    fn readable(graph: (f64, f64), screen: (f64, f64), max: f64) -> Viewport {
+        let fit = Viewport::fit(graph, screen, max);
         if fit.scale >= READABLE_SCALE {
             return fit;
         }
         let scale = (screen.0 / graph.0.max(1.0)).clamp(READABLE_SCALE, 1.0);
-        Viewport { x: -(screen.0 / scale - graph.0).max(0.0) / 2.0, y: 0.0, scale }
+        Viewport { x: -(screen.0 / scale - graph.0).max(0.0) / 2.0, y: -TOP_MARGIN / scale, scale }
     }
 
     /// Zooms by `factor` keeping the point under (`px`, `py`) (screen pixels) in place.

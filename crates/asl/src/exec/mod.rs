@@ -162,6 +162,19 @@ pub enum Status {
     Aborted,
 }
 
+impl Status {
+    /// The status as AWS writes it: `SUCCEEDED`, `TIMED_OUT`...
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Running => "RUNNING",
+            Status::Succeeded => "SUCCEEDED",
+            Status::Failed => "FAILED",
+            Status::TimedOut => "TIMED_OUT",
+            Status::Aborted => "ABORTED",
+        }
+    }
+}
+
 /// How an execution ended.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outcome {
