@@ -6,6 +6,7 @@
 let frame = null;
 let ready = null;
 let runtime = null;
+let jsonataSources = null;
 let nextId = 1;
 const pending = new Map();
 
@@ -36,6 +37,31 @@ function ensureFrame() {
     await loaded;
   })();
   return ready;
+}
+
+/**
+ * Evaluates a batch of JSONata expressions in the sandbox (JSONata's reference implementation
+ * and the Step Functions functions of `jsonata-host.js`, in a worker of their own). Resolves
+ * with the host script's answer text, or `{timedOut: true}` when the guard stopped it.
+ * Expressions come from definitions, and a shared link brings definitions: like mocks, they
+ * never run on the page.
+ */
+export async function evaluateJsonata(requestJson, timeoutMs) {
+  await ensureFrame();
+  if (!jsonataSources) {
+    jsonataSources = (async () => {
+      const [library, host] = await Promise.all(
+        ['jsonata.js', 'jsonata-host.js'].map((f) => fetch(f).then((r) => r.text())),
+      );
+      return library + '\n' + host;
+    })();
+  }
+  const sources = await jsonataSources;
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    frame.contentWindow.postMessage({ type: 'jsonata', id, sources, request: requestJson, timeoutMs }, '*');
+  });
 }
 
 /**

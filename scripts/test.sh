@@ -18,14 +18,20 @@ cargo clippy --workspace --all-targets -- -D warnings
 say "cargo test"
 cargo test --workspace
 
+say "the JSONata host script (Step Functions' functions), under node"
+node js/jsonata-host.test.mjs
+
 say "the engine builds for wasm32-unknown-unknown"
 cargo build -p asl --target wasm32-unknown-unknown
 
 # The pass rate reached so far; raise it as the engine improves, never lower it.
 MIN_PASS_JSONPATH=96
+MIN_PASS_JSONATA=98
 if [ -d ../shared/conformance ]; then
   say "conformance: executions recorded against AWS (JSONPath)"
   python3 ../shared/conformance/run.py --cli target/release/asl --query-language JSONPath --min-pass "$MIN_PASS_JSONPATH"
+  say "conformance: executions recorded against AWS (JSONata, and JSONPath machines with JSONata states)"
+  python3 ../shared/conformance/run.py --cli target/release/asl --query-language JSONata --query-language mixed --min-pass "$MIN_PASS_JSONATA"
 else
   echo "skipped: ../shared/conformance is not beside the repository, so the conformance suite did not run"
 fi

@@ -174,6 +174,28 @@ pub async fn invoke_mock(
     }
 }
 
+#[wasm_bindgen(module = "/js/sandbox-host.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = evaluateJsonata)]
+    fn evaluate_jsonata_js(request: &str, timeout_ms: u32) -> js_sys::Promise;
+}
+
+/// Evaluates a JSONata request (the host script's JSON) in the sandbox: its answer text, or
+/// why there is none.
+pub async fn evaluate_jsonata(request: &str, timeout_ms: u32) -> Result<String, String> {
+    match JsFuture::from(evaluate_jsonata_js(request, timeout_ms)).await {
+        Ok(v) => match v.as_string() {
+            Some(text) => Ok(text),
+            None if js_sys::Reflect::get(&v, &"timedOut".into()).is_ok_and(|t| t.is_truthy()) => Err(format!(
+                "the expressions did not finish within {} s (a recursion that never ends?)",
+                timeout_ms / 1000
+            )),
+            None => Err("the JSONata sandbox failed".into()),
+        },
+        Err(e) => Err(format!("the JSONata sandbox failed: {e:?}")),
+    }
+}
+
 #[wasm_bindgen(module = "/js/graph-export.js")]
 extern "C" {
     #[wasm_bindgen(js_name = standaloneSvg, catch)]

@@ -272,6 +272,9 @@ pub fn steps(visit: &Visit, state: Option<&Value>) -> Vec<Step> {
     let is_map = visit.state_type.name() == "Map";
     let mut out = Vec::new();
     let Some(input) = stage(Stage::Input) else { return out };
+    if visit.jsonata {
+        return jsonata_steps(visit, &input, stage, field);
+    }
     let after_input_path = stage(Stage::AfterInputPath);
     if let Some(after) = &after_input_path {
         out.push(Step {
@@ -362,6 +365,76 @@ pub fn steps(visit: &Visit, state: Option<&Value>) -> Vec<Step> {
             before,
             after: output,
             kind: StepKind::Selects,
+        });
+    }
+    out
+}
+
+/// A JSONata state's steps: Arguments, the result, Assign, Output. Every field reads
+/// `$states.input` (and `$states.result` after the work), so each step starts from those.
+fn jsonata_steps(
+    visit: &Visit,
+    input: &Value,
+    stage: impl Fn(Stage) -> Option<Value>,
+    field: impl Fn(&str) -> Option<Value>,
+) -> Vec<Step> {
+    let mut out = Vec::new();
+    let arguments = stage(Stage::AfterArguments);
+    if let Some(after) = &arguments {
+        out.push(Step {
+            field: "Arguments",
+            setting: field("Arguments"),
+            note: "Builds what the task (or the branches) receive; {% %} expressions read $states.input and variables. Not set, they receive the input.",
+            before_label: "$states.input",
+            after_label: "After Arguments",
+            before: input.clone(),
+            after: after.clone(),
+            kind: StepKind::Builds,
+        });
+    }
+    let result = stage(Stage::Result);
+    if let Some(result) = &result {
+        let (name, note) = match visit.state_type.name() {
+            "Task" => ("Task result", "What the task returned: $states.result."),
+            "Map" => ("Iteration results", "The results of every iteration, in item order: $states.result."),
+            "Parallel" => ("Branch results", "The results of every branch, in branch order: $states.result."),
+            _ => ("Result", "The state's result: $states.result."),
+        };
+        out.push(Step {
+            field: name,
+            setting: field("Resource"),
+            note,
+            before_label: "Called with",
+            after_label: "$states.result",
+            before: arguments.clone().unwrap_or_else(|| input.clone()),
+            after: result.clone(),
+            kind: StepKind::Produces,
+        });
+    }
+    let basis = result.clone().unwrap_or_else(|| input.clone());
+    if !visit.assigned.is_empty() {
+        let assigned: serde_json::Map<String, Value> = visit.assigned.iter().cloned().collect();
+        out.push(Step {
+            field: "Assign",
+            setting: field("Assign"),
+            note: "Sets variables, read later as $name. Evaluated with Output, so Output still sees the old values.",
+            before_label: if result.is_some() { "$states.result" } else { "$states.input" },
+            after_label: "Variables assigned",
+            before: basis.clone(),
+            after: Value::Object(assigned),
+            kind: StepKind::Produces,
+        });
+    }
+    if let Some(output) = stage(Stage::Output) {
+        out.push(Step {
+            field: "Output",
+            setting: field("Output"),
+            note: "Builds the state's output; not set, the output is the result (or the input, for states without one).",
+            before_label: if result.is_some() { "$states.result" } else { "$states.input" },
+            after_label: "State output",
+            before: basis,
+            after: output,
+            kind: StepKind::Builds,
         });
     }
     out

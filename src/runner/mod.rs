@@ -1,11 +1,12 @@
 //! Running the engine in the page: the execution is computed in short slices (so a
 //! 10,000-item Map never freezes the page), its tasks answered by the mocks in the sandbox, and
-//! its history handed to the playback.
+//! its history handed to the playback. JSONata expressions are evaluated in the sandbox too.
 //!
 //! A callback task that no mock answers pauses the run ([`session`]): the history so far is
 //! shown, with a panel to answer the task as its worker would (success, failure, heartbeat) or
 //! to let time pass. The person's answer ([`respond`]) continues the same execution.
 
+mod jsonata;
 mod mocks;
 mod session;
 

@@ -100,6 +100,10 @@ async fn drive(store: Store, mut s: Session, continuing: bool) {
     let started = browser::now_ms();
     loop {
         match s.exec.poll() {
+            Poll::Request(Request::Evaluate(req)) => {
+                let answers = super::jsonata::evaluate(&req).await;
+                let _ = s.exec.answer_evaluation(req.id, answers);
+            }
             Poll::Request(Request::Task(req)) => match mocks::reply(&req, &s.mocks).await {
                 Reply::Answer(answer, latency) => {
                     let _ = s.exec.answer(req.id, answer, latency);

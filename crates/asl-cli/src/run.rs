@@ -96,7 +96,8 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
 
     let mut exec = Execution::start(Arc::new(machine), input, options).map_err(|e| e.message)?;
     let mut person = PersonTasks::default();
-    asl::host::run_until_person(&mut exec, &mut person, |req| answerer.answer(req));
+    let mut jsonata = asl_cli::jsonata::LazyJsonata::new(mock_timeout_ms);
+    asl::host::run_until_person(&mut exec, &mut person, |req| answerer.answer(req), &mut jsonata);
     for note in answerer.notes() {
         eprintln!("asl run: {note}");
     }

@@ -7,7 +7,25 @@
 //! take that chance away (the task's TimeoutSeconds or HeartbeatSeconds, the execution's
 //! TimeoutSeconds). Letting that time pass is the person's decision.
 
-use crate::exec::{Deadline, Execution, Poll, Request, RequestId, TaskAnswer, TaskRequest};
+use crate::exec::{Deadline, EvalRequest, Evaluated, Execution, Poll, Request, RequestId, TaskAnswer, TaskRequest};
+
+/// Evaluates JSONata expressions for a synchronous host (the command's embeds the reference
+/// implementation in QuickJS).
+pub trait Evaluator {
+    /// One answer per expression of the request, in order.
+    fn evaluate(&mut self, request: &EvalRequest) -> Vec<Evaluated>;
+}
+
+/// A host without JSONata: every expression fails, saying so.
+pub struct NoJsonata;
+
+impl Evaluator for NoJsonata {
+    fn evaluate(&mut self, request: &EvalRequest) -> Vec<Evaluated> {
+        let failed =
+            Evaluated::Failed { code: String::new(), message: "this host has no JSONata evaluator".to_string() };
+        vec![failed; request.expressions.len()]
+    }
+}
 
 /// What a synchronous answerer returns: the answer and its simulated latency (ms).
 pub type Answer = (TaskAnswer, u64);
@@ -77,20 +95,43 @@ impl PersonTasks {
 /// Runs `exec` to its end, answering each task with `answer`. Returns when the execution has
 /// finished, or when it waits for something no one will send (a callback never answered with
 /// no deadline): then the execution is still running.
-pub fn run_to_end(exec: &mut Execution, mut answer: impl FnMut(&TaskRequest) -> Answer) {
-    run_until_person(exec, &mut PersonTasks::default(), |req| {
-        let (a, after) = answer(req);
-        Reply::Answer(a, after)
-    });
+pub fn run_to_end(exec: &mut Execution, answer: impl FnMut(&TaskRequest) -> Answer) {
+    run_to_end_with(exec, answer, &mut NoJsonata);
+}
+
+/// [`run_to_end`], with JSONata expressions answered by `evaluator`.
+pub fn run_to_end_with(
+    exec: &mut Execution,
+    mut answer: impl FnMut(&TaskRequest) -> Answer,
+    evaluator: &mut dyn Evaluator,
+) {
+    run_until_person(
+        exec,
+        &mut PersonTasks::default(),
+        |req| {
+            let (a, after) = answer(req);
+            Reply::Answer(a, after)
+        },
+        evaluator,
+    );
 }
 
 /// Runs `exec` until it finishes or until only a person can move it on: the tasks in `person`
 /// (and those `reply` leaves to a person, which join them) are waiting, and the clock has
 /// reached the next of their deadlines, or nothing else is scheduled. Call it again after each
 /// of the person's answers, with the same `person`.
-pub fn run_until_person(exec: &mut Execution, person: &mut PersonTasks, mut reply: impl FnMut(&TaskRequest) -> Reply) {
+pub fn run_until_person(
+    exec: &mut Execution,
+    person: &mut PersonTasks,
+    mut reply: impl FnMut(&TaskRequest) -> Reply,
+    evaluator: &mut dyn Evaluator,
+) {
     loop {
         match exec.poll() {
+            Poll::Request(Request::Evaluate(req)) => {
+                // The request was just issued, so it is pending and the answer is accepted.
+                let _ = exec.answer_evaluation(req.id, evaluator.evaluate(&req));
+            }
             Poll::Request(Request::Task(req)) => match reply(&req) {
                 // The request was just issued, so it is pending and the answer is accepted.
                 Reply::Answer(a, after) => {

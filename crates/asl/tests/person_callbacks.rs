@@ -42,7 +42,7 @@ fn elapsed_ms(exec: &Execution) -> i64 {
 }
 
 fn run(exec: &mut Execution, person: &mut PersonTasks) {
-    run_until_person(exec, person, reply)
+    run_until_person(exec, person, reply, &mut asl::host::NoJsonata)
 }
 
 #[test]

@@ -39,6 +39,8 @@ pub(super) enum Flow {
     TaskDone(Data),
     /// A Parallel or Map state: start more children, or finish.
     ContainerStep,
+    /// The host evaluated a JSONata state's expressions.
+    Evaluated(Box<(super::jsonata::Phase, Vec<super::Evaluated>)>),
 }
 
 /// Where a child frame reports back to.

@@ -27,6 +27,7 @@ mod eval;
 mod events;
 mod frames;
 pub mod history;
+mod jsonata;
 mod limits;
 mod options;
 mod recovery;
@@ -45,6 +46,7 @@ use serde_json::Value;
 pub use context::ExecutionContext;
 pub use deadlines::{Deadline, DeadlineKind};
 pub use history::{EventKind, HistoryEvent, StateType};
+pub use jsonata::{EvalRequest, Evaluated, expression_body};
 pub use options::{ExecutionType, Options, STANDARD_HISTORY_LIMIT};
 pub use visits::{Attempt, Stage, Visit};
 
@@ -66,6 +68,8 @@ pub type RequestId = u64;
 #[derive(Clone, Debug)]
 pub enum Request {
     Task(Box<TaskRequest>),
+    /// JSONata expressions to evaluate: answer with [`Execution::answer_evaluation`].
+    Evaluate(Box<EvalRequest>),
 }
 
 /// A Task state asks the host to run its resource.
@@ -233,6 +237,7 @@ pub struct Execution {
     timers: Timers,
     outbox: VecDeque<Request>,
     tasks: HashMap<RequestId, PendingTask>,
+    evaluations: HashMap<RequestId, jsonata::PendingEvaluation>,
     next_request: RequestId,
     scopes: Scopes,
     outcome: Option<Outcome>,
@@ -271,6 +276,7 @@ impl Execution {
             timers: Timers::default(),
             outbox: VecDeque::new(),
             tasks: HashMap::new(),
+            evaluations: HashMap::new(),
             next_request: 1,
             scopes: Scopes::default(),
             outcome: None,
@@ -357,7 +363,7 @@ impl Execution {
 
     /// Requests issued and not yet answered.
     pub fn pending_requests(&self) -> impl Iterator<Item = RequestId> + '_ {
-        self.tasks.keys().copied()
+        self.tasks.keys().chain(self.evaluations.keys()).copied()
     }
 
     /// The variables of the execution's top-level scope, by name.

@@ -53,6 +53,9 @@ impl Execution {
             self.emit(Some(f), event);
         }
         if let Some(i) = state.catch.iter().position(|c| error_matches(&c.error_equals, &failure)) {
+            if state.query_language == crate::model::QueryLanguage::Jsonata {
+                return self.jsonata_catch(f, state, i, failure);
+            }
             let catcher = &state.catch[i];
             let error_output = error_output(&failure);
             let raw = Arc::clone(&self.frames[f.0].input);

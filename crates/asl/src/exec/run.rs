@@ -153,6 +153,10 @@ impl Execution {
                 Flow::WaitOver => self.wait_over(f),
                 Flow::TaskDone(result) => self.task_done(f, result),
                 Flow::ContainerStep => self.container_step(f),
+                Flow::Evaluated(answered) => {
+                    let (phase, answers) = *answered;
+                    self.evaluated(f, phase, answers)
+                }
             };
         }
     }
@@ -178,6 +182,7 @@ impl Execution {
                 error: None,
                 caught_by: None,
                 assigned: Vec::new(),
+                jsonata: state.query_language == crate::model::QueryLanguage::Jsonata,
             });
             self.frames[f.0].visit.record = Some(self.visits.len() - 1);
         }
@@ -204,6 +209,9 @@ impl Execution {
                 error: None,
                 retry_delay_ms: None,
             });
+        }
+        if state.query_language == crate::model::QueryLanguage::Jsonata {
+            return self.run_jsonata(f, state);
         }
         match &state.kind {
             StateKind::Pass(p) => self.run_pass(f, state, p),

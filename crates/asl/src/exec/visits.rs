@@ -18,6 +18,9 @@ pub enum Stage {
     AfterInputPath,
     #[serde(rename = "afterParameters")]
     AfterParameters,
+    /// A JSONata state's evaluated Arguments.
+    #[serde(rename = "afterArguments")]
+    AfterArguments,
     #[serde(rename = "afterItemSelector")]
     AfterItemSelector,
     #[serde(rename = "result")]
@@ -65,6 +68,8 @@ pub struct Visit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caught_by: Option<usize>,
     pub assigned: Vec<(String, Value)>,
+    /// The state uses JSONata: its steps are Arguments, the result, Assign and Output.
+    pub jsonata: bool,
 }
 
 fn state_type_name<S: serde::Serializer>(t: &StateType, s: S) -> Result<S::Ok, S::Error> {

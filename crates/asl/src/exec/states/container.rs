@@ -19,6 +19,11 @@ impl Execution {
             Ok(v) => v,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
+        self.start_parallel(f, parallel, input)
+    }
+
+    /// ParallelStateStarted, and the branches set to start with `input`.
+    pub(in crate::exec) fn start_parallel(&mut self, f: FrameId, parallel: &Parallel, input: Data) -> Flow {
         self.emit(Some(f), EventKind::ParallelStateStarted);
         let total = parallel.branches.len();
         self.start_container(
@@ -38,6 +43,21 @@ impl Execution {
             Ok(p) => p,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
+        self.start_map(f, state, map, input, items, (max_concurrency, tolerated_count, tolerated_percentage))
+    }
+
+    /// MapStateStarted (and a map run for a distributed Map), and the iterations set to start.
+    /// `limits` are MaxConcurrency (0: none), ToleratedFailureCount and -Percentage.
+    pub(in crate::exec) fn start_map(
+        &mut self,
+        f: FrameId,
+        state: &State,
+        map: &Map,
+        input: Data,
+        items: Vec<Value>,
+        limits: (usize, Option<u64>, Option<f64>),
+    ) -> Flow {
+        let (max_concurrency, tolerated_count, tolerated_percentage) = limits;
         let total = items.len();
         self.emit(Some(f), EventKind::MapStateStarted { length: total });
         let distributed = map.mode == ProcessorMode::Distributed;
@@ -102,7 +122,8 @@ impl Execution {
                             ))),
                         }
                     }
-                    Some(Dynamic::Jsonata(_)) => Err(Failure::runtime("JSONata expressions are not supported yet")),
+                    // A JSONata Map is prepared in `jsonata/states.rs`.
+                    Some(Dynamic::Jsonata(_)) => Ok(None),
                 }
             };
             let max = number(&map.max_concurrency, "MaxConcurrencyPath")?.unwrap_or(0);
@@ -123,7 +144,7 @@ impl Execution {
                         }
                     }
                 }
-                Some(Dynamic::Jsonata(_)) => return Err(Failure::runtime("JSONata expressions are not supported yet")),
+                Some(Dynamic::Jsonata(_)) => None,
             };
             Ok((items, usize::try_from(max).unwrap_or(usize::MAX), count, percentage))
         })?;
@@ -209,6 +230,7 @@ impl Execution {
                 let (processor, distributed) = (*processor, *distributed);
                 let selected = match &state.parameters {
                     Some(t) => self.eval(f, state, Some((index, &item)), |env| env.template(t, input)),
+                    // A JSONata ItemSelector is evaluated for the iteration once it exists.
                     None => Ok(item),
                 };
                 selected.map(|v| (processor, Arc::new(v), distributed, true))
@@ -244,7 +266,12 @@ impl Execution {
             c.step_queued = true;
         }
         self.ready.push_front((f, Flow::ContainerStep));
-        self.ready.push_front((child, Flow::Enter));
+        let first = if is_map && state.jsonata.item_selector.is_some() {
+            self.select_item(f, child, state, index)
+        } else {
+            Flow::Enter
+        };
+        self.ready.push_front((child, first));
         Flow::Blocked
     }
 
@@ -341,6 +368,7 @@ impl Execution {
         if let Some(id) = frame.visit.task.take() {
             self.tasks.remove(&id);
         }
+        self.evaluations.retain(|_, e| e.frame != f);
         if let Some(c) = frame.visit.container.take() {
             for child in c.running {
                 self.abort_frame(child);

@@ -28,6 +28,9 @@ impl Execution {
     /// Assign (evaluated with the selected result as `$`, applied after the output is built, so
     /// OutputPath still sees the old variables), then the exit event and the transition.
     pub(super) fn finish_with_result(&mut self, f: FrameId, state: &State, result: Data) -> Flow {
+        if state.query_language == crate::model::QueryLanguage::Jsonata {
+            return self.jsonata_exit(f, state, Some(result), None, None);
+        }
         let record = self.frames[f.0].visit.record.is_some();
         if record {
             self.record(f, Stage::Result, &result);

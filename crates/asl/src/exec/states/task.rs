@@ -16,11 +16,7 @@ use crate::model::{Dynamic, IntegrationPattern, ResourceKind, State, StateKind, 
 
 impl Execution {
     pub(in crate::exec) fn run_task(&mut self, f: FrameId, state: &State, task: &Task) -> Flow {
-        // AWS gives every task a token ($$.Task.Token), not only the callback ones.
-        {
-            let token = self.new_task_token();
-            self.frames[f.0].visit.task_token = Some(token);
-        }
+        self.give_task_token(f);
         let input = match self.effective_input(f, state) {
             Ok(v) => v,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
@@ -42,7 +38,8 @@ impl Execution {
                             ))),
                         }
                     }
-                    Some(Dynamic::Jsonata(_)) => Err(Failure::runtime("JSONata expressions are not supported yet")),
+                    // A JSONata state's numbers are evaluated before this (see `jsonata/states.rs`).
+                    Some(Dynamic::Jsonata(_)) => Ok(None),
                 }
             };
             Ok((
@@ -54,6 +51,19 @@ impl Execution {
             Ok(l) => l,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
+        self.schedule_task(f, state, task, input, timeout_seconds, heartbeat_seconds)
+    }
+
+    /// Records the task's scheduling, starts its clocks and asks the host to run it.
+    pub(in crate::exec) fn schedule_task(
+        &mut self,
+        f: FrameId,
+        state: &State,
+        task: &Task,
+        input: Data,
+        timeout_seconds: Option<u64>,
+        heartbeat_seconds: Option<u64>,
+    ) -> Flow {
         let id = self.next_request;
         self.next_request += 1;
         let resource = &task.resource;
@@ -137,6 +147,12 @@ impl Execution {
             context,
         })));
         Flow::Blocked
+    }
+
+    /// AWS gives every task a token (`$$.Task.Token`), not only the callback ones.
+    pub(in crate::exec) fn give_task_token(&mut self, f: FrameId) {
+        let token = self.new_task_token();
+        self.frames[f.0].visit.task_token = Some(token);
     }
 
     /// A deterministic task token: base64 of random bytes, as opaque as AWS's.

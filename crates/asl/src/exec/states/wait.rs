@@ -74,6 +74,9 @@ impl Execution {
         if !matches!(state.kind, StateKind::Wait(_)) {
             return Flow::Blocked;
         }
+        if state.query_language == crate::model::QueryLanguage::Jsonata {
+            return self.jsonata_exit(f, state, None, None, None);
+        }
         // The effective input was parked in the frame while waiting.
         let effective = std::sync::Arc::clone(&self.frames[f.0].input);
         let assigned = match self.eval_assign(f, state, &state.assign, &effective) {
