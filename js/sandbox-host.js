@@ -46,7 +46,20 @@ function ensureFrame() {
  * Expressions come from definitions, and a shared link brings definitions: like mocks, they
  * never run on the page.
  */
-export async function evaluateJsonata(requestJson, timeoutMs) {
+export function evaluateJsonata(requestJson, timeoutMs) {
+  return toJsonataWorker({ evaluate: requestJson }, timeoutMs);
+}
+
+/**
+ * Checks the syntax of JSONata expressions in the sandbox: one entry per expression, `null` or
+ * JSONata's error ({code, message, position, token}).
+ */
+export async function checkJsonata(expressions) {
+  const answer = await toJsonataWorker({ check: expressions }, 3000);
+  return Array.isArray(answer) ? answer : expressions.map(() => null);
+}
+
+async function toJsonataWorker(work, timeoutMs) {
   await ensureFrame();
   if (!jsonataSources) {
     jsonataSources = (async () => {
@@ -60,7 +73,7 @@ export async function evaluateJsonata(requestJson, timeoutMs) {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
-    frame.contentWindow.postMessage({ type: 'jsonata', id, sources, request: requestJson, timeoutMs }, '*');
+    frame.contentWindow.postMessage({ type: 'jsonata', id, sources, work, timeoutMs }, '*');
   });
 }
 

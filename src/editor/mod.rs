@@ -16,6 +16,13 @@ const MOCK_TYPES: &str = include_str!("mock-api.d.ts");
 pub const DEFINITION_URI: &str = "file:///definition.asl.json";
 pub const INPUT_URI: &str = "file:///input.json";
 
+#[wasm_bindgen(module = "/js/jsonata-editor.js")]
+extern "C" {
+    /// Completion inside `{% %}` and syntax checks (in the sandbox) for a model's JSONata.
+    #[wasm_bindgen(js_name = watchDefinition)]
+    fn watch_jsonata(uri: &str);
+}
+
 #[wasm_bindgen(module = "/js/monaco-glue.js")]
 extern "C" {
     #[wasm_bindgen(js_name = createEditor)]
@@ -166,7 +173,12 @@ pub fn EditorPane(
             return;
         }
         let w = store.workspace.get_untracked();
-        let _ = set_model_value(DEFINITION_URI, "json", &w.definition, &extra_for(&Tab::Definition));
+        let definition = set_model_value(DEFINITION_URI, "json", &w.definition, &extra_for(&Tab::Definition));
+        // Once the definition's model exists, its JSONata gets completion and syntax checks.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(definition).await;
+            watch_jsonata(DEFINITION_URI);
+        });
         let _ = set_model_value(INPUT_URI, "json", &w.input, &JsValue::UNDEFINED);
         for (k, v) in &w.mocks {
             let _ = set_model_value(&mock_uri(k), "javascript", v, &extra_for(&Tab::Mock(k.clone())));
