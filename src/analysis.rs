@@ -74,7 +74,7 @@ impl Analysis {
                 }
             })
             .collect();
-        problems.sort_by_key(|p| (!p.error, p.line, p.column));
+        asl::sort::sort_by_key(&mut problems, |p| (!p.error, p.line, p.column));
         let spans = state_spans(&def, text, &index);
         let runnable = !def.has_errors();
         let needs = def.machine.as_ref().map(mock_needs).unwrap_or_default();

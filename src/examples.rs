@@ -60,12 +60,16 @@ pub async fn load(e: &'static Example) -> Result<Rc<Files>, String> {
     paths.extend(e.mocks.iter().map(|(_, p)| *p));
     let mut texts = crate::browser::fetch_texts(&paths).await?.into_iter();
     let mut next = || texts.next().unwrap_or_default();
-    let files = Rc::new(Files {
-        about: without_title(&next()),
-        definition: next(),
-        inputs: e.inputs.iter().map(|(n, _)| (n.to_string(), next())).collect(),
-        mocks: e.mocks.iter().map(|(k, _)| (k.to_string(), next())).collect(),
-    });
+    let about = without_title(&next());
+    let definition = next();
+    // Mocks are inserted one by one: collecting into a BTreeMap would sort, and bring a sort
+    // implementation into the wasm with it.
+    let inputs = e.inputs.iter().map(|(n, _)| (n.to_string(), next())).collect();
+    let mut mocks = BTreeMap::new();
+    for (k, _) in e.mocks {
+        mocks.insert(k.to_string(), next());
+    }
+    let files = Rc::new(Files { about, definition, inputs, mocks });
     LOADED.with(|l| l.borrow_mut().insert(e.id, Rc::clone(&files)));
     Ok(files)
 }

@@ -320,7 +320,7 @@ fn short(ms: i64) -> String {
 }
 
 fn trim(x: f64) -> String {
-    let s = format!("{x:.2}");
+    let s = format!("{:.2}", crate::view::html::Num(x));
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 

@@ -89,7 +89,8 @@ pub fn Controls(store: Store) -> impl IntoView {
 pub fn elapsed(ms: i64) -> String {
     let ms = ms.max(0);
     if ms < 60_000 {
-        format!("+{:.3} s", ms as f64 / 1000.0)
+        // Whole milliseconds, written without float formatting.
+        format!("+{}.{:03} s", ms / 1000, ms % 1000)
     } else if ms < 3_600_000 {
         format!("+{} min {} s", ms / 60_000, (ms % 60_000) / 1000)
     } else if ms < 86_400_000 {

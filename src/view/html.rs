@@ -34,3 +34,36 @@ mod tests {
         assert_eq!(super::esc(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     }
 }
+
+/// A number written with the formatter's precision (`{:.1}`) by integer arithmetic. The
+/// standard library's fixed-precision float formatting brings several kilobytes into the wasm,
+/// and the views only ever need a few decimals of a coordinate or a duration.
+#[derive(Clone, Copy, Debug)]
+pub struct Num(pub f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = f.precision().unwrap_or(1).min(6);
+        let scale = 10i64.pow(digits as u32);
+        let scaled = if self.0.is_finite() { (self.0 * scale as f64).round() as i64 } else { 0 };
+        let sign = if scaled < 0 { "-" } else { "" };
+        let abs = scaled.unsigned_abs();
+        let (whole, fraction) = (abs / scale as u64, abs % scale as u64);
+        if digits == 0 { write!(f, "{sign}{whole}") } else { write!(f, "{sign}{whole}.{fraction:0digits$}") }
+    }
+}
+
+#[cfg(test)]
+mod num_tests {
+    use super::Num;
+
+    #[test]
+    fn writes_the_precision_asked_for() {
+        assert_eq!(format!("{:.1}", Num(12.34)), "12.3");
+        assert_eq!(format!("{:.0}", Num(99.6)), "100");
+        assert_eq!(format!("{:.3}", Num(1.25)), "1.250");
+        assert_eq!(format!("{:.1}", Num(-0.26)), "-0.3");
+        assert_eq!(format!("{:.2}", Num(0.05)), "0.05");
+        assert_eq!(format!("{:.1}", Num(f64::NAN)), "0.0");
+    }
+}

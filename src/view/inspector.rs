@@ -50,7 +50,7 @@ fn outcome_view(run: &RunState) -> impl IntoView {
                 r.history.len(),
                 r.visits.len(),
                 elapsed(duration).trim_start_matches('+'),
-                r.computed_ms
+                crate::view::html::Num(r.computed_ms)
             );
             match &r.outcome {
                 Some(o) => {

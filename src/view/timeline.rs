@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::store::{Action, Store};
 use crate::timeline::{self, SegmentKind, Timeline};
-use crate::view::html::esc;
+use crate::view::html::{Num, esc};
 
 const LABEL_WIDTH: f64 = 200.0;
 const ROW_HEIGHT: f64 = 22.0;
@@ -85,7 +85,8 @@ pub fn TimelineView(store: Store, #[prop(into)] visible: Signal<bool>) -> impl I
 fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
     let height = AXIS_HEIGHT + t.rows.len() as f64 * ROW_HEIGHT + 34.0;
     let width = LABEL_WIDTH + plot + 2.0 * PAD;
-    let x = |v: f64| LABEL_WIDTH + PAD + v;
+    let x = |v: f64| Num(LABEL_WIDTH + PAD + v);
+    let (width, height) = (Num(width), Num(height));
     let mut s = String::with_capacity(256 + t.bars.len() * 160);
     let _ = write!(
         s,
@@ -93,12 +94,13 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
     );
     for (i, row) in t.rows.iter().enumerate() {
         let y = AXIS_HEIGHT + i as f64 * ROW_HEIGHT;
+        let (y, label_y) = (Num(y), Num(y + 15.0));
         let _ = write!(
             s,
             r#"<g class="row{}"><rect class="row-bg" x="0" y="{y:.1}" width="{width:.0}" height="{ROW_HEIGHT}"/><text class="row-label" x="{:.1}" y="{:.1}">{}</text></g>"#,
             if i % 2 == 1 { " odd" } else { "" },
-            6.0 + row.depth.min(6) as f64 * 10.0,
-            y + 15.0,
+            Num(6.0 + row.depth.min(6) as f64 * 10.0),
+            label_y,
             esc(&row.label)
         );
     }
@@ -108,12 +110,13 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
             r#"<line class="tick" x1="{0:.1}" x2="{0:.1}" y1="{1}" y2="{2:.1}"/><text class="tick-label" x="{0:.1}" y="16">{3}</text>"#,
             x(tick.x),
             AXIS_HEIGHT - 4.0,
-            AXIS_HEIGHT + t.rows.len() as f64 * ROW_HEIGHT,
+            Num(AXIS_HEIGHT + t.rows.len() as f64 * ROW_HEIGHT),
             tick.label
         );
     }
     for b in &t.bars {
         let y = AXIS_HEIGHT + b.row as f64 * ROW_HEIGHT + 4.0;
+        let (y, label_y) = (Num(y), Num(y + 10.5));
         let chosen = if selected == Some(b.visit) { " selected" } else { "" };
         let _ = write!(
             s,
@@ -123,7 +126,7 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
             esc(&b.state_name),
             esc(&b.title),
             x(b.x0),
-            b.x1 - b.x0,
+            Num(b.x1 - b.x0),
             ROW_HEIGHT - 8.0
         );
         for seg in &b.segments {
@@ -135,7 +138,7 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
                 s,
                 r#"<rect class="{class}" x="{:.1}" y="{y:.1}" width="{:.1}" height="{}"/>"#,
                 x(seg.x0),
-                (seg.x1 - seg.x0).max(1.0),
+                Num((seg.x1 - seg.x0).max(1.0)),
                 ROW_HEIGHT - 8.0
             );
         }
@@ -145,8 +148,8 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
             let _ = write!(
                 s,
                 r#"<text class="bar-label" x="{:.1}" y="{:.1}">{}</text>"#,
-                x(b.x0) + 5.0,
-                y + 10.5,
+                Num(x(b.x0).0 + 5.0),
+                label_y,
                 esc(&b.state_name)
             );
         }
@@ -158,7 +161,7 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
         r#"<line class="cursor" x1="{0:.1}" x2="{0:.1}" y1="{1}" y2="{2:.1}"/>"#,
         x(t.cursor_x),
         AXIS_HEIGHT - 6.0,
-        bottom
+        Num(bottom)
     );
     let mut notes = Vec::new();
     if t.instant {
@@ -175,7 +178,7 @@ fn svg(t: &Timeline, plot: f64, selected: Option<usize>) -> String {
             s,
             r#"<text class="timeline-note" x="{}" y="{:.1}">{}</text>"#,
             PAD,
-            bottom + 20.0,
+            Num(bottom + 20.0),
             esc(&notes.join(" "))
         );
     }

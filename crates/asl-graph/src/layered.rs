@@ -223,7 +223,7 @@ fn rank(n: usize, edges: &[(usize, usize)], reversed: &[bool], first: usize, las
     let mut rank = vec![0usize; n];
     let mut queue: Vec<usize> = (0..n).filter(|&v| indegree[v] == 0).collect();
     // Start from `first` so the entry sits on top.
-    queue.sort_by_key(|&v| v != first);
+    asl::sort::sort_by_key(&mut queue, |&v| v != first);
     let mut i = 0;
     while i < queue.len() {
         let v = queue[i];
@@ -299,7 +299,8 @@ fn order(layers: &mut [Vec<usize>], up: &[Vec<(usize, f64)>], down: &[Vec<(usize
                     (key, s)
                 })
                 .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+            // Keys are finite (positions and their means), so PartialOrd orders them fully.
+            asl::sort::sort_by_key(&mut keyed, |k| k.0);
             layers[r] = keyed.into_iter().map(|(_, s)| s).collect();
             for (i, &s) in layers[r].iter().enumerate() {
                 pos[s] = i as f64;

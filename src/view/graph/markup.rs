@@ -3,7 +3,7 @@
 //! letting the browser parse it once is several times faster than creating each element
 //! through the DOM, which keeps a 200-state graph well within a frame budget.
 
-use crate::view::html::esc;
+use crate::view::html::{Num, esc};
 use std::fmt::Write;
 
 use asl_graph::{EdgeKind, LABEL_CHARS, Layout, NodeKind, PlacedEdge, PlacedNode};
@@ -29,14 +29,15 @@ pub fn svg(layout: &Layout) -> String {
 
 fn node(out: &mut String, n: &PlacedNode) {
     let (x, y, w, h) = (n.x, n.y, n.width, n.height);
+    let (nx, ny, nw, nh) = (Num(x), Num(y), Num(w), Num(h));
     match n.kind {
         NodeKind::Start | NodeKind::End if n.depth == 0 => {
             let _ = write!(
                 out,
-                r#"<g class="marker"><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="{:.1}"/><text x="{:.1}" y="{:.1}" text-anchor="middle">{}</text></g>"#,
-                h / 2.0,
-                x + w / 2.0,
-                y + h / 2.0 + 4.0,
+                r#"<g class="marker"><rect x="{nx:.1}" y="{ny:.1}" width="{nw:.1}" height="{nh:.1}" rx="{:.1}"/><text x="{:.1}" y="{:.1}" text-anchor="middle">{}</text></g>"#,
+                Num(h / 2.0),
+                Num(x + w / 2.0),
+                Num(y + h / 2.0 + 4.0),
                 esc(&n.name)
             );
         }
@@ -44,28 +45,28 @@ fn node(out: &mut String, n: &PlacedNode) {
             let _ = write!(
                 out,
                 r#"<circle class="marker nested" cx="{:.1}" cy="{:.1}" r="{:.1}"/>"#,
-                x + w / 2.0,
-                y + h / 2.0,
-                w / 2.0
+                Num(x + w / 2.0),
+                Num(y + h / 2.0),
+                Num(w / 2.0)
             );
         }
         NodeKind::State => {
             let subtitle = n.detail.clone().unwrap_or_else(|| n.state_type.to_string());
             let _ = write!(
                 out,
-                r#"<g class="node idle type-{}" data-state="{}"><title>{} ({})</title><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="8"/><text class="name" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="kind" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="badge" x="{:.1}" y="{:.1}" text-anchor="end"></text></g>"#,
+                r#"<g class="node idle type-{}" data-state="{}"><title>{} ({})</title><rect x="{nx:.1}" y="{ny:.1}" width="{nw:.1}" height="{nh:.1}" rx="8"/><text class="name" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="kind" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="badge" x="{:.1}" y="{:.1}" text-anchor="end"></text></g>"#,
                 n.state_type.to_ascii_lowercase(),
                 esc(&n.name),
                 esc(&n.name),
                 n.state_type,
-                x + w / 2.0,
-                y + if n.detail.is_some() { 22.0 } else { 20.0 },
+                Num(x + w / 2.0),
+                Num(y + if n.detail.is_some() { 22.0 } else { 20.0 }),
                 esc(&truncate(&n.name, (w / 7.4) as usize)),
-                x + w / 2.0,
-                y + h - 12.0,
+                Num(x + w / 2.0),
+                Num(y + h - 12.0),
                 esc(&truncate(&subtitle, (w / 6.4) as usize)),
-                x + w - 6.0,
-                y + 13.0,
+                Num(x + w - 6.0),
+                Num(y + 13.0),
             );
         }
     }
@@ -77,12 +78,12 @@ fn container(out: &mut String, n: &PlacedNode) {
         r#"<g class="container idle type-{}" data-state="{}"><rect class="frame" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10"/><text class="container-title" x="{:.1}" y="{:.1}">{} · {}</text>"#,
         n.state_type.to_ascii_lowercase(),
         esc(&n.name),
-        n.x,
-        n.y,
-        n.width,
-        n.height,
-        n.x + 12.0,
-        n.y + 21.0,
+        Num(n.x),
+        Num(n.y),
+        Num(n.width),
+        Num(n.height),
+        Num(n.x + 12.0),
+        Num(n.y + 21.0),
         n.state_type,
         esc(&n.name)
     );
@@ -90,10 +91,10 @@ fn container(out: &mut String, n: &PlacedNode) {
         let _ = write!(
             out,
             r#"<rect class="lane" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="6"/>"#,
-            lx - 6.0,
-            ly - 4.0,
-            lw + 12.0,
-            lh + 8.0
+            Num(lx - 6.0),
+            Num(ly - 4.0),
+            Num(lw + 12.0),
+            Num(lh + 8.0)
         );
     }
     out.push_str("</g>");
@@ -112,15 +113,16 @@ fn edge(out: &mut String, e: &PlacedEdge, layout: &Layout) {
     };
     let _ = write!(out, r#"<g class="edge {kind}" data-from="{}" data-to="{}"><path d=""#, name(e.from), name(e.to));
     for (i, (x, y)) in e.points.iter().enumerate() {
-        let _ = write!(out, "{}{x:.1},{y:.1} ", if i == 0 { "M" } else { "L" });
+        let _ = write!(out, "{}{:.1},{:.1} ", if i == 0 { "M" } else { "L" }, Num(*x), Num(*y));
     }
     out.push_str(r#"" marker-end="url(#arrow)"/>"#);
     if let Some(label) = &e.label {
         let (lx, ly) = e.label_at.unwrap_or_else(|| label_point(&e.points));
         let _ = write!(
             out,
-            r#"<text class="edge-label {kind}" x="{lx:.1}" y="{:.1}" text-anchor="middle"><title>{}</title>{}</text>"#,
-            ly + 4.0,
+            r#"<text class="edge-label {kind}" x="{:.1}" y="{:.1}" text-anchor="middle"><title>{}</title>{}</text>"#,
+            Num(lx),
+            Num(ly + 4.0),
             esc(label),
             esc(&truncate(label, LABEL_CHARS))
         );

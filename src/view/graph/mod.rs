@@ -10,6 +10,8 @@ mod markup;
 
 use std::sync::Arc;
 
+use crate::view::html::Num;
+
 use asl_graph::{Layout, PlacedNode};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -155,7 +157,7 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
     let view_box = move || {
         let v = view.get();
         let (w, h) = size.get();
-        format!("{:.1} {:.1} {:.1} {:.1}", v.x, v.y, w / v.scale, h / v.scale)
+        format!("{:.1} {:.1} {:.1} {:.1}", Num(v.x), Num(v.y), Num(w / v.scale), Num(h / v.scale))
     };
     let markup = move || shown.with(|l| l.as_ref().map(|l| markup::svg(&l.0)).unwrap_or_default());
 

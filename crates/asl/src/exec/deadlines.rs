@@ -47,7 +47,7 @@ impl Execution {
                     at.map(|at| Deadline { at, kind, request: Some(id), state_name: state_name.clone() })
                 })
                 .collect();
-        out.sort_by_key(|d| d.at);
+        crate::sort::sort_by_key(&mut out, |d| d.at);
         out
     }
 

@@ -237,7 +237,8 @@ pub struct Execution {
     timers: Timers,
     outbox: VecDeque<Request>,
     tasks: HashMap<RequestId, PendingTask>,
-    evaluations: HashMap<RequestId, jsonata::PendingEvaluation>,
+    /// JSONata batches waiting for the host: a host answers them one at a time, so a list.
+    evaluations: Vec<jsonata::PendingEvaluation>,
     next_request: RequestId,
     scopes: Scopes,
     outcome: Option<Outcome>,
@@ -276,7 +277,7 @@ impl Execution {
             timers: Timers::default(),
             outbox: VecDeque::new(),
             tasks: HashMap::new(),
-            evaluations: HashMap::new(),
+            evaluations: Vec::new(),
             next_request: 1,
             scopes: Scopes::default(),
             outcome: None,
@@ -363,7 +364,7 @@ impl Execution {
 
     /// Requests issued and not yet answered.
     pub fn pending_requests(&self) -> impl Iterator<Item = RequestId> + '_ {
-        self.tasks.keys().chain(self.evaluations.keys()).copied()
+        self.tasks.keys().copied().chain(self.evaluations.iter().map(|e| e.id))
     }
 
     /// The variables of the execution's top-level scope, by name.

@@ -63,7 +63,7 @@ impl Scopes {
             }
             at = scope.parent;
         }
-        out.sort_by(|a, b| a.0.cmp(b.0));
+        crate::sort::sort_by_key(&mut out, |v| v.0);
         out
     }
 }

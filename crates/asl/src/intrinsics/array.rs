@@ -157,10 +157,12 @@ fn write_canonical(value: &Value, out: &mut String) {
         }
         Value::Object(members) => {
             let mut keys: Vec<&String> = members.keys().collect();
-            keys.sort();
+            crate::sort::sort_by_key(&mut keys, |k| *k);
             out.push('{');
             for key in keys {
-                let _ = write!(out, "{key:?}:");
+                // A JSON string, as serde_json writes it.
+                out.push_str(&serde_json::to_string(key).unwrap_or_default());
+                out.push(':');
                 if let Some(member) = members.get(key) {
                     write_canonical(member, out);
                 }

@@ -203,7 +203,7 @@ impl<'a> Parser<'a> {
     fn finish(mut self, value: Option<Value>) -> ParsedJson {
         // Errors at an opening bracket are only known at the end; sorting keeps text order
         // (stable, so errors at one position stay in the order they were found).
-        self.errors.sort_by_key(|error| error.span.start);
+        crate::sort::sort_by_key(&mut self.errors, |error| error.span.start);
         let mut live = vec![true; if self.dropped.is_empty() { 0 } else { self.nodes.len() }];
         for run in &self.dropped {
             for flag in live.get_mut(run.clone()).into_iter().flatten() {

@@ -84,6 +84,7 @@ pub(super) enum Phase {
 /// An evaluation batch waiting for the host.
 #[derive(Debug)]
 pub(super) struct PendingEvaluation {
+    pub id: RequestId,
     pub frame: FrameId,
     pub phase: Phase,
 }
@@ -100,7 +101,8 @@ pub(super) struct StatesExtra<'a> {
 impl Execution {
     /// Answers an evaluation request: one [`Evaluated`] per expression, in order.
     pub fn answer_evaluation(&mut self, id: RequestId, answers: Vec<Evaluated>) -> Result<(), AnswerError> {
-        let pending = self.evaluations.remove(&id).ok_or(AnswerError::UnknownRequest(id))?;
+        let at = self.evaluations.iter().position(|e| e.id == id).ok_or(AnswerError::UnknownRequest(id))?;
+        let pending = self.evaluations.swap_remove(at);
         if self.live(pending.frame) {
             self.ready.push_back((pending.frame, Flow::Evaluated(Box::new((pending.phase, answers)))));
         }
@@ -135,7 +137,7 @@ impl Execution {
             now: self.now,
             seed,
         })));
-        self.evaluations.insert(id, PendingEvaluation { frame: waiting, phase });
+        self.evaluations.push(PendingEvaluation { id, frame: waiting, phase });
         Flow::Blocked
     }
 

@@ -368,7 +368,7 @@ impl Execution {
         if let Some(id) = frame.visit.task.take() {
             self.tasks.remove(&id);
         }
-        self.evaluations.retain(|_, e| e.frame != f);
+        self.evaluations.retain(|e| e.frame != f);
         if let Some(c) = frame.visit.container.take() {
             for child in c.running {
                 self.abort_frame(child);
