@@ -360,6 +360,16 @@ test('check reports syntax errors with their position', () => {
   assert.equal(host.check("'a' + 1"), 'null'); // a runtime error is not a syntax error
 });
 
+test('the operators JSONata gained after 2.0.6 (?? and ?:), which Step Functions lacks, are refused', async () => {
+  for (const expression of ['$a ?? 1', '$a ?: 1']) {
+    const e = JSON.parse(host.check(expression));
+    assert.equal(e.code, 'S0211', expression);
+    const entry = await one(expression, { bindings: { a: 1 } });
+    assert.equal(entry.error.code, 'S0211', expression);
+  }
+  assert.equal(host.check('$a ? 1 : 2'), 'null', 'the conditional operator itself is fine');
+});
+
 // --- runner -----------------------------------------------------------------------------------
 
 let failed = 0;

@@ -1,0 +1,79 @@
+//! JSONata through the `asl` command: Step Functions' own functions, the virtual clock and the
+//! run's seed, and what Step Functions refuses (`$eval`, the operators JSONata gained after
+//! 2.0.6), each ending as AWS ends it: States.QueryEvaluationError naming the field.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+/// Runs `definition` with `input` (and `--seed`), returning the printed result.
+fn run(name: &str, definition: Value, input: Value, seed: u64) -> Value {
+    let dir = std::env::temp_dir().join(format!("asl-jsonata-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file: PathBuf = dir.join(format!("{name}.asl.json"));
+    std::fs::write(&file, definition.to_string()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_asl"))
+        .args(["run", file.to_str().unwrap(), "--input", &input.to_string(), "--seed", &seed.to_string()])
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .expect("asl runs");
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}); stderr: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+fn pass(output: &str) -> Value {
+    json!({"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": output, "End": true}}})
+}
+
+#[test]
+fn step_functions_functions_evaluate_as_documented() {
+    let definition = json!({"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {
+        "Type": "Pass",
+        "Output": {
+            "chunks": "{% $partition([1, 2, 3, 4, 5], 2) %}",
+            "range": "{% $range(0, 10, 5) %}",
+            "hash": "{% $hash('hello', 'SHA-256') %}",
+            "parsed": "{% $parse('{\"a\": [1]}') %}",
+            "uuid": "{% $uuid() %}",
+            "random": "{% $random() %}",
+            "seeded": "{% $random(7) = $random(7) %}",
+            "now": "{% $now() %}"
+        },
+        "End": true
+    }}});
+    let out = run("functions", definition.clone(), json!({}), 1);
+    assert_eq!(out["status"], "SUCCEEDED", "{out}");
+    let o = &out["output"];
+    assert_eq!(o["chunks"], json!([[1, 2], [3, 4], [5]]));
+    assert_eq!(o["range"], json!([0, 5, 10]));
+    assert_eq!(o["hash"], "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+    assert_eq!(o["parsed"], json!({"a": [1]}));
+    assert_eq!(o["seeded"], true);
+    assert!(o["uuid"].as_str().unwrap().chars().nth(14) == Some('4'), "a version 4 UUID: {}", o["uuid"]);
+    // $now() reads the execution's clock: the state was entered when the execution started.
+    assert!(o["now"].as_str().unwrap().starts_with(&out["history"][1]["timestamp"].as_str().unwrap()[..19]));
+    // The same seed gives the same run; another seed another uuid and draw.
+    assert_eq!(run("functions", definition.clone(), json!({}), 1)["output"], *o);
+    let other = run("functions", definition, json!({}), 2);
+    assert_ne!(other["output"]["uuid"], o["uuid"]);
+}
+
+#[test]
+fn eval_and_the_operators_after_2_0_6_are_refused() {
+    for (expression, what) in [("{% $eval('1 + 1') %}", "$eval"), ("{% $states.input.a ?? 1 %}", "cannot be used")] {
+        let out = run("refused", pass(expression), json!({"a": 1}), 1);
+        assert_eq!(out["status"], "FAILED", "{expression}: {out}");
+        assert_eq!(out["error"], "States.QueryEvaluationError");
+        let cause = out["cause"].as_str().unwrap();
+        assert!(cause.contains("specified for the field 'Output'"), "{cause}");
+        assert!(cause.contains(what), "{expression}: {cause}");
+    }
+}
+
+#[test]
+fn a_non_terminating_expression_is_stopped() {
+    let out = run("forever", pass("{% ($f := function($x) { $f($x + 1) }; $f(0)) %}"), json!({}), 1);
+    assert_eq!(out["status"], "FAILED", "{out}");
+    assert_eq!(out["error"], "States.QueryEvaluationError");
+}
