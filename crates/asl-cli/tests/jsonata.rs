@@ -77,3 +77,17 @@ fn a_non_terminating_expression_is_stopped() {
     assert_eq!(out["status"], "FAILED", "{out}");
     assert_eq!(out["error"], "States.QueryEvaluationError");
 }
+
+#[test]
+fn validate_reports_an_expression_that_does_not_parse_where_it_is() {
+    let dir = std::env::temp_dir().join(format!("asl-jsonata-validate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.asl.json");
+    let text = "{\n  \"QueryLanguage\": \"JSONata\",\n  \"StartAt\": \"P\",\n  \"States\": {\n    \"P\": {\"Type\": \"Pass\", \"Output\": \"{% $states.input + %}\", \"End\": true}\n  }\n}\n";
+    std::fs::write(&file, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_asl")).args(["validate", file.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("broken.asl.json:5:37: ERROR SCHEMA_VALIDATION_FAILED: The JSONata expression '$states.input +' is not valid"), "{stdout}");
+    assert!(stdout.contains("(at /States/P/Output)"), "{stdout}");
+}

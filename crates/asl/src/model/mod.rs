@@ -8,11 +8,13 @@
 
 mod build;
 mod fields;
+mod jsonata_sites;
 mod mock_keys;
 mod resource;
 mod template;
 
 pub use build::build;
+pub use jsonata_sites::{JsonataSite, jsonata_sites};
 pub use mock_keys::{MockNeed, mock_needs};
 pub use resource::{IntegrationPattern, Resource, ResourceKind};
 pub use template::{Template, TemplateField, TemplateValue};
