@@ -101,7 +101,7 @@ impl Execution {
         };
         let outcome = match phase {
             Phase::TaskStart => self.task_start(f, state, &fields, values),
-            Phase::ParallelStart => self.parallel_start(f, state, &fields, values),
+            Phase::ParallelStart => self.parallel_start(f, state, values),
             Phase::MapStart => self.map_start(f, state, &fields, values),
             Phase::ItemSelector { .. } => {
                 if let Some(v) = values.into_iter().next() {
@@ -160,13 +160,7 @@ impl Execution {
         Ok(self.schedule_task(f, state, task, input, timeout, heartbeat))
     }
 
-    fn parallel_start(
-        &mut self,
-        f: FrameId,
-        state: &State,
-        _fields: &[Field],
-        values: Vec<Value>,
-    ) -> Result<Flow, EvalFailure> {
+    fn parallel_start(&mut self, f: FrameId, state: &State, values: Vec<Value>) -> Result<Flow, EvalFailure> {
         let StateKind::Parallel(parallel) = &state.kind else { return Ok(Flow::Blocked) };
         let input = match values.into_iter().next() {
             Some(v) => {
