@@ -52,6 +52,11 @@ fn assign_and_output_go_out_together_and_output_sees_the_old_variables() {
     let outcome = exec.outcome().unwrap();
     assert_eq!(outcome.output, Some(json!({"seen": 1})));
     assert_eq!(exec.variables(), [("x", &json!(2))]);
+    // Each exit event lists what its state assigned, values as JSON text, as AWS's do.
+    let history = serde_json::to_value(exec.history()).unwrap();
+    let exits: Vec<&Value> = history.as_array().unwrap().iter().filter(|e| e["type"] == "PassStateExited").collect();
+    assert_eq!(exits[1]["stateExitedEventDetails"]["assignedVariables"], json!({"x": "2"}));
+    assert_eq!(exits[1]["stateExitedEventDetails"]["assignedVariablesDetails"], json!({"truncated": false}));
 }
 
 #[test]

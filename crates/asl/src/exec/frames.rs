@@ -85,6 +85,8 @@ pub(super) struct VisitState {
     /// The Parallel or Map state's children failed; its ParallelStateFailed/MapStateFailed
     /// event waits until Retry has decided.
     pub container_failed: bool,
+    /// The variables the state assigned, for its exit event.
+    pub assigned: Vec<(String, Value)>,
 }
 
 /// What a Parallel or Map state tracks about its children.

@@ -144,6 +144,8 @@ pub enum EventKind {
         state_type: StateType,
         name: Arc<str>,
         output: Arc<Value>,
+        /// The variables the state assigned, by name, as AWS lists them in the event.
+        assigned: Option<Box<[(String, Value)]>>,
     },
     TaskScheduled(Box<TaskSchedule>),
     TaskStarted {
@@ -287,6 +289,19 @@ impl HistoryEvent {
     }
 }
 
+/// Assigned variables, each value as JSON text, as AWS lists them.
+struct Assigned<'a>(&'a [(String, Value)]);
+
+impl Serialize for Assigned<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            m.serialize_entry(name, &Payload(value))?;
+        }
+        m.end()
+    }
+}
+
 /// Payloads in event details are JSON text, as AWS returns them.
 struct Payload<'a>(&'a Value);
 
@@ -350,10 +365,14 @@ impl Serialize for Details<'_> {
                 m.serialize_entry("input", &Payload(input))?;
                 m.serialize_entry("inputDetails", &Truncated)?;
             }
-            StateExited { name, output, .. } => {
+            StateExited { name, output, assigned, .. } => {
                 m.serialize_entry("name", &**name)?;
                 m.serialize_entry("output", &Payload(output))?;
                 m.serialize_entry("outputDetails", &Truncated)?;
+                if let Some(vars) = assigned {
+                    m.serialize_entry("assignedVariables", &Assigned(vars))?;
+                    m.serialize_entry("assignedVariablesDetails", &Truncated)?;
+                }
             }
             TaskScheduled(t) => {
                 m.serialize_entry("resourceType", &*t.task.resource_type)?;

@@ -287,9 +287,16 @@ impl Execution {
 
     /// Records the state's exit: the event, and the visit's end.
     pub(super) fn exit(&mut self, f: FrameId, state: &State, output: &Data) {
+        let assigned = std::mem::take(&mut self.frames[f.0].visit.assigned);
+        let assigned = (!assigned.is_empty()).then(|| assigned.into_boxed_slice());
         let id = self.emit(
             Some(f),
-            EventKind::StateExited { state_type: state_type(state), name: state.name.clone(), output: output.clone() },
+            EventKind::StateExited {
+                state_type: state_type(state),
+                name: state.name.clone(),
+                output: output.clone(),
+                assigned,
+            },
         );
         if let Some(r) = self.frames[f.0].visit.record {
             let v = &mut self.visits[r];

@@ -101,6 +101,7 @@ impl Execution {
             if let Some(r) = record {
                 self.visits[r].assigned.push((name.clone(), value.clone()));
             }
+            self.frames[f.0].visit.assigned.push((name.clone(), value.clone()));
             self.scopes.set(scope, name, value);
         }
     }
