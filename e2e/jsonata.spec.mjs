@@ -122,3 +122,27 @@ test('inside {% %} the editor completes JSONata functions, $states and its field
   expect(fields.join(' ')).toContain('input');
   expect(fields.join(' ')).toContain('context');
 });
+
+test('an expression that never ends is stopped in the sandbox, and the page stays responsive', async ({ page }) => {
+  await open(page);
+  await setModel(
+    page,
+    DEFINITION,
+    JSON.stringify(
+      {
+        QueryLanguage: 'JSONata',
+        StartAt: 'Forever',
+        States: { Forever: { Type: 'Pass', Output: '{% ($f := function($x) { $f($x + 1) }; $f(0)) %}', End: true } },
+      },
+      null,
+      2,
+    ),
+  );
+  await page.locator('button.run').click();
+  // While the sandbox works, the page still answers.
+  expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  await expect(page.locator('.run-status')).toHaveText('FAILED', { timeout: 20_000 });
+  await toEnd(page);
+  await expect(page.locator('.outcome')).toContainText('States.QueryEvaluationError');
+  await expect(page.locator('.outcome')).toContainText('did not finish');
+});
