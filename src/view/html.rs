@@ -1,5 +1,5 @@
 //! Writing HTML and SVG as text, for the views drawn as one markup string (the graph, the
-//! timeline, the share and export panels): a long or rarely changing view costs one string and
+//! timeline, the share and callback panels): a long or rarely changing view costs one string and
 //! one DOM update instead of a reactive node per element.
 
 /// Escapes text for element content and attribute values.
