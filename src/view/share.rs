@@ -108,14 +108,10 @@ pub fn SharePanel(store: Store, open: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         <Show when=move || open.get()>
-            <div
-                class="share-panel"
-                role="dialog"
-                aria-label="Share"
-                on:click=on_click
-                on:change=on_change
-                inner_html=move || state.with(markup)
-            ></div>
+            <div class="share-panel" role="dialog" aria-label="Share" on:click=on_click on:change=on_change>
+                <div inner_html=move || state.with(markup)></div>
+                <div inner_html=FILE_SECTION></div>
+            </div>
         </Show>
     }
 }
@@ -160,11 +156,12 @@ pub fn markup(v: &ShareView) -> String {
             ));
         }
     }
-    s.push_str(
-        r#"<h4>File</h4><div class="share-row"><button data-action="download">Download workspace file</button><label class="file-open">Open a workspace file…<input type="file" accept=".json,application/json" data-action="open-file"></label></div>"#,
-    );
     s
 }
+
+/// The file section, drawn once: the link part above is redrawn when the link arrives, and a
+/// file input must not be replaced while someone is choosing a file with it.
+const FILE_SECTION: &str = r#"<h4>File</h4><div class="share-row"><button data-action="download">Download workspace file</button><label class="file-open">Open a workspace file…<input type="file" accept=".json,application/json" data-action="open-file"></label></div>"#;
 
 #[cfg(test)]
 mod tests {
