@@ -42,10 +42,12 @@ pub fn CallbackPanel(store: Store) -> impl IntoView {
     // A new pause starts without the last one's message.
     Effect::new(move |_| {
         paused.track();
-        answer.update(|a| {
-            a.problem = None;
-            a.copied = false;
-        });
+        if answer.with_untracked(|a| a.problem.is_some() || a.copied) {
+            answer.update(|a| {
+                a.problem = None;
+                a.copied = false;
+            });
+        }
     });
     let task = move || {
         paused.with_untracked(|p| {
