@@ -2,13 +2,14 @@
 //!
 //! The data is `definition \0 input \0 answers`: the definition text, the execution input as
 //! JSON text, and bytes that pick how each task is answered (success, failure, heartbeat, no
-//! answer, latency).
+//! answer, latency) and what each JSONata expression evaluates to (a value of any type from
+//! the bindings, nothing, a function, an error).
 
 #![no_main]
 
 use std::sync::Arc;
 
-use asl::exec::{Execution, Options, Poll, Request, TaskAnswer};
+use asl::exec::{Evaluated, Execution, Options, Poll, Request, TaskAnswer};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
@@ -42,6 +43,28 @@ fuzz_target!(|data: &[u8]| {
                     _ => TaskAnswer::Heartbeat,
                 };
                 let _ = exec.answer(req.id, answer, u64::from(pick) * 37);
+            }
+            Poll::Request(Request::Evaluate(req)) => {
+                let states = &req.bindings["states"];
+                let answers = req
+                    .expressions
+                    .iter()
+                    .map(|_| {
+                        let pick = if answers.is_empty() { 0 } else { choices.next().unwrap_or(0) };
+                        match pick % 9 {
+                            0 => Evaluated::Value(states["input"].clone()),
+                            1 => Evaluated::Value(Value::Bool(pick % 2 == 0)),
+                            2 => Evaluated::Value(Value::from(i64::from(pick) - 100)),
+                            3 => Evaluated::Value(Value::String("2016-03-14T01:59:00Z".into())),
+                            4 => Evaluated::Value(states["context"].clone()),
+                            5 => Evaluated::Undefined,
+                            6 => Evaluated::Unsupported,
+                            7 => Evaluated::Failed { code: "T2001".into(), message: "fuzz".into() },
+                            _ => Evaluated::Value(Value::Array(vec![Value::from(pick)])),
+                        }
+                    })
+                    .collect();
+                let _ = exec.answer_evaluation(req.id, answers);
             }
             Poll::Idle { next_deadline: Some(t) } => exec.advance_to(t),
             Poll::Idle { next_deadline: None } => {
