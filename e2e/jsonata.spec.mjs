@@ -146,3 +146,25 @@ test('an expression that never ends is stopped in the sandbox, and the page stay
   await expect(page.locator('.outcome')).toContainText('States.QueryEvaluationError');
   await expect(page.locator('.outcome')).toContainText('did not finish');
 });
+
+test('hovering a JSONata function inside {% %} explains it', async ({ page }) => {
+  await open(page);
+  await chooseExample(page, 'jsonata-data');
+  const text = await page.evaluate(async () => {
+    const m = window.monaco;
+    const ed = m.editor.getEditors()[0];
+    const model = m.editor.getModel(m.Uri.parse('file:///definition.asl.json'));
+    const at = model.getValue().indexOf('{% $sum(') + '{% $s'.length;
+    ed.focus();
+    ed.setPosition(model.getPositionAt(at));
+    for (let i = 0; i < 40; i++) {
+      if (i % 10 === 0) ed.trigger('test', 'editor.action.showHover', {});
+      await new Promise((r) => setTimeout(r, 100));
+      const shown = [...document.querySelectorAll('.monaco-hover')].map((h) => h.textContent).join(' ');
+      if (shown.includes('$sum(')) return shown;
+    }
+    return '';
+  });
+  expect(text).toContain('$sum(array)');
+  expect(text).toContain('The sum of an array of numbers.');
+});

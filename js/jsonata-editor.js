@@ -1,7 +1,7 @@
 // JSONata in the definition editor: inside a "{% ... %}" string, completion offers JSONata's
 // functions (with Step Functions' own), `$states` and its fields, and the variables the
-// definition assigns; and every expression's syntax is checked as the person types, each error
-// marked where it is. The checks run in the sandbox like everything else a definition brings.
+// definition assigns; hovering a function or `$states` explains it; and every expression's
+// syntax is checked as the person types, each error marked where it is. The checks run in the sandbox like everything else a definition brings.
 
 import { checkJsonata } from './sandbox-host.js';
 
@@ -218,6 +218,29 @@ function completions(m, model, position, definitionUri) {
   return { suggestions };
 }
 
+/** Inside an expression, hovering a function or `$states` explains it. */
+function hover(m, model, position, definitionUri) {
+  if (model.uri.toString() !== definitionUri) return null;
+  if (!insideExpression(model.getValue(), model.getOffsetAt(position))) return null;
+  const line = model.getLineContent(position.lineNumber);
+  // The `$name` under the cursor.
+  const at = position.column - 1;
+  let start = at;
+  while (start > 0 && /[A-Za-z0-9_]/.test(line[start - 1])) start--;
+  let end = at;
+  while (end < line.length && /[A-Za-z0-9_]/.test(line[end])) end++;
+  if (start === 0 || line[start - 1] !== '$' || start === end) return null;
+  const name = line.slice(start, end);
+  const range = new m.Range(position.lineNumber, start, position.lineNumber, end + 1);
+  if (name === 'states') {
+    const fields = STATES_FIELDS.map(([f, doc]) => `- \`${f}\`: ${doc}`).join('\n');
+    return { range, contents: [{ value: '**$states**, what Step Functions gives every expression:' }, { value: fields }] };
+  }
+  const fn = FUNCTIONS.find(([n]) => n === name);
+  if (!fn) return null;
+  return { range, contents: [{ value: '`' + fn[1] + '`' }, { value: fn[2] }] };
+}
+
 let installed = false;
 const watched = new WeakSet();
 
@@ -239,6 +262,9 @@ function installJsonataEditing(m, model, definitionUri) {
     m.languages.registerCompletionItemProvider('json', {
       triggerCharacters: ['$', '.'],
       provideCompletionItems: (mdl, position) => completions(m, mdl, position, definitionUri),
+    });
+    m.languages.registerHoverProvider('json', {
+      provideHover: (mdl, position) => hover(m, mdl, position, definitionUri),
     });
   }
   let timer = null;
