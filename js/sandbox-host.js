@@ -7,6 +7,9 @@ let frame = null;
 let ready = null;
 let runtime = null;
 let jsonataSources = null;
+// The sandbox keeps JSONata's sources once it has them: a quarter of a megabyte is not worth
+// copying into every evaluation's message.
+let jsonataSourcesSent = false;
 let nextId = 1;
 const pending = new Map();
 
@@ -69,7 +72,8 @@ async function toJsonataWorker(work, timeoutMs) {
       return library + '\n' + host;
     })();
   }
-  const sources = await jsonataSources;
+  const sources = jsonataSourcesSent ? null : await jsonataSources;
+  jsonataSourcesSent = true;
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, resolve);
