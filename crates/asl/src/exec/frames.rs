@@ -6,9 +6,10 @@ use serde_json::Value;
 use super::Data;
 
 use super::RequestId;
+use super::context::StateContext;
 use super::vars::ScopeId;
 use crate::errors::Failure;
-use crate::model::BodyId;
+use crate::model::{BodyId, State, StateKind};
 
 /// A frame's slot and the generation of the slot it was given: slots of finished frames are
 /// reused, and an id from an earlier generation no longer reaches the slot.
@@ -67,6 +68,21 @@ pub(super) struct Frame {
     /// events are not part of this history).
     pub silent: bool,
     pub visit: VisitState,
+}
+
+impl Frame {
+    /// The context object's state part (`$$.State`, `$$.Task`, `$$.Map`) for `state`, which
+    /// this frame is in. `RetryCount` exists only for states that can retry.
+    pub fn state_context<'a>(&'a self, state: &'a State, map_item: Option<(usize, &'a Value)>) -> StateContext<'a> {
+        let retryable = matches!(state.kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_));
+        StateContext {
+            name: &state.name,
+            entered_time: self.visit.entered_at,
+            retry_count: retryable.then_some(self.visit.retry_count),
+            task_token: self.visit.task_token.as_deref(),
+            map_item,
+        }
+    }
 }
 
 /// Bookkeeping for the state a frame is in; reset when it enters the next one.

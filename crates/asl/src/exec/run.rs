@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::context::StateContext;
 use super::eval::Env;
 use super::frames::{Flow, Frame, FrameId, Link, VisitState};
 use super::history::{EventKind, ExecutionStart};
@@ -254,14 +253,7 @@ impl Execution {
     ) -> R {
         let Execution { ctx, scopes, rng, frames, .. } = self;
         let frame = &frames[f.0];
-        let retryable = matches!(state.kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_));
-        let sc = StateContext {
-            name: &state.name,
-            entered_time: frame.visit.entered_at,
-            retry_count: retryable.then_some(frame.visit.retry_count),
-            task_token: frame.visit.task_token.as_deref(),
-            map_item,
-        };
+        let sc = frame.state_context(state, map_item);
         let mut env = Env { exec: ctx, state: sc, vars: scopes, scope: frame.scope, rng };
         run(&mut env)
     }

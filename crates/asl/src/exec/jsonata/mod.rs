@@ -16,12 +16,11 @@ use std::sync::Arc;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::context::StateContext;
 use super::frames::{Flow, FrameId};
 use super::history::{ErrorDetails, EvaluationFailure, EventKind};
 use super::{AnswerError, Data, Execution, Request, RequestId};
 use crate::errors::{Failure, QUERY_EVALUATION_ERROR};
-use crate::model::{State, StateKind};
+use crate::model::State;
 pub(super) use fields::Field;
 pub use fields::expression_body;
 
@@ -144,14 +143,7 @@ impl Execution {
     /// `$states` and the variables frame `f` can read.
     fn bindings(&self, f: FrameId, state: &State, extra: StatesExtra) -> Value {
         let frame = &self.frames[f.0];
-        let retryable = matches!(state.kind, StateKind::Task(_) | StateKind::Parallel(_) | StateKind::Map(_));
-        let sc = StateContext {
-            name: &state.name,
-            entered_time: frame.visit.entered_at,
-            retry_count: retryable.then_some(frame.visit.retry_count),
-            task_token: frame.visit.task_token.as_deref(),
-            map_item: extra.map_item,
-        };
+        let sc = frame.state_context(state, extra.map_item);
         let mut states = Map::with_capacity(4);
         states.insert("input".into(), extra.input.unwrap_or(&frame.input).clone());
         if let Some(r) = extra.result {

@@ -8,15 +8,13 @@ use serde_json::Value;
 
 use super::super::frames::{ContainerKind, Flow, FrameId};
 use super::super::recovery::error_output;
+use super::super::states::wait::{timestamp_millis, whole_seconds as whole_number};
 use super::super::visits::Stage;
 use super::super::{Data, Execution};
 use super::fields::{Field, fill, unexpected_type};
 use super::{EvalFailure, Evaluated, Phase, StatesExtra};
 use crate::errors::{Failure, NO_CHOICE_MATCHED};
 use crate::model::{Condition, Dynamic, FailField, State, StateKind, Wait};
-
-/// AWS refuses waits longer than 2^31 - 1 seconds.
-const MAX_WAIT_SECONDS: i64 = i32::MAX as i64;
 
 impl Execution {
     /// Runs (or re-runs, after a retry) a JSONata state's work.
@@ -270,14 +268,7 @@ impl Execution {
             },
             _ => entered,
         };
-        if (until - self.now) / 1000 > MAX_WAIT_SECONDS {
-            return Ok(Flow::Failed(self.in_state(f, state, Failure::runtime("Wait state delay is too long."))));
-        }
-        if until <= self.now {
-            return Ok(Flow::WaitOver);
-        }
-        self.timers.schedule(until, super::super::timers::Timer::Resume(f, Flow::WaitOver));
-        Ok(Flow::Blocked)
+        Ok(self.wait_until(f, state, until))
     }
 
     fn fail_fields(&mut self, fields: &[Field], values: Vec<Value>) -> Result<Flow, EvalFailure> {
@@ -456,23 +447,7 @@ fn number_field<'f>(
     }
 }
 
-fn whole_number(v: &Value) -> Option<i64> {
-    let n = v.as_number()?;
-    if let Some(i) = n.as_i64() {
-        return Some(i);
-    }
-    let f = n.as_f64()?;
-    (f.fract() == 0.0 && f.abs() < 9.2e18).then_some(f as i64)
-}
-
+/// A Wait's Timestamp in milliseconds (a JSONata Wait fails with States.QueryEvaluationError).
 fn timestamp(s: &str) -> Result<i64, EvalFailure> {
-    match crate::timestamp::parse(s) {
-        Some(t) => Ok(crate::timestamp::to_millis(t).clamp(i64::MIN as i128, i64::MAX as i128) as i64),
-        None => Err(EvalFailure {
-            field: "Timestamp".into(),
-            cause: format!(
-                "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {s}"
-            ),
-        }),
-    }
+    timestamp_millis(s).map_err(|cause| EvalFailure { field: "Timestamp".into(), cause })
 }

@@ -10,7 +10,7 @@ mod pass;
 mod services;
 mod task;
 mod terminal;
-mod wait;
+pub(super) mod wait;
 
 use std::sync::Arc;
 

@@ -120,17 +120,7 @@ impl Execution {
             },
         );
         self.frames[f.0].visit.task = Some(id);
-        let context = {
-            let frame = &self.frames[f.0];
-            let sc = super::super::context::StateContext {
-                name: &state.name,
-                entered_time: frame.visit.entered_at,
-                retry_count: Some(frame.visit.retry_count),
-                task_token: frame.visit.task_token.as_deref(),
-                map_item: None,
-            };
-            sc.whole(&self.ctx)
-        };
+        let context = self.frames[f.0].state_context(state, None).whole(&self.ctx);
         let frame = &self.frames[f.0];
         self.outbox.push_back(Request::Task(Box::new(TaskRequest {
             id,

@@ -55,11 +55,15 @@ impl Execution {
             Ok(t) => t,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
-        let delay_seconds = (until - self.now) / 1000;
-        if delay_seconds > MAX_WAIT_SECONDS {
+        self.frames[f.0].input = effective;
+        self.wait_until(f, state, until)
+    }
+
+    /// Waits until `until` (virtual time), or refuses a wait longer than AWS allows.
+    pub(in crate::exec) fn wait_until(&mut self, f: FrameId, state: &State, until: i64) -> Flow {
+        if (until - self.now) / 1000 > MAX_WAIT_SECONDS {
             return Flow::Failed(self.in_state(f, state, Failure::runtime("Wait state delay is too long.")));
         }
-        self.frames[f.0].input = effective;
         if until <= self.now {
             return Flow::WaitOver;
         }
@@ -95,8 +99,8 @@ fn invalid_path(path: &str, normalized: String) -> Failure {
     Failure::runtime(format!("Invalid path '{path}' : No results for path: {normalized}"))
 }
 
-/// A JSON number that is a whole number of seconds (`5` or `5.0`).
-fn whole_seconds(v: &Value) -> Option<i64> {
+/// A JSON number that is a whole number (`5` or `5.0`).
+pub(in crate::exec) fn whole_seconds(v: &Value) -> Option<i64> {
     let n = v.as_number()?;
     if let Some(i) = n.as_i64() {
         return Some(i);
@@ -106,10 +110,15 @@ fn whole_seconds(v: &Value) -> Option<i64> {
 }
 
 fn timestamp(s: &str) -> Result<i64, Failure> {
+    timestamp_millis(s).map_err(Failure::runtime)
+}
+
+/// A Wait's Timestamp in milliseconds, or AWS's cause for one it cannot read.
+pub(in crate::exec) fn timestamp_millis(s: &str) -> Result<i64, String> {
     match crate::timestamp::parse(s) {
         Some(t) => Ok(crate::timestamp::to_millis(t).clamp(i64::MIN as i128, i64::MAX as i128) as i64),
-        None => Err(Failure::runtime(format!(
+        None => Err(format!(
             "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {s}"
-        ))),
+        )),
     }
 }
