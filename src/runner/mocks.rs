@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 
 use asl::exec::{TaskAnswer, TaskRequest};
 use asl::host::Reply;
-use serde_json::{Value, json};
 
 use crate::browser;
 
@@ -22,26 +21,8 @@ pub async fn reply(req: &TaskRequest, mocks: &BTreeMap<String, String>) -> Reply
         }
         return Reply::Answer(TaskAnswer::FunctionReturned(req.function_input().clone()), 0);
     };
-    let info = json!({
-        "stateName": req.state_name,
-        "attempt": req.attempt + 1,
-        "resource": req.resource,
-        "taskToken": req.task_token,
-        "callback": req.callback,
-        "context": req.context,
-    });
     let guard =
         req.timeout_seconds.map_or(MOCK_GUARD_MS, |t| (t.saturating_mul(1000)).min(MOCK_GUARD_MS as u64) as u32);
-    let result = browser::invoke_mock(source, req.function_input(), &info, guard).await;
-    let latency = result.get("latencyMs").and_then(Value::as_u64).unwrap_or(0);
-    let text = |k: &str| result.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-    if result.get("waitForCallback") == Some(&Value::Bool(true)) {
-        Reply::Person
-    } else if result.get("noAnswer") == Some(&Value::Bool(true)) {
-        Reply::Answer(TaskAnswer::NoAnswer, 0)
-    } else if result.get("ok") == Some(&Value::Bool(true)) {
-        Reply::Answer(TaskAnswer::FunctionReturned(result.get("value").cloned().unwrap_or(Value::Null)), latency)
-    } else {
-        Reply::Answer(TaskAnswer::FunctionFailed { error: text("error"), message: text("cause") }, latency)
-    }
+    let result = browser::invoke_mock(source, req.function_input(), &req.mock_info(), guard).await;
+    Reply::from_mock_result(&result)
 }

@@ -2,51 +2,34 @@
 //! playground loads too) and the Step Functions additions (`js/jsonata-host.js`), run in an
 //! embedded QuickJS. The engine's evaluation requests come here through its host loop.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Instant;
-
 use asl::exec::{EvalRequest, Evaluated};
-use rquickjs::{CatchResultExt, Context, Ctx, Function, Promise, Runtime};
+use rquickjs::{CatchResultExt, Ctx, Function, Promise};
 use serde_json::Value;
+
+use crate::quickjs::Guarded;
 
 const JSONATA: &str = include_str!("../../../node_modules/jsonata/jsonata.js");
 const HOST: &str = include_str!("../../../js/jsonata-host.js");
 const MEMORY_LIMIT: usize = 512 << 20;
 const STACK_LIMIT: usize = 4 << 20;
 
-// The context must drop before the runtime.
 pub struct Jsonata {
-    context: Context,
-    _runtime: Runtime,
-    /// Milliseconds after `base` at which running JavaScript is interrupted (0: none).
-    deadline: Arc<AtomicU64>,
-    base: Instant,
+    js: Guarded,
     /// How long one batch of expressions may run, in wall-clock milliseconds.
     timeout_ms: u64,
 }
 
 impl Jsonata {
     pub fn new(timeout_ms: u64) -> Result<Jsonata, String> {
-        let runtime = Runtime::new().map_err(|e| format!("cannot start QuickJS: {e}"))?;
-        runtime.set_memory_limit(MEMORY_LIMIT);
-        runtime.set_max_stack_size(STACK_LIMIT);
-        let base = Instant::now();
-        let deadline = Arc::new(AtomicU64::new(0));
-        let guard = Arc::clone(&deadline);
-        runtime.set_interrupt_handler(Some(Box::new(move || {
-            let d = guard.load(Ordering::Relaxed);
-            d != 0 && base.elapsed().as_millis() as u64 >= d
-        })));
-        let context = Context::full(&runtime).map_err(|e| format!("cannot start QuickJS: {e}"))?;
-        context.with(|ctx| -> Result<(), String> {
+        let js = Guarded::new(MEMORY_LIMIT, STACK_LIMIT)?;
+        js.context.with(|ctx| -> Result<(), String> {
             // jsonata.js is a UMD bundle: with no module system it sets `global.jsonata`.
             ctx.eval::<(), _>("globalThis.global = globalThis;").catch(&ctx).map_err(|e| e.to_string())?;
             ctx.eval::<(), _>(JSONATA).catch(&ctx).map_err(|e| format!("JSONata failed to load: {e}"))?;
             ctx.eval::<(), _>(HOST).catch(&ctx).map_err(|e| format!("the JSONata host failed to load: {e}"))?;
             Ok(())
         })?;
-        Ok(Jsonata { context, _runtime: runtime, deadline, base, timeout_ms })
+        Ok(Jsonata { js, timeout_ms })
     }
 
     /// Evaluates a request given as the host script's JSON (see `js/jsonata-host.js`), and
@@ -62,16 +45,12 @@ impl Jsonata {
 
     /// [`Jsonata::evaluate_json`] on JSON text, under the wall-clock guard.
     fn evaluate_text(&mut self, request: String) -> Result<String, String> {
-        let start = self.base.elapsed().as_millis() as u64;
-        self.deadline.store(start + self.timeout_ms.max(1), Ordering::Relaxed);
-        let outcome = self.context.with(|ctx| call_host(&ctx, request));
-        self.deadline.store(0, Ordering::Relaxed);
-        outcome
+        self.js.with_deadline(self.timeout_ms, |ctx| call_host(&ctx, request))
     }
 
     /// Whether an expression compiles: `None`, or JSONata's error (code, message, position).
     pub fn check(&mut self, expression: &str) -> Option<Value> {
-        let text = self.context.with(|ctx| -> Result<String, String> {
+        let text = self.js.context.with(|ctx| -> Result<String, String> {
             let host: rquickjs::Object = ctx.globals().get("__aslJsonata").map_err(|e| e.to_string())?;
             let check: Function = host.get("check").map_err(|e| e.to_string())?;
             check.call((expression,)).catch(&ctx).map_err(|e| e.to_string())

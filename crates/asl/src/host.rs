@@ -39,6 +39,27 @@ pub enum Reply {
     Person,
 }
 
+impl Reply {
+    /// A mock's reply from what `js/mock-runtime.js` reports: `{ok, value}` or `{error, cause}`
+    /// with `latencyMs`, `{waitForCallback: true}` (left to a person), or `{noAnswer: true}`
+    /// (stopped by a host's guard: the task then times out, as an unresponsive one would).
+    pub fn from_mock_result(result: &serde_json::Value) -> Reply {
+        let flag = |k: &str| result.get(k).and_then(serde_json::Value::as_bool) == Some(true);
+        let text = |k: &str| result.get(k).and_then(serde_json::Value::as_str).unwrap_or_default().to_string();
+        let latency = result.get("latencyMs").and_then(serde_json::Value::as_u64).unwrap_or(0);
+        if flag("waitForCallback") {
+            Reply::Person
+        } else if flag("noAnswer") {
+            Reply::Answer(TaskAnswer::NoAnswer, 0)
+        } else if flag("ok") {
+            let value = result.get("value").cloned().unwrap_or(serde_json::Value::Null);
+            Reply::Answer(TaskAnswer::FunctionReturned(value), latency)
+        } else {
+            Reply::Answer(TaskAnswer::FunctionFailed { error: text("error"), message: text("cause") }, latency)
+        }
+    }
+}
+
 /// The callback tasks waiting for a person, in the order they were issued.
 #[derive(Clone, Debug, Default)]
 pub struct PersonTasks {
@@ -164,5 +185,26 @@ pub fn let_time_pass(exec: &mut Execution, person: &PersonTasks) -> bool {
             true
         }
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn mock_results_become_replies() {
+        let r = |v| Reply::from_mock_result(&v);
+        assert_eq!(
+            r(json!({"ok": true, "value": {"a": 1}, "latencyMs": 250})),
+            Reply::Answer(TaskAnswer::FunctionReturned(json!({"a": 1})), 250)
+        );
+        assert_eq!(
+            r(json!({"ok": false, "error": "Payment.Declined", "cause": "card"})),
+            Reply::Answer(TaskAnswer::FunctionFailed { error: "Payment.Declined".into(), message: "card".into() }, 0)
+        );
+        assert_eq!(r(json!({"waitForCallback": true})), Reply::Person);
+        assert_eq!(r(json!({"noAnswer": true})), Reply::Answer(TaskAnswer::NoAnswer, 0));
     }
 }

@@ -112,6 +112,19 @@ impl TaskRequest {
     pub fn mock_key(&self) -> String {
         self.resource_kind.mock_key(&self.input)
     }
+
+    /// What a mock receives as its `context` (before `js/mock-runtime.js` adds its helpers):
+    /// the state, the attempt counted from 1, the resource, the token, the context object.
+    pub fn mock_info(&self) -> Value {
+        serde_json::json!({
+            "stateName": self.state_name,
+            "attempt": self.attempt + 1,
+            "resource": self.resource,
+            "taskToken": self.task_token,
+            "callback": self.callback,
+            "context": self.context,
+        })
+    }
 }
 
 /// The host's answer to a [`TaskRequest`].
