@@ -6,6 +6,12 @@ import { open, run, toEnd, shot, setModel, chooseExample, chooseInput } from './
 
 const DEFINITION = 'file:///definition.asl.json';
 
+/** Puts a one-state JSONata machine in the editor: a Pass called `name` with this Output. */
+async function usePass(page, name, output) {
+  const machine = { QueryLanguage: 'JSONata', StartAt: name, States: { [name]: { Type: 'Pass', Output: output, End: true } } };
+  await setModel(page, DEFINITION, JSON.stringify(machine, null, 2));
+}
+
 test('the transaction workflow in JSONata runs, animates, and shows its data flow', async ({ page }) => {
   const errors = await open(page);
   await chooseExample(page, 'transaction-jsonata');
@@ -72,19 +78,7 @@ test('a syntax error in an expression is marked where it is, as it is typed', as
 
 test('an expression that fails at run time ends the run with its field and cause', async ({ page }) => {
   await open(page);
-  await setModel(
-    page,
-    DEFINITION,
-    JSON.stringify(
-      {
-        QueryLanguage: 'JSONata',
-        StartAt: 'Greet',
-        States: { Greet: { Type: 'Pass', Output: { greeting: "{% 'Hello ' & $missing %}", n: '{% $doesNotExist %}' }, End: true } },
-      },
-      null,
-      2,
-    ),
-  );
+  await usePass(page, 'Greet', { greeting: "{% 'Hello ' & $missing %}", n: '{% $doesNotExist %}' });
   await run(page);
   await expect(page.locator('.run-status')).toHaveText('FAILED');
   await toEnd(page);
@@ -125,19 +119,7 @@ test('inside {% %} the editor completes JSONata functions, $states and its field
 
 test('an expression that never ends is stopped in the sandbox, and the page stays responsive', async ({ page }) => {
   await open(page);
-  await setModel(
-    page,
-    DEFINITION,
-    JSON.stringify(
-      {
-        QueryLanguage: 'JSONata',
-        StartAt: 'Forever',
-        States: { Forever: { Type: 'Pass', Output: '{% ($f := function($x) { $f($x + 1) }; $f(0)) %}', End: true } },
-      },
-      null,
-      2,
-    ),
-  );
+  await usePass(page, 'Forever', '{% ($f := function($x) { $f($x + 1) }; $f(0)) %}');
   await page.locator('button.run').click();
   // While the sandbox works, the page still answers.
   expect(await page.evaluate(() => 1 + 1)).toBe(2);
