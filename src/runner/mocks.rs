@@ -19,7 +19,8 @@ pub async fn reply(req: &TaskRequest, mocks: &BTreeMap<String, String>) -> Reply
         if req.callback {
             return Reply::Person;
         }
-        return Reply::Answer(TaskAnswer::FunctionReturned(req.function_input().clone()), 0);
+        // Unless the workspace's S3 answers it (an S3 action), it returns its input.
+        return Reply::Default(TaskAnswer::FunctionReturned(req.function_input().clone()));
     };
     let guard =
         req.timeout_seconds.map_or(MOCK_GUARD_MS, |t| (t.saturating_mul(1000)).min(MOCK_GUARD_MS as u64) as u32);

@@ -109,6 +109,11 @@ async fn drive(store: Store, mut s: Session, continuing: bool) {
                     let _ = s.exec.answer(req.id, answer, latency);
                 }
                 Reply::Person => s.person.take(&mut s.exec, *req),
+                Reply::Default(answer) => {
+                    if !s.exec.answer_from_s3(&req) {
+                        let _ = s.exec.answer(req.id, answer, 0);
+                    }
+                }
             },
             Poll::Idle { next_deadline: Some(t) } => {
                 s.person.prune(&s.exec);

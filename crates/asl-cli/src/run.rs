@@ -8,6 +8,8 @@ use asl::exec::{Execution, ExecutionType, Options, Status};
 use asl::span::LineIndex;
 use serde_json::{Map, Value, json};
 
+use crate::report::Report;
+
 use crate::args::{Args, Spec};
 use crate::files::{json_arg, read_json, read_text};
 use crate::mocks::Answerer;
@@ -23,6 +25,8 @@ const SPEC: Spec = &[
     ("seed", true),
     ("mock-timeout", true),
     ("data-flow", false),
+    ("output-only", false),
+    ("s3", true),
 ];
 
 pub fn main(argv: &[String]) -> ExitCode {
@@ -82,6 +86,9 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
         options.seed = seed.parse().map_err(|_| format!("--seed must be a whole number, not '{seed}'"))?;
     }
     options.record_data_flow = args.flag("data-flow");
+    if let Some(dir) = args.value("s3") {
+        options.s3 = Some(crate::s3_dir::load(dir)?);
+    }
     let mock_timeout_ms = match args.value("mock-timeout") {
         Some(ms) => ms.parse().map_err(|_| format!("--mock-timeout must be milliseconds, not '{ms}'"))?,
         None => 5_000,
@@ -102,31 +109,27 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
         eprintln!("asl run: {note}");
     }
 
-    let mut out = Map::new();
+    let mut report = Report::of(&exec);
     let code = match exec.outcome() {
-        Some(outcome) => {
-            out.insert("status".into(), serde_json::to_value(outcome.status).unwrap_or(Value::Null));
-            if let Some(o) = &outcome.output {
-                out.insert("output".into(), o.clone());
-            }
-            if outcome.status != Status::Succeeded {
-                out.insert("error".into(), outcome.error.clone().map(Value::String).unwrap_or(Value::Null));
-                out.insert("cause".into(), outcome.cause.clone().map(Value::String).unwrap_or(Value::Null));
-            }
-            if outcome.status == Status::Succeeded { ExitCode::SUCCESS } else { ExitCode::from(2) }
-        }
+        Some(outcome) if outcome.status == Status::Succeeded => ExitCode::SUCCESS,
+        Some(_) => ExitCode::from(2),
         None => {
             eprintln!("asl run: the execution is still running: it waits for a callback that no mock sends");
-            out.insert("status".into(), json!("RUNNING"));
-            out.insert("waitingForCallback".into(), waiting(&exec, &person));
+            report.waiting = Some(waiting(&exec, &person));
             ExitCode::from(2)
         }
     };
-    out.insert("history".into(), serde_json::to_value(exec.history()).unwrap_or(Value::Null));
-    if args.flag("data-flow") {
-        out.insert("dataFlow".into(), serde_json::to_value(exec.visits()).unwrap_or(Value::Null));
+    if args.flag("output-only") {
+        report.history = None;
     }
-    crate::files::print_out(&serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default());
+    if args.flag("data-flow") {
+        report.data_flow = Some(exec.visits());
+    }
+    if let (Some(dir), Some(s3)) = (args.value("s3"), exec.s3()) {
+        crate::s3_dir::save(dir, s3)?;
+        report.written = Some(s3);
+    }
+    report.print();
     Ok(code)
 }
 

@@ -37,6 +37,9 @@ pub enum Reply {
     Answer(TaskAnswer, u64),
     /// A callback task left for a person to answer.
     Person,
+    /// No mock answers it: the virtual S3 answers the S3 actions it knows, and any other task
+    /// gets this default answer.
+    Default(TaskAnswer),
 }
 
 impl Reply {
@@ -159,6 +162,11 @@ pub fn run_until_person(
                     let _ = exec.answer(req.id, a, after);
                 }
                 Reply::Person => person.take(exec, *req),
+                Reply::Default(a) => {
+                    if !exec.answer_from_s3(&req) {
+                        let _ = exec.answer(req.id, a, 0);
+                    }
+                }
             },
             Poll::Idle { next_deadline: Some(t) } => {
                 person.prune(exec);

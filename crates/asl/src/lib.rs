@@ -22,6 +22,7 @@ pub mod mock_config;
 pub mod model;
 pub mod path;
 pub mod rng;
+pub mod s3;
 pub mod sort;
 pub mod span;
 pub mod timestamp;

@@ -87,10 +87,11 @@ impl Answerer {
             }
             return Reply::Person;
         }
-        if !self.defaulted.contains(&key) {
+        // S3 actions the virtual S3 answers are not defaulted.
+        if !asl::s3::tasks::handles(&req.resource_kind) && !self.defaulted.contains(&key) {
             self.defaulted.push(key);
         }
-        Reply::Answer(TaskAnswer::FunctionReturned(default_result(req)), 0)
+        Reply::Default(TaskAnswer::FunctionReturned(default_result(req)))
     }
 
     /// Things worth telling the person after the run.

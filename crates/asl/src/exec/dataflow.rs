@@ -19,11 +19,7 @@ pub(super) fn select_io(env: &Env, dollar: &Value, path: &Option<IoPath>) -> Res
         Some(IoPath::Null) => Ok(Some(Value::Object(Map::new()))),
         Some(IoPath::Path(p)) => match env.select(p, dollar) {
             Some(v) => Ok(Some(v.into_owned())),
-            None => Err(Failure::runtime(format!(
-                "Invalid path '{}' : No results for path: {}",
-                p.as_str(),
-                p.normalized()
-            ))),
+            None => Err(Failure::runtime(format!("Invalid path '{}' : {}", p.as_str(), p.not_found(dollar)))),
         },
     }
 }

@@ -135,9 +135,10 @@ pub(super) enum ContainerKind {
         items: Vec<Value>,
         input: Data,
         processor: BodyId,
-        distributed: bool,
-        /// With a ResultWriter, the results go to S3 and the state's result says where.
-        written: Option<Value>,
+        /// A distributed Map's run: its children are child executions.
+        run: Option<Box<super::states::map_run::MapRun>>,
+        /// The children's inputs are batches, built from items already selected.
+        batched: bool,
     },
 }
 

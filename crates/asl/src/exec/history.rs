@@ -438,7 +438,10 @@ impl Serialize for Details<'_> {
             }
             EvaluationFailed(e) => {
                 error_entries(&mut m, &e.error)?;
-                m.serialize_entry("location", &e.location)?;
+                // A failure of the state's input itself (not of a field) has no location.
+                if !e.location.is_empty() {
+                    m.serialize_entry("location", &e.location)?;
+                }
                 m.serialize_entry("state", &e.state)?;
             }
             LambdaFunctionStarted

@@ -260,6 +260,8 @@ pub struct Execution {
     /// State transitions run by `poll` before it yields (`usize::MAX`: no limit).
     step_budget: usize,
     transitions: u64,
+    /// The virtual S3, taken from the options (see [`Options::s3`]).
+    s3: Option<crate::s3::VirtualS3>,
 }
 
 impl Execution {
@@ -297,8 +299,10 @@ impl Execution {
             execution_deadline: None,
             step_budget: usize::MAX,
             transitions: 0,
+            s3: None,
             options,
         };
+        exec.s3 = exec.options.s3.take();
         exec.begin(input);
         Ok(exec)
     }
@@ -356,6 +360,38 @@ impl Execution {
     /// copies.
     pub fn into_record(self) -> (Vec<HistoryEvent>, Vec<Visit>, Option<Outcome>) {
         (self.history, self.visits, self.outcome)
+    }
+
+    /// Answers an S3 task (`aws-sdk:s3:getObject`, `putObject`, `listObjectsV2`) from the
+    /// virtual S3, as S3 would; false when the task is not one of those. With no virtual S3 at
+    /// all, such a task fails as it would against an empty S3, saying how to give one.
+    pub fn answer_from_s3(&mut self, req: &TaskRequest) -> bool {
+        let resource = &req.resource_kind;
+        if !crate::s3::tasks::handles(resource) {
+            return false;
+        }
+        let now = self.now;
+        let missing = self.s3.is_none();
+        let s3 = self.s3.get_or_insert_with(crate::s3::VirtualS3::new);
+        let answer = match crate::s3::tasks::answer(s3, resource, &req.input, now) {
+            Some(Ok(v)) => TaskAnswer::Succeeded(v),
+            Some(Err((error, mut cause))) => {
+                if missing {
+                    cause.push_str(" No S3 was given to this run: give it an S3 folder (asl run --s3 DIR) or add the objects in the playground's Files tab.");
+                }
+                TaskAnswer::Failed { error, cause: Some(cause) }
+            }
+            None => return false,
+        };
+        if missing {
+            self.s3 = None;
+        }
+        self.answer(req.id, answer, 0).is_ok()
+    }
+
+    /// The virtual S3 as the execution left it (objects it wrote are marked `written`).
+    pub fn s3(&self) -> Option<&crate::s3::VirtualS3> {
+        self.s3.as_ref()
     }
 
     pub fn outcome(&self) -> Option<&Outcome> {

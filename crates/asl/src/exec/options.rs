@@ -2,6 +2,8 @@
 
 use serde_json::Value;
 
+use crate::s3::VirtualS3;
+
 /// STANDARD or EXPRESS, as chosen when the state machine is created on AWS.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ExecutionType {
@@ -36,6 +38,10 @@ pub struct Options {
     /// Enforce AWS's 256 KiB payload quota (States.DataLimitExceeded). On by default; the
     /// benchmark turns it off to time workloads whose results outgrow it.
     pub enforce_payload_limit: bool,
+    /// The S3 the execution sees: Distributed Map readers and writers and S3 tasks no mock
+    /// answers use it. `None`: there is no S3, and a state that needs it fails saying how to
+    /// give one.
+    pub s3: Option<VirtualS3>,
 }
 
 impl Default for Options {
@@ -54,6 +60,7 @@ impl Default for Options {
             record_data_flow: true,
             max_history_events: None,
             enforce_payload_limit: true,
+            s3: None,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! playground can draw.
 
 mod build;
+pub mod distributed;
 mod fields;
 mod jsonata_sites;
 mod mock_keys;
@@ -394,9 +395,9 @@ pub struct Map {
     pub max_concurrency: Option<Dynamic<u64>>,
     pub tolerated_failure_count: Option<Dynamic<u64>>,
     pub tolerated_failure_percentage: Option<Dynamic<f64>>,
-    pub item_reader: Option<Value>,
-    pub item_batcher: Option<Value>,
-    pub result_writer: Option<Value>,
+    pub item_reader: Option<distributed::ItemReader>,
+    pub item_batcher: Option<distributed::ItemBatcher>,
+    pub result_writer: Option<distributed::ResultWriter>,
     pub label: Option<String>,
     /// The definition used the legacy `Iterator` (and `Parameters`) spelling.
     pub legacy: bool,

@@ -141,3 +141,49 @@ impl Path {
         out
     }
 }
+
+impl Path {
+    /// Why this path selects nothing in `root`, in the words of the JSONPath library AWS
+    /// uses: `No results for path: $['a']['b']` when the last name is missing, `Missing
+    /// property in path $['a']` when a name before it is.
+    pub fn not_found(&self, root: &Value) -> String {
+        let mut shown = match &self.root {
+            PathRoot::Input => "$".to_string(),
+            PathRoot::Context => "$$".to_string(),
+            PathRoot::Variable(name) => format!("${name}"),
+        };
+        // Only `$` paths walk the value given; the others are reported whole.
+        let mut at = matches!(self.root, PathRoot::Input).then_some(root);
+        let last = self.segments.len().saturating_sub(1);
+        for (i, segment) in self.segments.iter().enumerate() {
+            let Segment::Name(name) = segment else { break };
+            shown.push_str(&format!("['{name}']"));
+            match at {
+                Some(Value::Object(m)) => match m.get(name) {
+                    Some(v) => at = Some(v),
+                    None if i < last => return format!("Missing property in path {shown}"),
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        format!("No results for path: {}", self.normalized())
+    }
+}
+
+#[cfg(test)]
+mod not_found_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn names_the_first_missing_property_or_the_whole_path() {
+        let p = |s: &str| Path::parse(s).unwrap();
+        let doc = json!({"a": {"b": 1}});
+        assert_eq!(p("$.x").not_found(&doc), "No results for path: $['x']");
+        assert_eq!(p("$.a.c").not_found(&doc), "No results for path: $['a']['c']");
+        assert_eq!(p("$.no.such.path").not_found(&doc), "Missing property in path $['no']");
+        assert_eq!(p("$.a.x.y").not_found(&doc), "Missing property in path $['a']['x']");
+        assert_eq!(p("$.a.b.c").not_found(&doc), "No results for path: $['a']['b']['c']");
+    }
+}

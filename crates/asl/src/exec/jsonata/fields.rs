@@ -74,7 +74,8 @@ fn substitute(v: &Value, at: &str, answers: &mut impl Iterator<Item = Evaluated>
             items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| substitute(item, &format!("{at}/{i}"), answers))
+                // AWS names a list's element by its index in brackets: `Arguments/list[1]`.
+                .map(|(i, item)| substitute(item, &format!("{at}[{i}]"), answers))
                 .collect::<Result<_, _>>()?,
         ),
         Value::Object(m) => {
@@ -98,14 +99,16 @@ fn resolve(body: &str, field: &str, answer: Option<Evaluated>) -> Result<Value, 
         Some(Evaluated::Undefined) => Err(fail("returned nothing (undefined).".into())),
         Some(Evaluated::Unsupported) => Err(fail("returned an unsupported result type.".into())),
         Some(Evaluated::Failed { code, message }) => {
-            Err(fail(format!("threw an error during evaluation: {message}{}", code_suffix(&code))))
+            // AWS: "... threw an error during evaluation. T1006: Attempted to invoke a
+            // non-function", and ": message" for the failures JSONata gives no code.
+            Err(fail(if code.is_empty() {
+                format!("threw an error during evaluation: {message}")
+            } else {
+                format!("threw an error during evaluation. {code}: {message}")
+            }))
         }
         None => Err(fail("was not evaluated: the host gave no answer for it.".into())),
     }
-}
-
-fn code_suffix(code: &str) -> String {
-    if code.is_empty() { String::new() } else { format!(" ({code})") }
 }
 
 /// A field's value had the wrong type: AWS's "unexpected result type" cause.

@@ -8,13 +8,15 @@ use serde_json::Value;
 
 use super::super::frames::{ContainerKind, Flow, FrameId};
 use super::super::recovery::error_output;
+use super::super::states::map_run::{Batching, RunSettings};
 use super::super::states::wait::{timestamp_millis, whole_seconds as whole_number};
 use super::super::visits::Stage;
 use super::super::{Data, Execution};
 use super::fields::{Field, fill, unexpected_type};
 use super::{EvalFailure, Evaluated, Phase, StatesExtra};
 use crate::errors::{Failure, NO_CHOICE_MATCHED};
-use crate::model::{Condition, Dynamic, FailField, State, StateKind, Wait};
+use crate::model::distributed::Arguments;
+use crate::model::{Condition, Dynamic, FailField, ProcessorMode, State, StateKind, Wait};
 
 impl Execution {
     /// Runs (or re-runs, after a retry) a JSONata state's work.
@@ -182,6 +184,13 @@ impl Execution {
         let input = Arc::clone(&self.frames[f.0].input);
         let mut values = fields.iter().zip(values);
         let items = match &state.jsonata.items {
+            // A distributed Map with a reader reads its items from S3.
+            _ if map.item_reader.is_some() => {
+                if state.jsonata.items.is_some() {
+                    values.next();
+                }
+                Vec::new()
+            }
             Some(_) => match values.next() {
                 Some((_, Value::Array(items))) => items,
                 Some((field, other)) => return Err(unexpected_type(field, "array", &other)),
@@ -191,11 +200,8 @@ impl Execution {
                 Value::Array(items) => items.clone(),
                 other => {
                     return Err(EvalFailure {
-                        field: "Items".into(),
-                        cause: format!(
-                            "The Map state's input must be an array when it has no Items field, but was '{}'",
-                            super::type_name(other)
-                        ),
+                        field: String::new(),
+                        cause: format!("Map state input must be an array but was: {other}"),
                     });
                 }
             },
@@ -214,8 +220,44 @@ impl Execution {
                 None => None,
             },
         };
-        let limits = (usize::try_from(max).unwrap_or(usize::MAX), count, percentage);
-        Ok(self.start_map(f, state, map, input, items, limits))
+        let max = usize::try_from(max).unwrap_or(usize::MAX);
+        if map.mode == ProcessorMode::Inline {
+            self.map_started(f, map, items.len());
+            self.start_map_children(f, map, input, items, None, false, max, count, percentage);
+            return Ok(Flow::ContainerStep);
+        }
+        let mut settings =
+            RunSettings { tolerated_count: count, tolerated_percentage: percentage, ..Default::default() };
+        let mut template = |present: bool| if present { values.next().map(|(_, v)| v) } else { None };
+        if let Some(reader) = &map.item_reader {
+            let args = template(matches!(reader.arguments, Some(Arguments::Jsonata(_))));
+            let max_items = match &reader.config.max_items {
+                Some(Dynamic::Literal(n)) => i64::try_from(*n).unwrap_or(i64::MAX),
+                Some(Dynamic::Jsonata(_)) => values_integer(template(true), "ItemReader/ReaderConfig/MaxItems")?,
+                _ => 0,
+            };
+            settings.reader = Some((args.unwrap_or(Value::Object(Default::default())), max_items));
+        }
+        if let Some(b) = &map.item_batcher {
+            let mut limit = |d: &Option<Dynamic<u64>>, field: &str| -> Result<Option<u64>, EvalFailure> {
+                match d {
+                    Some(Dynamic::Literal(n)) => Ok(Some(*n)),
+                    Some(Dynamic::Jsonata(_)) => {
+                        Ok(Some(u64::try_from(values_integer(template(true), field)?).unwrap_or(0)))
+                    }
+                    _ => Ok(None),
+                }
+            };
+            let max_items = limit(&b.max_items_per_batch, "ItemBatcher/MaxItemsPerBatch")?;
+            let max_bytes = limit(&b.max_input_bytes_per_batch, "ItemBatcher/MaxInputBytesPerBatch")?;
+            let batch_input = template(matches!(b.batch_input, Some(Arguments::Jsonata(_))));
+            settings.batcher = Some(Batching { max_items, max_bytes, batch_input });
+        }
+        if let Some(w) = &map.result_writer {
+            settings.writer_arguments = template(matches!(w.arguments, Some(Arguments::Jsonata(_))));
+        }
+        self.map_started(f, map, items.len());
+        Ok(self.begin_map_run(f, state, map, input, items, max, settings))
     }
 
     fn conditions_decided(
@@ -373,6 +415,27 @@ fn phase_fields<'s>(state: &'s State, phase: &Phase) -> Vec<Field<'s>> {
             if let Some(Dynamic::Jsonata(body)) = &m.tolerated_failure_percentage {
                 out.push(Field::Expr("ToleratedFailurePercentage", body));
             }
+            // A Distributed Map's reader, batcher and writer, in the order `map_start` reads them.
+            if m.mode == ProcessorMode::Distributed {
+                if let Some(r) = &m.item_reader {
+                    if let Some(Arguments::Jsonata(v)) = &r.arguments {
+                        out.push(Field::Template("ItemReader/Arguments", v));
+                    }
+                    if let Some(Dynamic::Jsonata(body)) = &r.config.max_items {
+                        out.push(Field::Expr("ItemReader/ReaderConfig/MaxItems", body));
+                    }
+                }
+                if let Some(b) = &m.item_batcher {
+                    dynamic(&mut out, &b.max_items_per_batch, "ItemBatcher/MaxItemsPerBatch");
+                    dynamic(&mut out, &b.max_input_bytes_per_batch, "ItemBatcher/MaxInputBytesPerBatch");
+                    if let Some(Arguments::Jsonata(v)) = &b.batch_input {
+                        out.push(Field::Template("ItemBatcher/BatchInput", v));
+                    }
+                }
+                if let Some(Arguments::Jsonata(v)) = m.result_writer.as_ref().and_then(|w| w.arguments.as_ref()) {
+                    out.push(Field::Template("ResultWriter/Arguments", v));
+                }
+            }
         }
         (Phase::ItemSelector { .. }, _) => {
             out.extend(j.item_selector.iter().map(|v| Field::Template("ItemSelector", v)))
@@ -445,6 +508,15 @@ fn number_field<'f>(
             None => Ok(None),
         },
     }
+}
+
+/// A number a distributed Map's field evaluated to: a whole number.
+fn values_integer(v: Option<Value>, field: &str) -> Result<i64, EvalFailure> {
+    let v = v.unwrap_or(Value::Null);
+    super::super::states::map_run::integer(&v).filter(|_| !v.is_string()).ok_or_else(|| EvalFailure {
+        field: field.into(),
+        cause: format!("The field '{field}' must be an integer, but was {v}"),
+    })
 }
 
 /// A Wait's Timestamp in milliseconds (a JSONata Wait fails with States.QueryEvaluationError).

@@ -10,6 +10,7 @@ use super::super::frames::{Container, ContainerKind, Flow, FrameId, Link};
 use super::super::history::{ErrorDetails, EventKind};
 use super::super::visits::Stage;
 use super::super::{Data, Execution};
+use super::map_run::{MapRun, child_record, path_integer};
 use crate::errors::{EXCEED_TOLERATED_FAILURE_THRESHOLD, Failure};
 use crate::model::{Dynamic, Map, Parallel, ProcessorMode, State};
 
@@ -38,118 +39,87 @@ impl Execution {
     }
 
     pub(in crate::exec) fn run_map(&mut self, f: FrameId, state: &State, map: &Map) -> Flow {
-        let prepared = self.prepare_map(f, state, map);
-        let (input, items, max_concurrency, tolerated_count, tolerated_percentage) = match prepared {
+        let (input, items, max_concurrency) = match self.prepare_map(f, state, map) {
             Ok(p) => p,
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
         };
-        self.start_map(f, state, map, input, items, (max_concurrency, tolerated_count, tolerated_percentage))
+        self.map_started(f, map, items.len());
+        if map.mode == ProcessorMode::Inline {
+            self.start_map_children(f, map, input, items, None, false, max_concurrency, None, None);
+            return Flow::ContainerStep;
+        }
+        match self.run_settings(f, state, map, &input) {
+            Ok(settings) => self.begin_map_run(f, state, map, input, items, max_concurrency, settings),
+            Err(failure) => Flow::Failed(failure),
+        }
     }
 
-    /// MapStateStarted (and a map run for a distributed Map), and the iterations set to start.
-    /// `limits` are MaxConcurrency (0: none), ToleratedFailureCount and -Percentage.
-    pub(in crate::exec) fn start_map(
+    /// MapStateStarted, with the number of items (0 when a reader will read them).
+    pub(in crate::exec) fn map_started(&mut self, f: FrameId, map: &Map, items: usize) -> u64 {
+        let length = if map.item_reader.is_some() { 0 } else { items };
+        self.emit(Some(f), EventKind::MapStateStarted { length })
+    }
+
+    /// The children set to start, one per item (or batch).
+    #[allow(clippy::too_many_arguments)]
+    pub(in crate::exec) fn start_map_children(
         &mut self,
         f: FrameId,
-        state: &State,
         map: &Map,
         input: Data,
         items: Vec<Value>,
-        limits: (usize, Option<u64>, Option<f64>),
-    ) -> Flow {
-        let (max_concurrency, tolerated_count, tolerated_percentage) = limits;
+        run: Option<Box<MapRun>>,
+        batched: bool,
+        max_concurrency: usize,
+        tolerated_count: Option<u64>,
+        tolerated_percentage: Option<f64>,
+    ) {
         let total = items.len();
-        self.emit(Some(f), EventKind::MapStateStarted { length: total });
-        let distributed = map.mode == ProcessorMode::Distributed;
-        let mut written = None;
-        if distributed {
-            let label = map.label.clone().unwrap_or_else(|| state.name.to_string());
-            let run_id = self.rng.uuid_v4();
-            let arn =
-                format!("{}/{label}:{run_id}", self.ctx.state_machine_arn().replacen(":stateMachine:", ":mapRun:", 1));
-            if let Some(writer) = &map.result_writer {
-                written = Some(result_writer_details(writer, &input, &arn, &run_id));
-            }
-            self.emit(Some(f), EventKind::MapRunStarted { map_run_arn: arn.into() });
-        }
-        let kind = ContainerKind::Map { items, input, processor: map.processor, distributed, written };
+        let kind = ContainerKind::Map { items, input, processor: map.processor, run, batched };
         self.start_container(f, kind, total, max_concurrency, tolerated_count, tolerated_percentage);
-        Flow::ContainerStep
     }
 
-    /// InputPath, ItemsPath, and the numbers a Map may take from its input.
-    #[allow(clippy::type_complexity)]
-    fn prepare_map(
-        &mut self,
-        f: FrameId,
-        state: &State,
-        map: &Map,
-    ) -> Result<(Data, Vec<Value>, usize, Option<u64>, Option<f64>), Failure> {
+    /// InputPath, ItemsPath (unless a reader reads the items) and MaxConcurrency(Path): what
+    /// AWS reads before MapStateStarted.
+    fn prepare_map(&mut self, f: FrameId, state: &State, map: &Map) -> Result<(Data, Vec<Value>, usize), Failure> {
         let input = self.effective_input(f, state)?;
-        let numbers = self.eval(f, state, None, |env| {
-            let items = match &map.items_path {
-                None => Value::clone(&input),
-                Some(p) => env
-                    .select(p, &input)
-                    .ok_or_else(|| {
-                        Failure::runtime(format!("Invalid path '{}' : No results for path: {}", p.as_str(), p.normalized()))
-                    })?
-                    .into_owned(),
-            };
-            let Value::Array(items) = items else {
-                return Err(Failure::runtime(format!(
-                    "Map state input must be an array, but the ItemsPath '{}' selects {}",
-                    map.items_path.as_ref().map_or("$", |p| p.as_str()),
-                    super::super::eval::compact(&items)
-                )));
-            };
-            let number = |d: &Option<Dynamic<u64>>, field: &str| -> Result<Option<u64>, Failure> {
-                match d {
-                    None => Ok(None),
-                    Some(Dynamic::Literal(n)) => Ok(Some(*n)),
-                    Some(Dynamic::Path(p)) => {
-                        let v = env.select(p, &input);
-                        match v.as_deref().and_then(whole_number) {
-                            Some(n) => Ok(Some(n)),
-                            None => Err(Failure::runtime(format!(
-                                "The {field} field refers to value \"{}\" which is not a valid integer: {}",
-                                v.map(|v| match v.as_ref() {
-                                    Value::String(s) => s.clone(),
-                                    other => other.to_string(),
-                                })
-                                .unwrap_or_else(|| "null".into()),
-                                p.as_str()
-                            ))),
-                        }
+        let (items, max) = self.eval(f, state, None, |env| {
+            let items = if map.item_reader.is_some() {
+                Vec::new()
+            } else {
+                let items = match &map.items_path {
+                    None => Value::clone(&input),
+                    Some(p) => env
+                        .select(p, &input)
+                        .ok_or_else(|| {
+                            Failure::runtime(format!("Invalid path '{}' : {}", p.as_str(), p.not_found(&input)))
+                        })?
+                        .into_owned(),
+                };
+                match items {
+                    Value::Array(items) => items,
+                    _ => {
+                        let path = map.items_path.as_ref().map_or("$", |p| p.as_str()).replacen("$$", "$", 1);
+                        return Err(Failure::runtime(format!("Reference path \"{path}\" must point to array.")));
                     }
-                    // A JSONata Map is prepared in `jsonata/states.rs`.
-                    Some(Dynamic::Jsonata(_)) => Ok(None),
                 }
             };
-            let max = number(&map.max_concurrency, "MaxConcurrencyPath")?.unwrap_or(0);
-            let count = number(&map.tolerated_failure_count, "ToleratedFailureCountPath")?;
-            let percentage = match &map.tolerated_failure_percentage {
-                None => None,
-                Some(Dynamic::Literal(p)) => Some(*p),
+            let max = match &map.max_concurrency {
+                None | Some(Dynamic::Jsonata(_)) => 0,
+                Some(Dynamic::Literal(n)) => *n,
                 Some(Dynamic::Path(p)) => {
-                    let v = env.select(p, &input);
-                    match v.as_deref().and_then(as_number).filter(|p| (0.0..=100.0).contains(p)) {
-                        Some(n) => Some(n),
-                        None => {
-                            return Err(Failure::runtime(format!(
-                                "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid percentage: {}",
-                                v.map(|v| v.to_string()).unwrap_or_else(|| "null".into()),
-                                p.as_str()
-                            )));
-                        }
-                    }
+                    let n = path_integer(env.select(p, &input).as_deref(), "MaxConcurrencyPath", p)?;
+                    u64::try_from(n).map_err(|_| {
+                        Failure::runtime(format!(
+                            "The MaxConcurrencyPath field refers to value \"{n}\" which is not a valid integer: {}",
+                            p.as_str()
+                        ))
+                    })?
                 }
-                Some(Dynamic::Jsonata(_)) => None,
             };
-            Ok((items, usize::try_from(max).unwrap_or(usize::MAX), count, percentage))
+            Ok((items, max))
         })?;
-        let (items, max, count, percentage) = numbers;
-        Ok((input, items, max, count, percentage))
+        Ok((input, items, usize::try_from(max).unwrap_or(usize::MAX)))
     }
 
     fn start_container(
@@ -198,18 +168,20 @@ impl Execution {
             return Flow::Blocked;
         };
         // AWS records no ParallelStateSucceeded: the branches' events lead to ParallelStateExited.
-        match &c.kind {
-            ContainerKind::Parallel { .. } => {}
-            ContainerKind::Map { distributed, .. } => {
-                if *distributed {
-                    self.emit(Some(f), EventKind::MapRunSucceeded);
-                }
-                self.emit(Some(f), EventKind::MapStateSucceeded);
-            }
-        }
         let result = match c.kind {
-            ContainerKind::Map { written: Some(details), .. } => details,
-            _ => Value::Array(c.results),
+            ContainerKind::Parallel { .. } => Value::Array(c.results),
+            ContainerKind::Map { run: None, .. } => {
+                self.emit(Some(f), EventKind::MapStateSucceeded);
+                Value::Array(c.results)
+            }
+            ContainerKind::Map { run: Some(mut run), .. } => match self.finish_run(&mut run, c.results) {
+                Ok(result) => {
+                    self.emit(Some(f), EventKind::MapRunSucceeded);
+                    self.emit(Some(f), EventKind::MapStateSucceeded);
+                    result
+                }
+                Err(failure) => return self.fail_run(f, failure),
+            },
         };
         self.finish_with_result(f, state, Arc::new(result))
     }
@@ -224,16 +196,21 @@ impl Execution {
         c.next += 1;
         let launched = match &mut c.kind {
             ContainerKind::Parallel { input, branches } => Ok((branches[index], Arc::clone(input), false, false)),
-            ContainerKind::Map { items, input, processor, distributed, .. } => {
+            ContainerKind::Map { items, input, processor, run, batched } => {
                 // Each item moves into its iteration: nothing reads it from the list again.
                 let item = std::mem::take(&mut items[index]);
-                let (processor, distributed) = (*processor, *distributed);
+                let processor = *processor;
                 let selected = match &state.parameters {
-                    Some(t) => self.eval(f, state, Some((index, &item)), |env| env.template(t, input)),
+                    // Batches were built from items already selected.
+                    Some(t) if !*batched => self.eval(f, state, Some((index, &item)), |env| env.template(t, input)),
                     // A JSONata ItemSelector is evaluated for the iteration once it exists.
-                    None => Ok(item),
+                    _ => Ok(item),
                 };
-                selected.map(|v| (processor, Arc::new(v), distributed, true))
+                let selected = selected.map(Arc::new);
+                if let (Some(run), Ok(v)) = (run.as_mut(), &selected) {
+                    self.child_started(run, index, v);
+                }
+                selected.map(|v| (processor, v, run.is_some(), true))
             }
         };
         self.frames[f.0].visit.container = Some(c);
@@ -266,7 +243,11 @@ impl Execution {
             c.step_queued = true;
         }
         self.ready.push_front((f, Flow::ContainerStep));
-        let first = if is_map && state.jsonata.item_selector.is_some() {
+        let batched = matches!(
+            self.frames[f.0].visit.container.as_ref().map(|c| &c.kind),
+            Some(ContainerKind::Map { batched: true, .. })
+        );
+        let first = if is_map && state.jsonata.item_selector.is_some() && !batched {
             self.select_item(f, child, state, index)
         } else {
             Flow::Enter
@@ -289,7 +270,10 @@ impl Execution {
         c.running.retain(|r| *r != child);
         c.finished += 1;
         let is_map = c.is_map();
-        let distributed = matches!(c.kind, ContainerKind::Map { distributed: true, .. });
+        let distributed = matches!(c.kind, ContainerKind::Map { run: Some(_), .. });
+        if let ContainerKind::Map { run: Some(run), .. } = &mut c.kind {
+            child_record(run, link.index, &result, self.now);
+        }
         let ok = result.is_ok();
         match result {
             Ok(v) => c.results[link.index] = v,
@@ -348,13 +332,13 @@ impl Execution {
         for child in &c.running {
             let link = self.frames[child.0].link;
             self.abort_frame(*child);
-            if let (ContainerKind::Map { distributed: false, .. }, Some(link)) = (&c.kind, link) {
+            if let (ContainerKind::Map { run: None, .. }, Some(link)) = (&c.kind, link) {
                 self.emit(Some(f), EventKind::MapIterationAborted { name: state.name.clone(), index: link.index });
             }
         }
         // ParallelStateFailed / MapStateFailed come only once the state has failed for good:
         // a retry starts the state's work again without them.
-        if let ContainerKind::Map { distributed: true, .. } = &c.kind {
+        if let ContainerKind::Map { run: Some(_), .. } = &c.kind {
             self.emit(Some(f), EventKind::MapRunFailed(ErrorDetails::of(&failure)));
         }
         self.frames[f.0].visit.container_failed = true;
@@ -376,41 +360,4 @@ impl Execution {
         }
         self.release(f);
     }
-}
-
-/// A non-negative integer, also when written as a string (AWS accepts `"5"` from a path).
-fn whole_number(v: &Value) -> Option<u64> {
-    match v {
-        Value::String(s) => s.trim().parse().ok(),
-        other => other.as_u64(),
-    }
-}
-
-fn as_number(v: &Value) -> Option<f64> {
-    match v {
-        Value::String(s) => s.trim().parse().ok(),
-        other => other.as_f64(),
-    }
-}
-
-/// What a Map with a ResultWriter returns instead of its results: where they were written.
-fn result_writer_details(writer: &Value, input: &Value, map_run_arn: &str, run_id: &str) -> Value {
-    let param = |name: &str| -> Option<String> {
-        let params = writer.get("Parameters")?;
-        if let Some(v) = params.get(name).and_then(Value::as_str) {
-            return Some(v.to_string());
-        }
-        let path = params.get(format!("{name}.$"))?.as_str()?;
-        let path = crate::path::Path::parse(path).ok()?;
-        path.select(input)?.as_str().map(str::to_string)
-    };
-    let bucket = param("Bucket").unwrap_or_default();
-    let prefix = param("Prefix").map(|p| format!("{}/", p.trim_end_matches('/'))).unwrap_or_default();
-    let mut details = JsonMap::new();
-    details.insert("Bucket".into(), Value::String(bucket));
-    details.insert("Key".into(), Value::String(format!("{prefix}{run_id}/manifest.json")));
-    let mut out = JsonMap::new();
-    out.insert("MapRunArn".into(), Value::String(map_run_arn.to_string()));
-    out.insert("ResultWriterDetails".into(), Value::Object(details));
-    Value::Object(out)
 }

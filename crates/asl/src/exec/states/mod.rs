@@ -6,6 +6,7 @@
 
 mod choice;
 mod container;
+pub(super) mod map_run;
 mod pass;
 mod services;
 mod task;

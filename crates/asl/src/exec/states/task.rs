@@ -28,7 +28,14 @@ impl Execution {
                     None => Ok(None),
                     Some(Dynamic::Literal(n)) => Ok(Some(*n)),
                     Some(Dynamic::Path(p)) => {
-                        let v = env.select(p, &raw);
+                        let Some(v) = env.select(p, &raw) else {
+                            return Err(Failure::runtime(format!(
+                                "Invalid path '{}' : {}",
+                                p.as_str(),
+                                p.not_found(&raw)
+                            )));
+                        };
+                        let v = Some(v);
                         match v.as_deref().and_then(positive_integer) {
                             Some(n) => Ok(Some(n)),
                             None => Err(Failure::runtime(format!(

@@ -22,7 +22,7 @@ impl Execution {
             match wait {
                 Wait::Seconds(Dynamic::Literal(s)) => Ok(env.state.entered_time.saturating_add(*s as i64 * 1000)),
                 Wait::Seconds(Dynamic::Path(p)) => {
-                    let v = env.select(p, &effective).ok_or_else(|| invalid_path(p.as_str(), p.normalized()))?;
+                    let v = env.select(p, &effective).ok_or_else(|| not_referenced("SecondsPath", p.as_str()))?;
                     let seconds = whole_seconds(&v).ok_or_else(|| {
                         Failure::runtime(format!("The SecondsPath parameter cannot be parsed as a long value: {} == {}", p.as_str(), v))
                     })?;
@@ -37,15 +37,21 @@ impl Execution {
                 }
                 Wait::Timestamp(Dynamic::Literal(s)) => timestamp(s),
                 Wait::Timestamp(Dynamic::Path(p)) => {
-                    let v = env.select(p, &effective).ok_or_else(|| invalid_path(p.as_str(), p.normalized()))?;
-                    match v.as_ref() {
-                        Value::String(s) => timestamp(s),
-                        other => Err(Failure::runtime(format!(
-                            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {} == {}",
-                            p.as_str(),
-                            other
-                        ))),
-                    }
+                    let v = env.select(p, &effective).ok_or_else(|| not_referenced("TimestampPath", p.as_str()))?;
+                    let parsed = match v.as_ref() {
+                        Value::String(s) => timestamp_millis(s).ok(),
+                        _ => None,
+                    };
+                    parsed.ok_or_else(|| {
+                        let shown = match v.as_ref() {
+                            Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        };
+                        Failure::runtime(format!(
+                            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {} == {shown}",
+                            p.as_str()
+                        ))
+                    })
                 }
                 Wait::Seconds(Dynamic::Jsonata(_)) | Wait::Timestamp(Dynamic::Jsonata(_)) => {
                     Err(Failure::runtime("JSONata expressions are not supported yet"))
@@ -95,8 +101,9 @@ impl Execution {
     }
 }
 
-fn invalid_path(path: &str, normalized: String) -> Failure {
-    Failure::runtime(format!("Invalid path '{path}' : No results for path: {normalized}"))
+/// A Wait's `SecondsPath` or `TimestampPath` that selects nothing.
+fn not_referenced(field: &str, path: &str) -> Failure {
+    Failure::runtime(format!("The {field} parameter does not reference an input value: {path}"))
 }
 
 /// A JSON number that is a whole number (`5` or `5.0`).

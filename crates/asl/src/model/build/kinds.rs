@@ -8,6 +8,7 @@ use super::super::template::compile_expr;
 use super::super::{
     BodyId, Dynamic, Fail, FailField, Map, Parallel, Pass, ProcessorMode, QueryLanguage, State, StateKind, Task, Wait,
 };
+use super::distributed;
 use super::{Builder, is_jsonata, jsonata_body, reference_path_field, template};
 use crate::diagnostics::{Diagnostics, code};
 
@@ -271,9 +272,12 @@ impl Builder<'_, '_> {
         let max_concurrency = count(f, d, "MaxConcurrency", jsonata);
         let tolerated_failure_count = count(f, d, "ToleratedFailureCount", jsonata);
         let tolerated_failure_percentage = percentage(f, d, jsonata);
-        let item_reader = f.object(d, "ItemReader").map(|m| Value::Object(m.clone()));
-        let item_batcher = f.object(d, "ItemBatcher").map(|m| Value::Object(m.clone()));
-        let result_writer = f.object(d, "ResultWriter").map(|m| Value::Object(m.clone()));
+        let item_reader =
+            f.object(d, "ItemReader").map(|m| distributed::item_reader(m, f.child("ItemReader"), d, jsonata));
+        let item_batcher =
+            f.object(d, "ItemBatcher").map(|m| distributed::item_batcher(m, f.child("ItemBatcher"), d, jsonata));
+        let result_writer =
+            f.object(d, "ResultWriter").map(|m| distributed::result_writer(m, f.child("ResultWriter"), d, jsonata));
         let label = f.string(d, "Label").map(str::to_string);
         if let Some(l) = &label
             && (l.chars().count() > 40
@@ -341,7 +345,7 @@ fn seconds(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Opt
 }
 
 /// `MaxConcurrency`/`ToleratedFailureCount` and their `Path` forms: a non-negative integer.
-fn count(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Option<Dynamic<u64>> {
+pub(super) fn count(f: &mut Fields, d: &mut Diagnostics, key: &str, jsonata: bool) -> Option<Dynamic<u64>> {
     let path_key = format!("{key}Path");
     if f.has(key) && f.has(&path_key) {
         d.error(code::SCHEMA_VALIDATION_FAILED, &f.pointer, format!("A state cannot have both {key} and {path_key}"));

@@ -2,6 +2,7 @@
 //! missing, of the wrong type, or not allowed where it stands.
 
 mod choice;
+mod distributed;
 mod errors;
 mod kinds;
 

@@ -1,0 +1,317 @@
+//! A Distributed Map's items read from S3, as its `ItemReader` says: one object read as JSON,
+//! JSON Lines, CSV or an S3 Inventory manifest, or the listing of a bucket.
+//!
+//! Every fault is a cause for `States.ItemReaderFailed`, in AWS's words where AWS's are known.
+
+use serde_json::{Map, Value};
+
+use super::{S3Error, VirtualS3, csv};
+use crate::model::distributed::{InputType, ItemReader, ReaderResource};
+
+/// What the reader was asked for once its Parameters (or Arguments) were evaluated.
+pub struct ReadRequest<'a> {
+    pub reader: &'a ItemReader,
+    /// The evaluated Parameters or Arguments: `Bucket`, `Key` or `Prefix`.
+    pub arguments: &'a Value,
+    /// 0 or `None`: every item.
+    pub max_items: Option<u64>,
+}
+
+/// The items, or the cause of `States.ItemReaderFailed`.
+pub fn read(s3: Option<&VirtualS3>, request: &ReadRequest) -> Result<Vec<Value>, String> {
+    let Some(s3) = s3 else {
+        return Err(
+            "There is no S3 to read from: give the run an S3 folder (asl run --s3 DIR, one sub-folder per bucket) or add the objects in the playground's Files tab".into(),
+        );
+    };
+    let bucket = text_argument(request.arguments, "Bucket")?.ok_or("The ItemReader's parameters name no Bucket")?;
+    let mut items = match &request.reader.resource {
+        ReaderResource::ListObjectsV2 => {
+            let prefix = text_argument(request.arguments, "Prefix")?.unwrap_or_default();
+            list(s3, &bucket, &prefix)?
+        }
+        ReaderResource::GetObject => {
+            let key = text_argument(request.arguments, "Key")?.ok_or("The ItemReader's parameters name no Key")?;
+            let body = object_text(s3, &bucket, &key)?;
+            match request.reader.config.input_type {
+                Some(InputType::Json) | None => json(body, request.reader.config.items_pointer.as_deref())?,
+                Some(InputType::Jsonl) => json_lines(body)?,
+                Some(InputType::Csv) => {
+                    csv_items(body, request.reader.config.csv_delimiter, request.reader.config.csv_headers.as_deref())?
+                }
+                Some(InputType::Manifest) => manifest(s3, body, request.reader.config.csv_delimiter)?,
+            }
+        }
+        ReaderResource::Other(r) => return Err(format!("The ItemReader Resource '{r}' cannot be read")),
+    };
+    if let Some(n) = request.max_items.filter(|n| *n > 0) {
+        items.truncate(usize::try_from(n).unwrap_or(usize::MAX));
+    }
+    Ok(items)
+}
+
+/// S3's error as the SDK reports it, with what a person can do about it here.
+pub fn s3_cause(e: &S3Error) -> String {
+    let status = match e {
+        S3Error::NoSuchBucket { .. } | S3Error::NoSuchKey { .. } => 404,
+    };
+    format!("{} (Service: S3, Status Code: {status}, Error Code: {}). In this run, {}", e.message(), e.code(), e.hint())
+}
+
+fn text_argument(arguments: &Value, name: &str) -> Result<Option<String>, String> {
+    match arguments.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(format!("The ItemReader's {name} must be a string, but was {other}")),
+    }
+}
+
+fn object_text<'a>(s3: &'a VirtualS3, bucket: &str, key: &str) -> Result<&'a str, String> {
+    let object = s3.get(bucket, key).map_err(|e| s3_cause(&e))?;
+    object.text().ok_or_else(|| format!("The object '{key}' in bucket '{bucket}' is not UTF-8 text"))
+}
+
+fn list(s3: &VirtualS3, bucket: &str, prefix: &str) -> Result<Vec<Value>, String> {
+    let listed = s3.list(bucket, prefix).map_err(|e| s3_cause(&e))?;
+    Ok(listed
+        .into_iter()
+        .map(|l| {
+            let mut item = Map::new();
+            item.insert("Etag".into(), Value::String(l.object.etag()));
+            item.insert("Key".into(), Value::String(l.key.to_string()));
+            // Epoch seconds, as the listing reaches the Map.
+            item.insert("LastModified".into(), Value::from(l.object.last_modified.div_euclid(1000)));
+            item.insert("Size".into(), Value::from(l.object.body.len()));
+            item.insert("StorageClass".into(), Value::String("STANDARD".into()));
+            Value::Object(item)
+        })
+        .collect())
+}
+
+const NOT_ITERABLE: &str = "Attempting to map over non-iterable node.";
+
+fn json(body: &str, items_pointer: Option<&str>) -> Result<Vec<Value>, String> {
+    let doc: Value = serde_json::from_str(body).map_err(|e| {
+        format!("The object is not valid JSON: {} at line {}, column {}", plain(&e), e.line(), e.column())
+    })?;
+    let selected = match items_pointer {
+        Some(p) => doc.pointer(p).cloned().ok_or_else(|| {
+            "The provided ReaderConfig.ItemsPointer does not match any valid path in the JSON structure.".to_string()
+        })?,
+        None => doc,
+    };
+    match selected {
+        Value::Array(items) => Ok(items),
+        _ => Err(NOT_ITERABLE.into()),
+    }
+}
+
+fn json_lines(body: &str) -> Result<Vec<Value>, String> {
+    body.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .map_err(|e| format!("Line {} of the JSON Lines object is not valid JSON: {}", i + 1, plain(&e)))
+        })
+        .collect()
+}
+
+/// CSV rows as objects keyed by the headers: missing fields read as empty strings, extra
+/// fields are dropped, every value is a string.
+fn csv_items(body: &str, delimiter: char, given: Option<&[String]>) -> Result<Vec<Value>, String> {
+    let mut rows = csv::rows(body, delimiter)
+        .map_err(|e| format!("The CSV object cannot be read at line {}: {}", e.line, e.message))?
+        .into_iter();
+    let headers: Vec<String> = match given {
+        Some(h) => h.to_vec(),
+        None => match rows.next() {
+            Some(h) => h,
+            None => return Ok(Vec::new()),
+        },
+    };
+    for (i, h) in headers.iter().enumerate() {
+        if headers[..i].contains(h) {
+            return Err("CSV headers cannot contain duplicates.".into());
+        }
+    }
+    Ok(rows
+        .map(|row| {
+            let mut item = Map::new();
+            for (i, h) in headers.iter().enumerate() {
+                item.insert(h.clone(), Value::String(row.get(i).cloned().unwrap_or_default()));
+            }
+            Value::Object(item)
+        })
+        .collect())
+}
+
+/// An S3 Inventory `manifest.json`: every CSV file it lists, each row an object keyed by the
+/// manifest's `fileSchema`.
+fn manifest(s3: &VirtualS3, body: &str, delimiter: char) -> Result<Vec<Value>, String> {
+    let m: Value = serde_json::from_str(body).map_err(|e| format!("The manifest is not valid JSON: {}", plain(&e)))?;
+    if let Some(format) = m.get("fileFormat").and_then(Value::as_str)
+        && !format.eq_ignore_ascii_case("CSV")
+    {
+        return Err(format!("The manifest's fileFormat is {format}; only CSV inventories can be read"));
+    }
+    let schema: Vec<String> = m
+        .get("fileSchema")
+        .and_then(Value::as_str)
+        .ok_or("The manifest has no fileSchema")?
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .collect();
+    let bucket = m
+        .get("destinationBucket")
+        .and_then(Value::as_str)
+        .map(|b| b.rsplit(":::").next().unwrap_or(b).to_string())
+        .ok_or("The manifest has no destinationBucket")?;
+    let files = m.get("files").and_then(Value::as_array).ok_or("The manifest lists no files")?;
+    let mut items = Vec::new();
+    for file in files {
+        let key = file.get("key").and_then(Value::as_str).ok_or("A file of the manifest has no key")?;
+        let text = object_text(s3, &bucket, key)?;
+        if text.starts_with('\u{1f}') {
+            return Err(format!("The inventory file '{key}' is compressed; store it uncompressed in the virtual S3"));
+        }
+        items.extend(csv_items(text, delimiter, Some(&schema))?);
+    }
+    Ok(items)
+}
+
+/// serde_json's message without its " at line X column Y" suffix.
+fn plain(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::model::distributed::ReaderConfig;
+
+    fn reader(resource: ReaderResource, config: ReaderConfig) -> ItemReader {
+        ItemReader { resource, arguments: None, config }
+    }
+
+    fn csv_config(headers: Option<Vec<&str>>) -> ReaderConfig {
+        ReaderConfig {
+            input_type: Some(InputType::Csv),
+            csv_headers: headers.map(|h| h.into_iter().map(String::from).collect()),
+            ..ReaderConfig::default()
+        }
+    }
+
+    fn read_one(body: &str, config: ReaderConfig, max_items: Option<u64>) -> Result<Vec<Value>, String> {
+        let s3 = VirtualS3::from_files([("b/k", body.as_bytes())], 0);
+        let r = reader(ReaderResource::GetObject, config);
+        read(Some(&s3), &ReadRequest { reader: &r, arguments: &json!({"Bucket": "b", "Key": "k"}), max_items })
+    }
+
+    #[test]
+    fn csv_rows_fill_and_drop_fields() {
+        let items = read_one("A,B\n1\n1,2,3\n", csv_config(None), None).unwrap();
+        assert_eq!(items, [json!({"A": "1", "B": ""}), json!({"A": "1", "B": "2"})]);
+    }
+
+    #[test]
+    fn csv_given_headers_read_the_first_row_as_data() {
+        let items = read_one("1,2\n", csv_config(Some(vec!["X"])), None).unwrap();
+        assert_eq!(items, [json!({"X": "1"})]);
+    }
+
+    #[test]
+    fn csv_duplicate_headers_fail_either_way() {
+        let e = read_one("A,A\n1,2\n", csv_config(None), None).unwrap_err();
+        assert_eq!(e, "CSV headers cannot contain duplicates.");
+        let e = read_one("1,2\n", csv_config(Some(vec!["H", "H"])), None).unwrap_err();
+        assert_eq!(e, "CSV headers cannot contain duplicates.");
+    }
+
+    #[test]
+    fn max_items_counts_data_rows_and_zero_means_all() {
+        let body = "A\n1\n2\n3\n";
+        assert_eq!(read_one(body, csv_config(None), Some(2)).unwrap().len(), 2);
+        assert_eq!(read_one(body, csv_config(None), Some(0)).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn json_must_be_a_list_unless_a_pointer_finds_one() {
+        let config = || ReaderConfig { input_type: Some(InputType::Json), ..ReaderConfig::default() };
+        assert_eq!(read_one("{\"a\": 1}", config(), None).unwrap_err(), NOT_ITERABLE);
+        assert_eq!(read_one("7", config(), None).unwrap_err(), NOT_ITERABLE);
+        assert!(read_one("[1,", config(), None).unwrap_err().starts_with("The object is not valid JSON"));
+        let pointed = ReaderConfig { items_pointer: Some("/a/b".into()), ..config() };
+        assert_eq!(read_one("{\"a\": {\"b\": [1, 2]}}", pointed.clone(), None).unwrap(), [json!(1), json!(2)]);
+        assert!(read_one("{\"a\": {}}", pointed, None).unwrap_err().contains("ItemsPointer"));
+    }
+
+    #[test]
+    fn json_lines_skip_blank_lines_and_name_a_bad_one() {
+        let config = || ReaderConfig { input_type: Some(InputType::Jsonl), ..ReaderConfig::default() };
+        assert_eq!(read_one("{\"a\":1}\n\n[2]\n", config(), None).unwrap(), [json!({"a": 1}), json!([2])]);
+        assert!(read_one("1\n{x\n", config(), None).unwrap_err().starts_with("Line 2 "));
+    }
+
+    #[test]
+    fn listing_gives_one_item_per_object() {
+        let s3 = VirtualS3::from_files([("b/p/1.txt", &b"one"[..]), ("b/q.txt", b"q")], 5_000);
+        let r = reader(ReaderResource::ListObjectsV2, ReaderConfig::default());
+        let items = read(
+            Some(&s3),
+            &ReadRequest { reader: &r, arguments: &json!({"Bucket": "b", "Prefix": "p/"}), max_items: None },
+        )
+        .unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0]["Key"], "p/1.txt");
+        assert_eq!(items[0]["Size"], 3);
+        assert_eq!(items[0]["LastModified"], 5);
+    }
+
+    #[test]
+    fn missing_objects_and_buckets_say_how_to_add_them() {
+        let e = read_one("[]", ReaderConfig::default(), None).map(|_| ()).and_then(|_| {
+            let s3 = VirtualS3::from_files([("b/", &b""[..])], 0);
+            let r = reader(ReaderResource::GetObject, ReaderConfig::default());
+            read(
+                Some(&s3),
+                &ReadRequest { reader: &r, arguments: &json!({"Bucket": "b", "Key": "nope"}), max_items: None },
+            )
+            .map(|_| ())
+        });
+        let e = e.unwrap_err();
+        assert!(e.starts_with("The specified key does not exist."), "{e}");
+        assert!(e.contains("b/nope"), "{e}");
+        let r = reader(ReaderResource::GetObject, ReaderConfig::default());
+        let e =
+            read(None, &ReadRequest { reader: &r, arguments: &json!({"Bucket": "b", "Key": "k"}), max_items: None })
+                .unwrap_err();
+        assert!(e.contains("--s3 DIR"), "{e}");
+    }
+
+    #[test]
+    fn manifest_reads_each_listed_csv_file() {
+        let manifest = r#"{"destinationBucket": "arn:aws:s3:::inv", "fileFormat": "CSV",
+            "fileSchema": "Bucket, Key, Size", "files": [{"key": "data/1.csv"}]}"#;
+        let s3 = VirtualS3::from_files(
+            [("inv/manifest.json", manifest.as_bytes()), ("inv/data/1.csv", b"src,a.txt,3\nsrc,b.txt,4\n")],
+            0,
+        );
+        let r = reader(
+            ReaderResource::GetObject,
+            ReaderConfig { input_type: Some(InputType::Manifest), ..ReaderConfig::default() },
+        );
+        let items = read(
+            Some(&s3),
+            &ReadRequest { reader: &r, arguments: &json!({"Bucket": "inv", "Key": "manifest.json"}), max_items: None },
+        )
+        .unwrap();
+        assert_eq!(items[1], json!({"Bucket": "src", "Key": "b.txt", "Size": "4"}));
+    }
+}
