@@ -2,7 +2,8 @@
 //! example is adding a folder (and its name to `examples/index.json`, which sets the menu's
 //! order). Each folder holds `about.md` (its first line `# Title`), `definition.asl.json`,
 //! `input.json`, optional `inputs/<name>.json` and `mocks/<key>.js` (a `.` in the key's file
-//! name stands for `:`, as `sns.publish.js` mocks `sns:publish`).
+//! name stands for `:`, as `sns.publish.js` mocks `sns:publish`), and optional `s3/<bucket>/<key>`:
+//! the S3 objects its workspace starts with (as `asl run --s3` reads a folder).
 //!
 //! The table holds each example's title and the paths of its files; the files themselves are
 //! served beside the app (Trunk copies `examples/`) and fetched when an example is opened, so
@@ -69,7 +70,29 @@ fn example(out: &mut String, id: &str, dir: &Path) {
         writeln!(out, "            ({:?}, {:?}),", name.replace('.', ":"), url(&root_of(dir), &p)).unwrap();
     }
     writeln!(out, "        ],").unwrap();
+    writeln!(out, "        s3: &[").unwrap();
+    let s3 = dir.join("s3");
+    let mut objects = Vec::new();
+    all_files(&s3, &mut objects);
+    objects.sort();
+    for p in objects {
+        writeln!(out, "            ({:?}, {:?}),", url(&s3, &p), url(&root_of(dir), &p)).unwrap();
+    }
+    writeln!(out, "        ],").unwrap();
     writeln!(out, "    }},").unwrap();
+}
+
+/// Every file under `dir`, at any depth.
+fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for p in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if p.is_dir() {
+            all_files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
 }
 
 /// The files with extension `ext` in `dir`, by name (without the extension), sorted.

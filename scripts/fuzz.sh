@@ -1,13 +1,38 @@
 #!/usr/bin/env bash
-# Fuzzes parse, validate and run (cargo-fuzz, nightly) for a number of seconds (default 600).
-# Crashes land in fuzz/artifacts/; each one found becomes a regression test.
+# Fuzzes every reader of outside input (cargo-fuzz, nightly), each target for a number of
+# seconds (default 600): parse, validate and run a definition; read S3 objects as a
+# Distributed Map's ItemReader does. Crashes land in fuzz/artifacts/; each one found becomes a
+# regression test.
+#
+#   bash scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-600}"
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz
-CORPUS=fuzz/corpus/parse_validate_run
-mkdir -p "$CORPUS"
-cp fuzz/seeds/*.json "$CORPUS"/
-if [ -d ../shared/conformance/realworld ]; then cp ../shared/conformance/realworld/*.json "$CORPUS"/; fi
-cd fuzz
-cargo +nightly fuzz run parse_validate_run corpus/parse_validate_run -- -max_total_time="$SECONDS_TO_RUN" -max_len=8192
+
+for target in "${TARGETS[@]}"; do
+  CORPUS="fuzz/corpus/$target"
+  mkdir -p "$CORPUS"
+  case "$target" in
+    parse_validate_run)
+      cp fuzz/seeds/*.json "$CORPUS"/
+      if [ -d ../shared/conformance/realworld ]; then cp ../shared/conformance/realworld/*.json "$CORPUS"/; fi
+      ;;
+    s3_readers)
+      # Each seed: a reader-choosing byte, then an object the examples and cases use.
+      i=0
+      for f in examples/*/s3/*/* examples/*/s3/*/*/*; do
+        [ -f "$f" ] || continue
+        for pick in 0 1 2 3 4 132; do
+          { printf "\\x$(printf '%02x' "$pick")"; cat "$f"; } > "$CORPUS/seed-$i-$pick"
+        done
+        i=$((i + 1))
+      done
+      ;;
+  esac
+  echo "== fuzzing $target for $SECONDS_TO_RUN s"
+  (cd fuzz && cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$SECONDS_TO_RUN" -max_len=8192)
+done

@@ -215,3 +215,8 @@ pub fn graph_svg() -> Option<String> {
 pub async fn svg_to_png(text: &str, scale: f64) -> Option<web_sys::Blob> {
     JsFuture::from(svg_to_png_js(text, scale)).await.ok()?.dyn_into().ok()
 }
+
+/// Asks the person for a line of text (`None` when they cancel).
+pub fn prompt(message: &str, default: &str) -> Option<String> {
+    web_sys::window()?.prompt_with_message_and_default(message, default).ok().flatten()
+}

@@ -288,6 +288,7 @@ pub fn steps(visit: &Visit, state: Option<&Value>) -> Vec<Step> {
             kind: StepKind::Selects,
         });
     }
+    out.extend(distributed_steps(visit, &stage, &field));
     let effective = stage(Stage::AfterParameters).or_else(|| stage(Stage::AfterItemSelector));
     if let (Some(after), Some(before)) = (&effective, &after_input_path) {
         let (name, note) = if is_map {
@@ -370,6 +371,43 @@ pub fn steps(visit: &Visit, state: Option<&Value>) -> Vec<Step> {
     out
 }
 
+/// A Distributed Map's own steps: the items its ItemReader read, and the batches its
+/// ItemBatcher made of them.
+fn distributed_steps(
+    visit: &Visit,
+    stage: &impl Fn(Stage) -> Option<Value>,
+    field: &impl Fn(&str) -> Option<Value>,
+) -> Vec<Step> {
+    let mut out = Vec::new();
+    let read = stage(Stage::AfterItemReader);
+    if let Some(items) = &read {
+        let asked = visit.map_run.as_ref().and_then(|r| r.reader.clone()).unwrap_or(Value::Null);
+        out.push(Step {
+            field: "ItemReader",
+            setting: field("ItemReader"),
+            note: "Reads the items from S3 (in the playground, the Files tab): one object as JSON, JSON Lines or CSV, or a bucket's listing.",
+            before_label: "Asked S3 for",
+            after_label: "Items read",
+            before: asked,
+            after: items.clone(),
+            kind: StepKind::Produces,
+        });
+    }
+    if let Some(batches) = stage(Stage::AfterItemBatcher) {
+        out.push(Step {
+            field: "ItemBatcher",
+            setting: field("ItemBatcher"),
+            note: "Groups the items (after ItemSelector) into batches: each batch is one child execution's input.",
+            before_label: "Items",
+            after_label: "Batches",
+            before: read.unwrap_or(Value::Null),
+            after: batches,
+            kind: StepKind::Builds,
+        });
+    }
+    out
+}
+
 /// A JSONata state's steps: Arguments, the result, Assign, Output. Every field reads
 /// `$states.input` (and `$states.result` after the work), so each step starts from those.
 fn jsonata_steps(
@@ -378,7 +416,7 @@ fn jsonata_steps(
     stage: impl Fn(Stage) -> Option<Value>,
     field: impl Fn(&str) -> Option<Value>,
 ) -> Vec<Step> {
-    let mut out = Vec::new();
+    let mut out = distributed_steps(visit, &stage, &field);
     let arguments = stage(Stage::AfterArguments);
     if let Some(after) = &arguments {
         out.push(Step {

@@ -30,6 +30,10 @@ pub struct Workspace {
     /// The editor tab that was open.
     #[serde(default)]
     pub tab: Option<String>,
+    /// The workspace's S3 objects by `bucket/key` (a Distributed Map's ItemReader and S3 tasks
+    /// read them). Left out of links and saves while there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub files: BTreeMap<String, String>,
 }
 
 /// A message at the top of the page (a link opened, a link refused...).
@@ -60,6 +64,7 @@ impl Workspace {
         let fresh = Workspace::from_example(e, &files);
         self.definition == fresh.definition
             && self.mocks == fresh.mocks
+            && self.files == fresh.files
             && files.inputs.iter().any(|(_, i)| *i == self.input)
     }
 
@@ -71,6 +76,7 @@ impl Workspace {
             example: Some(e.id.to_string()),
             express: false,
             tab: None,
+            files: files.s3.clone(),
         }
     }
 
@@ -83,6 +89,7 @@ impl Workspace {
             example: None,
             express: false,
             tab: None,
+            files: BTreeMap::new(),
         }
     }
 }
@@ -93,6 +100,8 @@ pub enum Tab {
     Definition,
     Input,
     Mock(String),
+    /// An S3 object of the workspace, or one the last run wrote: `bucket/key`.
+    File(String),
 }
 
 impl Tab {
@@ -101,15 +110,17 @@ impl Tab {
             Tab::Definition => "definition".into(),
             Tab::Input => "input".into(),
             Tab::Mock(k) => format!("mock:{k}"),
+            Tab::File(p) => format!("file:{p}"),
         }
     }
 
     pub fn from_id(id: &str) -> Tab {
         match id {
             "input" => Tab::Input,
-            _ => match id.strip_prefix("mock:") {
-                Some(k) => Tab::Mock(k.to_string()),
-                None => Tab::Definition,
+            _ => match (id.strip_prefix("mock:"), id.strip_prefix("file:")) {
+                (Some(k), _) => Tab::Mock(k.to_string()),
+                (_, Some(p)) => Tab::File(p.to_string()),
+                _ => Tab::Definition,
             },
         }
     }
@@ -124,6 +135,8 @@ pub enum Action {
     EditDefinition(String),
     EditInput(String),
     EditMock(String, String),
+    /// An S3 object's text (a new path adds the object).
+    EditFile(String, String),
     SetExpress(bool),
     OpenTab(Tab),
     /// A state chosen on the graph or in the event table.
@@ -217,6 +230,13 @@ impl Store {
                 if self.workspace.with_untracked(|w| w.mocks.get(&key) != Some(&text)) {
                     self.workspace.update(|w| {
                         w.mocks.insert(key, text);
+                    });
+                }
+            }
+            Action::EditFile(path, text) => {
+                if self.workspace.with_untracked(|w| w.files.get(&path) != Some(&text)) {
+                    self.workspace.update(|w| {
+                        w.files.insert(path, text);
                     });
                 }
             }

@@ -46,11 +46,22 @@ pub fn mock_uri(key: &str) -> String {
     format!("file:///mocks/{}.js", key.replace(':', "."))
 }
 
+/// The model URI of an S3 object of the Files tab.
+pub fn file_uri(path: &str) -> String {
+    format!("file:///s3/{path}")
+}
+
 fn language_of(tab: &Tab) -> &'static str {
     match tab {
         Tab::Mock(_) => "javascript",
+        Tab::File(path) => file_language(path),
         _ => "json",
     }
+}
+
+/// Monaco's language for an S3 object, by its extension (CSV, JSON Lines and text are plain).
+fn file_language(path: &str) -> &'static str {
+    if path.ends_with(".json") { "json" } else { "plaintext" }
 }
 
 fn uri_of(tab: &Tab) -> String {
@@ -58,6 +69,7 @@ fn uri_of(tab: &Tab) -> String {
         Tab::Definition => DEFINITION_URI.into(),
         Tab::Input => INPUT_URI.into(),
         Tab::Mock(k) => mock_uri(k),
+        Tab::File(p) => file_uri(p),
     }
 }
 
@@ -70,7 +82,7 @@ fn extra_for(tab: &Tab) -> JsValue {
         Tab::Mock(_) => {
             let _ = js_sys::Reflect::set(&extra, &"types".into(), &MOCK_TYPES.into());
         }
-        Tab::Input => {}
+        Tab::Input | Tab::File(_) => {}
     }
     extra.into()
 }
@@ -81,6 +93,15 @@ fn text_of(store: &Store, tab: &Tab) -> String {
         Tab::Definition => w.definition.clone(),
         Tab::Input => w.input.clone(),
         Tab::Mock(k) => w.mocks.get(k).cloned().unwrap_or_default(),
+        // The workspace's object, else the one the last run wrote.
+        Tab::File(p) => w.files.get(p).cloned().unwrap_or_else(|| {
+            store
+                .run
+                .with_untracked(|r| {
+                    r.result().and_then(|r| r.written.iter().find(|(k, _)| k == p).map(|(_, t)| t.clone()))
+                })
+                .unwrap_or_default()
+        }),
     })
 }
 
@@ -124,6 +145,9 @@ pub fn EditorPane(
                 store.apply(Action::EditDefinition(text));
             } else if uri == INPUT_URI {
                 store.apply(Action::EditInput(text));
+            } else if let Some(path) = uri.strip_prefix("file:///s3/") {
+                // Editing an object the run wrote makes it the workspace's own.
+                store.apply(Action::EditFile(path.to_string(), text));
             } else {
                 let key = store.workspace.with_untracked(|w| w.mocks.keys().find(|k| mock_uri(k) == uri).cloned());
                 if let Some(key) = key {
@@ -182,6 +206,9 @@ pub fn EditorPane(
         let _ = set_model_value(INPUT_URI, "json", &w.input, &JsValue::UNDEFINED);
         for (k, v) in &w.mocks {
             let _ = set_model_value(&mock_uri(k), "javascript", v, &extra_for(&Tab::Mock(k.clone())));
+        }
+        for (p, v) in &w.files {
+            let _ = set_model_value(&file_uri(p), file_language(p), v, &JsValue::UNDEFINED);
         }
     });
 

@@ -67,6 +67,8 @@ pub struct RunResult {
     pub computed_ms: f64,
     /// The definition the run used, as JSON.
     pub definition: Option<Arc<Value>>,
+    /// The S3 objects the run wrote (ResultWriter, S3 tasks), as `bucket/key` and text.
+    pub written: Vec<(String, String)>,
 }
 
 impl RunResult {

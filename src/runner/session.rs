@@ -88,7 +88,11 @@ fn prepare(store: Store) -> Result<Session, String> {
             ));
         }
     };
-    let options = Options { execution_type: store.execution_type(), ..Options::default() };
+    // The Files tab is the run's S3: one bucket per first path segment.
+    let s3 = store
+        .workspace
+        .with_untracked(|w| asl::s3::VirtualS3::from_files(w.files.iter().map(|(k, v)| (k.as_str(), v.as_bytes())), 0));
+    let options = Options { execution_type: store.execution_type(), s3: Some(s3), ..Options::default() };
     let mut exec = Execution::start(machine, input, options).map_err(|e| e.message)?;
     exec.set_step_budget(STEPS_PER_SLICE);
     let definition = serde_json::from_str(&analysis.text).ok().map(Arc::new);
@@ -158,14 +162,27 @@ async fn pause(s: Session) -> RunResult {
         .collect();
     let next_deadline = s.person.next_deadline(&s.exec);
     let (visits, computed_ms, definition) = (s.exec.visits().to_vec(), s.computed_ms, s.definition.clone());
+    let written = written(&s.exec);
     PAUSED.with(|p| *p.borrow_mut() = Some(s));
     let (index, checkpoints) = index(&history).await;
-    RunResult { history, visits, outcome: None, waiting, next_deadline, index, checkpoints, computed_ms, definition }
+    RunResult {
+        history,
+        visits,
+        outcome: None,
+        waiting,
+        next_deadline,
+        index,
+        checkpoints,
+        computed_ms,
+        definition,
+        written,
+    }
 }
 
 /// A finished execution (or one stuck on something no one will send), without copies.
 async fn record(s: Session) -> RunResult {
     let (computed_ms, definition) = (s.computed_ms, s.definition);
+    let written = written(&s.exec);
     let (history, visits, outcome) = s.exec.into_record();
     let (index, checkpoints) = index(&history).await;
     RunResult {
@@ -178,7 +195,17 @@ async fn record(s: Session) -> RunResult {
         checkpoints,
         computed_ms,
         definition,
+        written,
     }
+}
+
+/// The S3 objects the run wrote, as `bucket/key` and text.
+fn written(exec: &Execution) -> Vec<(String, String)> {
+    exec.s3()
+        .map(|s3| {
+            s3.written().map(|(b, k, o)| (format!("{b}/{k}"), String::from_utf8_lossy(&o.body).into_owned())).collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Indexing a long history takes a few milliseconds per pass: one pass per frame.

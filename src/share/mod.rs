@@ -34,6 +34,9 @@ struct Payload {
     example: Option<String>,
     #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
     express: bool,
+    /// The S3 objects of the Files tab, by `bucket/key`.
+    #[serde(rename = "f", default, skip_serializing_if = "BTreeMap::is_empty")]
+    files: BTreeMap<String, String>,
 }
 
 impl Payload {
@@ -44,6 +47,7 @@ impl Payload {
             mocks: w.mocks.clone(),
             example: w.example.clone(),
             express: w.express,
+            files: w.files.clone(),
         }
     }
 
@@ -55,6 +59,7 @@ impl Payload {
             example: self.example,
             express: self.express,
             tab: None,
+            files: self.files,
         }
     }
 }

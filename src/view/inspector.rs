@@ -185,6 +185,7 @@ fn visit_view(v: Visit, steps: Vec<dataflow::Step>, start: i64) -> impl IntoView
             </div>
         }
     });
+    let map_run = v.map_run.as_deref().map(crate::view::map_run::map_run_view);
     let assigned = (!v.assigned.is_empty()).then(|| {
         let vars: serde_json::Map<String, Value> = v.assigned.iter().cloned().collect();
         view! { <JsonView value=Signal::stored(Value::Object(vars)) label="Variables assigned".to_string() /> }
@@ -194,6 +195,7 @@ fn visit_view(v: Visit, steps: Vec<dataflow::Step>, start: i64) -> impl IntoView
                 <p class="timing">{timing}</p>
                 {error}
                 {attempts}
+                {map_run}
     <DataFlow steps />
                 {assigned}
             </div>

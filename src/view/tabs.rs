@@ -1,5 +1,6 @@
-//! The editor's tabs: the definition, the input, and one mock per Lambda function or task
-//! resource the definition calls.
+//! The editor's tabs: the definition, the input, one mock per Lambda function or task
+//! resource the definition calls, and the Files: the workspace's S3 objects, and those the last
+//! run wrote (marked as such).
 
 use leptos::prelude::*;
 
@@ -33,12 +34,56 @@ pub fn Tabs(store: Store) -> impl IntoView {
             </button>
         }
     };
+    // The run's objects that are not (or no longer) the workspace's own.
+    let written = move || {
+        let own: Vec<String> = store.workspace.with(|w| w.files.keys().cloned().collect());
+        store.run.with(|r| {
+            r.result()
+                .map(|r| r.written.iter().map(|(k, _)| k.clone()).filter(|k| !own.contains(k)).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let add_file = move |_| {
+        let Some(path) = crate::browser::prompt(
+            "The new S3 object, as bucket/key (for example orders/orders.csv):",
+            "my-bucket/items.json",
+        ) else {
+            return;
+        };
+        let path = path.trim().trim_start_matches("s3://").trim_start_matches('/').to_string();
+        match path.split_once('/') {
+            Some((bucket, key)) if !bucket.is_empty() && !key.is_empty() => {
+                if store.workspace.with_untracked(|w| !w.files.contains_key(&path)) {
+                    store.apply(Action::EditFile(path.clone(), String::new()));
+                }
+                store.apply(Action::OpenTab(Tab::File(path)));
+            }
+            _ => store.apply(Action::Notify(crate::store::Notice::error(format!(
+                "'{path}' is not an S3 object's path: write it as bucket/key, like orders/orders.csv."
+            )))),
+        }
+    };
     view! {
         <nav class="tabs" role="tablist">
             {tab(Tab::Definition, "Definition".into(), "The state machine (Amazon States Language)")}
             {tab(Tab::Input, "Input".into(), "The execution's input")}
             <span class="tabs-sep">"Mocks"</span>
             {move || mock_keys().into_iter().map(|k| tab(Tab::Mock(k.clone()), format!("{k}.js"), "A mock for this function or resource")).collect_view()}
+            <span class="tabs-sep">"Files"</span>
+            {move || store.workspace.with(|w| w.files.keys().cloned().collect::<Vec<_>>()).into_iter().map(|p| tab(Tab::File(p.clone()), p, "An S3 object of the workspace (bucket/key): ItemReaders and S3 tasks read it")).collect_view()}
+            {move || written().into_iter().map(|p| view! {
+                <span class="tab-written" title=p.clone()>{tab(Tab::File(p.clone()), format!("{} ✎", short_path(&p)), "Written by the last run (ResultWriter or an S3 task)")}</span>
+            }).collect_view()}
+            <button class="tab tab-add" title="Add an S3 object to the workspace" on:click=add_file>
+                "+ File"
+            </button>
         </nav>
     }
+}
+
+/// A long `bucket/a/b/c/file` shortened to `bucket/…/file` for its tab (the whole path is the
+/// tab's tooltip): a map run's results sit under a long run id.
+fn short_path(path: &str) -> String {
+    let parts: Vec<&str> = path.split('/').collect();
+    if parts.len() <= 2 { path.to_string() } else { format!("{}/…/{}", parts[0], parts[parts.len() - 1]) }
 }

@@ -5,7 +5,7 @@
 //! asl validate FILE [--format text|json]
 //! asl run FILE --input JSON|FILE [--context FILE] [--mock-config FILE --test-case NAME]
 //!              [--mocks DIR|FILE] [--type STANDARD|EXPRESS] [--seed N] [--data-flow]
-//!              [--s3 DIR] [--output-only] [--mock-timeout MS]
+//!              [--s3 DIR] [--output-only] [--pretty] [--mock-timeout MS]
 //! ```
 
 mod args;
@@ -27,11 +27,12 @@ usage:
   asl validate FILE [--format text|json]
   asl run FILE --input JSON|FILE [--context FILE] [--mock-config FILE --test-case NAME]
                [--mocks DIR|FILE] [--type STANDARD|EXPRESS] [--seed N] [--data-flow]
-               [--s3 DIR] [--output-only] [--mock-timeout MS]
+               [--s3 DIR] [--output-only] [--pretty] [--mock-timeout MS]
 
 validate exits 0 when the definition has no ERROR, 1 when it has, 2 on usage errors.
 run prints {\"status\", \"output\" | \"error\", \"cause\", \"history\"} (--output-only leaves the
-history out; --s3 DIR adds \"s3Written\", and writes those objects to DIR) and exits 0 when the
+history out; --s3 DIR adds \"s3Written\", and writes those objects to DIR; indented at a terminal
+or with --pretty, compact otherwise) and exits 0 when the
 execution succeeded, 2 when it failed, timed out or was aborted, 1 when it could not start.";
 
 fn main() -> ExitCode {

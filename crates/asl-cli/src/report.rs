@@ -25,12 +25,19 @@ impl<'a> Report<'a> {
         Report { outcome: exec.outcome(), waiting: None, history: Some(exec.history()), data_flow: None, written: None }
     }
 
-    /// Writes the report as indented JSON and a newline. A closed pipe (`asl run ... | head`)
-    /// ends the output quietly.
-    pub fn print(&self) {
+    /// Writes the report and a newline: indented for a person at a terminal (or with
+    /// `pretty`), compact for a program reading a pipe or a file. A closed pipe (`asl run ... |
+    /// head`) ends the output quietly.
+    pub fn print(&self, pretty: bool) {
+        use std::io::IsTerminal;
         let stdout = std::io::stdout().lock();
+        let pretty = pretty || stdout.is_terminal();
         let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
-        let written = serde_json::to_writer_pretty(&mut out, self).is_ok();
+        let written = if pretty {
+            serde_json::to_writer_pretty(&mut out, self).is_ok()
+        } else {
+            serde_json::to_writer(&mut out, self).is_ok()
+        };
         if written {
             let _ = out.write_all(b"\n");
         }

@@ -26,6 +26,7 @@ const SPEC: Spec = &[
     ("mock-timeout", true),
     ("data-flow", false),
     ("output-only", false),
+    ("pretty", false),
     ("s3", true),
 ];
 
@@ -129,7 +130,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
         crate::s3_dir::save(dir, s3)?;
         report.written = Some(s3);
     }
-    report.print();
+    report.print(args.flag("pretty"));
     Ok(code)
 }
 

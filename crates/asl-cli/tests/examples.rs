@@ -68,11 +68,33 @@ fn run(example: &str, input: &str) -> Result<(Option<i32>, Value), String> {
     if repo().join(&mocks).is_dir() {
         args.extend(["--mocks", mocks.as_str()]);
     }
+    // The example's S3 objects, copied: a run writes into its S3 folder.
+    let s3 = repo().join(example_file(example, "s3"));
+    let scratch = std::env::temp_dir().join(format!("asl-example-s3-{example}-{}", std::process::id()));
+    let scratch_text = scratch.to_string_lossy().into_owned();
+    if s3.is_dir() {
+        let _ = std::fs::remove_dir_all(&scratch);
+        copy_dir(&s3, &scratch);
+        args.extend(["--s3", scratch_text.as_str()]);
+    }
     let o = asl(&args);
+    let _ = std::fs::remove_dir_all(&scratch);
     let out = serde_json::from_slice(&o.stdout).map_err(|e| {
         format!("{example} with {input}: no JSON result ({e}); stderr: {}", String::from_utf8_lossy(&o.stderr))
     })?;
     Ok((o.status.code(), out))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a scratch folder");
+    for entry in std::fs::read_dir(from).expect("a readable folder").filter_map(|e| e.ok()) {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("a copied file");
+        }
+    }
 }
 
 /// The names of the states the execution entered, from its `*StateEntered` events.

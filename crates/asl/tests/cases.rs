@@ -7,13 +7,20 @@
 //! {"description": "what it shows",
 //!  "definition": {...}, "input": {...},
 //!  "options": {"type": "EXPRESS", "seed": 7},                        optional
+//!  "s3": {"bucket/key.csv": "a,b\n1,2", "empty-bucket/": ""},          optional virtual S3
 //!  "answers": {"StateName": [{"return": ...}, {"throw": {"error": "E", "cause": "C"}},
 //!                            {"function_return": ...}, {"function_throw": {"error": "E", "message": "M"}},
 //!                            {"no_answer": true}, {"return": ..., "after_ms": 500}]},
 //!  "expect": {"status": "SUCCEEDED", "output": ..., "error": ..., "cause": ...,
 //!             "history": ["ExecutionStarted", "PassStateEntered Hello", ...],
-//!             "end_time_ms": 3000}}
+//!             "end_time_ms": 3000,
+//!             "s3_written": {"out/jobs/*/manifest.json": {...}, "out/jobs/*/SUCCEEDED_0.json": [...]}}}
 //! ```
+//!
+//! An expected `cause` (or `error`) may use `*` for any text, as in `s3_written`.
+//!
+//! `s3_written` lists every object the run wrote, as `bucket/key` (`*` stands for any text,
+//! such as a map run's id) with its content (compared as JSON when it parses).
 //!
 //! `answers` lists each task state's answers in invocation order (retries and Map iterations
 //! included). `history` lists event types, with the state name after a space where the event
@@ -83,6 +90,11 @@ fn execute(case: &Value) -> Result<(), String> {
             options.seed = seed;
         }
     }
+    if let Some(files) = case.get("s3").and_then(Value::as_object) {
+        let files: Vec<(&str, &[u8])> =
+            files.iter().map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default().as_bytes())).collect();
+        options.s3 = Some(asl::s3::VirtualS3::from_files(files, 0));
+    }
     let input = case.get("input").cloned().unwrap_or(Value::Object(Default::default()));
     let mut exec = Execution::start(machine, input, options).map_err(|e| e.message)?;
     let answers = case.get("answers").and_then(Value::as_object).cloned().unwrap_or_default();
@@ -116,7 +128,7 @@ fn execute(case: &Value) -> Result<(), String> {
         diffs.push(format!("status: expected {want_status}, got {status} ({:?})", outcome));
     }
     if let (Some(want), Some(o)) = (expect.get("output"), outcome)
-        && o.output.as_ref() != Some(want)
+        && !o.output.as_ref().is_some_and(|got| same_json(want, got))
     {
         diffs.push(format!(
             "output: expected {want}, got {}",
@@ -126,7 +138,11 @@ fn execute(case: &Value) -> Result<(), String> {
     for field in ["error", "cause"] {
         if let (Some(want), Some(o)) = (expect.get(field), outcome) {
             let got = if field == "error" { o.error.clone() } else { o.cause.clone() };
-            if got.as_deref() != want.as_str() {
+            let same = match (want.as_str(), got.as_deref()) {
+                (Some(w), Some(g)) => glob(w, g),
+                (w, g) => w == g,
+            };
+            if !same {
                 diffs.push(format!("{field}: expected {want}, got {got:?}"));
             }
         }
@@ -152,7 +168,57 @@ fn execute(case: &Value) -> Result<(), String> {
             diffs.push(format!("end_time_ms: expected {want}, got {}", end - start));
         }
     }
+    if let Some(want) = expect.get("s3_written").and_then(Value::as_object) {
+        let written: Vec<(String, Value)> = exec
+            .s3()
+            .map(|s3| {
+                s3.written()
+                    .map(|(b, k, o)| {
+                        let text = o.text().unwrap_or_default();
+                        (format!("{b}/{k}"), serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.into())))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if written.len() != want.len() {
+            let keys: Vec<&String> = written.iter().map(|(k, _)| k).collect();
+            diffs.push(format!("s3_written: expected {} objects, got {keys:?}", want.len()));
+        }
+        for (pattern, content) in want {
+            match written.iter().find(|(k, _)| glob(pattern, k)) {
+                Some((_, got)) if !same_json(content, got) => {
+                    diffs.push(format!("s3_written {pattern}: expected {content}, got {got}"))
+                }
+                Some(_) => {}
+                None => diffs.push(format!("s3_written: nothing written at {pattern}")),
+            }
+        }
+    }
     if diffs.is_empty() { Ok(()) } else { Err(diffs.join("\n")) }
+}
+
+/// `*` matches any text (a map run's id in a key, a generated name in a content).
+fn glob(pattern: &str, text: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == text,
+        Some((head, tail)) => {
+            text.starts_with(head)
+                && (0..=text.len() - head.len())
+                    .any(|i| text.is_char_boundary(head.len() + i) && glob(tail, &text[head.len() + i..]))
+        }
+    }
+}
+
+/// JSON equality where an expected string with `*` matches by [`glob`].
+fn same_json(want: &Value, got: &Value) -> bool {
+    match (want, got) {
+        (Value::String(w), Value::String(g)) if w.contains('*') => glob(w, g),
+        (Value::Array(w), Value::Array(g)) => w.len() == g.len() && w.iter().zip(g).all(|(w, g)| same_json(w, g)),
+        (Value::Object(w), Value::Object(g)) => {
+            w.len() == g.len() && w.iter().all(|(k, v)| g.get(k).is_some_and(|gv| same_json(v, gv)))
+        }
+        _ => want == got,
+    }
 }
 
 fn to_answer(a: &Value) -> (TaskAnswer, u64) {

@@ -53,11 +53,11 @@ impl Env<'_> {
                 "The variable '${name}' referenced by the path '{}' in the field '{field}' is not defined",
                 path.as_str()
             )),
-            _ => Failure::runtime(format!(
-                "The JSONPath '{}' specified for the field '{field}' could not be found in the input '{}'",
-                path.as_str(),
-                compact(dollar)
-            )),
+            // AWS quotes the document the path was applied to: the context object for `$$`,
+            // the variable's value for `$name`.
+            PathRoot::Context => not_found_in(path, &self.state.whole(self.exec), field),
+            PathRoot::Variable(name) => not_found_in(path, self.vars.get(self.scope, name).unwrap_or(dollar), field),
+            PathRoot::Input => not_found_in(path, dollar, field),
         }
     }
 
@@ -83,6 +83,15 @@ impl Env<'_> {
     }
 }
 
+/// A payload template's path that selects nothing in `document`.
+fn not_found_in(path: &Path, document: &Value, field: &str) -> Failure {
+    Failure::runtime(format!(
+        "The JSONPath '{}' specified for the field '{field}' could not be found in the input '{}'",
+        path.as_str(),
+        compact(document)
+    ))
+}
+
 /// An [`Env`] with a fixed `$`, as intrinsic functions see it.
 struct WithDollar<'e, 'a, 'v> {
     env: &'e mut Env<'a>,
@@ -99,6 +108,15 @@ impl intrinsics::Env for WithDollar<'_, '_, '_> {
 
     fn rng(&mut self) -> &mut Rng {
         self.env.rng
+    }
+}
+
+/// A value read by a `*Path` field as AWS prints it in that field's error causes: a string
+/// as it is, without quotes (`"NoNumber"` reads `NoNumber`), anything else as compact JSON.
+pub(crate) fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => compact(other),
     }
 }
 

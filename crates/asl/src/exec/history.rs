@@ -307,7 +307,34 @@ struct Payload<'a>(&'a Value);
 
 impl Serialize for Payload<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&serde_json::to_string(self.0).unwrap_or_default())
+        // `collect_str` streams the text through the serializer's string escaping, so a
+        // payload's JSON is never built as a string of its own first.
+        s.collect_str(&JsonText(self.0))
+    }
+}
+
+/// A value's compact JSON text, written straight to a formatter.
+struct JsonText<'a>(&'a Value);
+
+impl std::fmt::Display for JsonText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        serde_json::to_writer(FmtWriter(f), self.0).map_err(|_| std::fmt::Error)
+    }
+}
+
+/// `io::Write` over a formatter. serde_json writes whole UTF-8 sequences in each call (it
+/// splits text only at ASCII escapes), so each chunk is text.
+struct FmtWriter<'a, 'b>(&'a mut std::fmt::Formatter<'b>);
+
+impl std::io::Write for FmtWriter<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = std::str::from_utf8(buf).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        self.0.write_str(text).map_err(std::io::Error::other)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -48,7 +48,7 @@ pub use deadlines::{Deadline, DeadlineKind};
 pub use history::{EventKind, HistoryEvent, StateType};
 pub use jsonata::{EvalRequest, Evaluated, expression_body};
 pub use options::{ExecutionType, Options, STANDARD_HISTORY_LIMIT};
-pub use visits::{Attempt, Stage, Visit};
+pub use visits::{Attempt, MapRunRecord, Stage, Visit};
 
 use crate::errors::Failure;
 use crate::model::{Resource, StateMachine};

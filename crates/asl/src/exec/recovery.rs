@@ -99,11 +99,23 @@ impl Execution {
 }
 
 /// The error output a catcher passes on: `{"Error": ..., "Cause": ...}`.
+///
+/// A failure without an error name (a task failed with only a cause, or with neither) still
+/// has both keys, as nulls where a value is missing: AWS passes `{"Error": null, "Cause":
+/// null}` on for a callback failed with neither. A named error without a cause keeps its
+/// one key, as before (AWS's shape for that is not recorded).
 pub(super) fn error_output(failure: &Failure) -> Value {
     let mut m = Map::with_capacity(2);
-    m.insert("Error".into(), Value::String(failure.error.clone()));
-    if let Some(c) = &failure.cause {
-        m.insert("Cause".into(), Value::String(c.clone()));
+    let nameless = failure.error.is_empty();
+    m.insert("Error".into(), if nameless { Value::Null } else { Value::String(failure.error.clone()) });
+    match &failure.cause {
+        Some(c) => {
+            m.insert("Cause".into(), Value::String(c.clone()));
+        }
+        None if nameless => {
+            m.insert("Cause".into(), Value::Null);
+        }
+        None => {}
     }
     Value::Object(m)
 }

@@ -182,6 +182,7 @@ impl Execution {
                 caught_by: None,
                 assigned: Vec::new(),
                 jsonata: state.query_language == crate::model::QueryLanguage::Jsonata,
+                map_run: None,
             });
             self.frames[f.0].visit.record = Some(self.visits.len() - 1);
         }

@@ -23,6 +23,12 @@ pub enum Stage {
     AfterArguments,
     #[serde(rename = "afterItemSelector")]
     AfterItemSelector,
+    /// A Distributed Map's items as its ItemReader read them.
+    #[serde(rename = "afterItemReader")]
+    AfterItemReader,
+    /// A Distributed Map's batches, each one child execution's input.
+    #[serde(rename = "afterItemBatcher")]
+    AfterItemBatcher,
     #[serde(rename = "result")]
     Result,
     #[serde(rename = "afterResultSelector")]
@@ -70,6 +76,40 @@ pub struct Visit {
     pub assigned: Vec<(String, Value)>,
     /// The state uses JSONata: its steps are Arguments, the result, Assign and Output.
     pub jsonata: bool,
+    /// A Distributed Map's run: where its items came from and how its children ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub map_run: Option<Box<MapRunRecord>>,
+}
+
+/// What the inspector shows of a Distributed Map's run.
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MapRunRecord {
+    pub map_run_arn: String,
+    /// The ItemReader's evaluated parameters (`Bucket`, `Key` or `Prefix`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reader: Option<Value>,
+    /// How many items there were (read, or from the input).
+    pub items: usize,
+    /// How many child executions: one per item, or per batch.
+    pub children: usize,
+    pub batched: bool,
+    pub succeeded: usize,
+    pub failed: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolerated_failure_count: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolerated_failure_percentage: Option<f64>,
+    /// The first failed children: their index, error and cause.
+    pub failures: Vec<(usize, Failure)>,
+    /// Where a ResultWriter wrote the results (`Bucket`, `Key` of the manifest).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_writer: Option<Value>,
+}
+
+impl MapRunRecord {
+    /// The failed children listed, at most: a run of thousands keeps the first ones.
+    pub const MAX_FAILURES: usize = 100;
 }
 
 fn state_type_name<S: serde::Serializer>(t: &StateType, s: S) -> Result<S::Ok, S::Error> {

@@ -1,6 +1,12 @@
-//! CSV as a Distributed Map's ItemReader reads it (RFC 4180): fields split by one delimiter,
-//! quoted fields may hold delimiters, line breaks and doubled quotes, and lines end with LF,
-//! CRLF or CR. A line with no characters at all is no row.
+//! CSV as a Distributed Map's ItemReader reads it, by the rules AWS documents ("How Step
+//! Functions parses input CSV files"): fields split by one delimiter and records by line
+//! breaks (LF, CRLF or CR); a field in double quotes may hold delimiters and line breaks; a
+//! doubled quote stands for one quote, in a quoted field and in an unquoted one alike; a
+//! backslash escapes another backslash, a double quote or the delimiter, and a backslash before
+//! anything else is dropped. A line with no characters at all is no row.
+
+use std::iter::Peekable;
+use std::str::Chars;
 
 /// Where a CSV text stops making sense.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,10 +26,13 @@ pub fn rows(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError> {
     let mut chars = text.chars().peekable();
     // Whether the current row has anything yet (a delimiter or a character).
     let mut started = false;
+    // Whether the next character begins a field: only there does a quote open a quoted field.
+    let mut field_start = true;
     while let Some(c) = chars.next() {
         match c {
-            '"' if field.is_empty() => {
+            '"' if field_start => {
                 started = true;
+                field_start = false;
                 loop {
                     match chars.next() {
                         Some('"') if chars.peek() == Some(&'"') => {
@@ -31,6 +40,7 @@ pub fn rows(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError> {
                             field.push('"');
                         }
                         Some('"') => break,
+                        Some('\\') => escaped(&mut chars, delimiter, &mut field),
                         Some(c) => {
                             if c == '\n' {
                                 line += 1;
@@ -68,14 +78,33 @@ pub fn rows(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError> {
                     rows.push(std::mem::take(&mut row));
                 }
                 started = false;
+                field_start = true;
                 row_line = line;
             }
             c if c == delimiter => {
                 started = true;
+                field_start = true;
                 row.push(std::mem::take(&mut field));
+            }
+            // Outside quotes too, a doubled quote is one quote (`{""key"":1}` reads `{"key":1}`).
+            '"' if chars.peek() == Some(&'"') => {
+                chars.next();
+                started = true;
+                field_start = false;
+                field.push('"');
+            }
+            '\\' => {
+                started = true;
+                field_start = false;
+                // A backslash before a line break is dropped and the line break still ends
+                // the row.
+                if !matches!(chars.peek(), Some('\n' | '\r')) {
+                    escaped(&mut chars, delimiter, &mut field);
+                }
             }
             c => {
                 started = true;
+                field_start = false;
                 field.push(c);
             }
         }
@@ -85,6 +114,18 @@ pub fn rows(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, CsvError> {
         rows.push(row);
     }
     Ok(rows)
+}
+
+/// The character after a backslash: a backslash, a double quote or the delimiter is kept as
+/// itself; before anything else the backslash is dropped and the character read as usual.
+fn escaped(chars: &mut Peekable<Chars>, delimiter: char, field: &mut String) {
+    match chars.peek() {
+        Some(&c) if c == '\\' || c == '"' || c == delimiter => {
+            chars.next();
+            field.push(c);
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +153,20 @@ mod tests {
     fn quoted_fields_hold_delimiters_breaks_and_quotes() {
         assert_eq!(parse("\"a,b\",\"say \"\"hi\"\"\"\n\"two\nlines\",x"), [["a,b", "say \"hi\""], ["two\nlines", "x"]]);
         assert_eq!(parse("'single',x"), [["'single'", "x"]]);
+    }
+
+    #[test]
+    fn doubled_quotes_outside_quotes_are_one_quote() {
+        assert_eq!(parse("{\"\"k\"\":\"\"v\"\"},a\"b\n"), [["{\"k\":\"v\"}", "a\"b"]]);
+    }
+
+    #[test]
+    fn backslashes_escape_backslashes_quotes_and_the_delimiter_only() {
+        assert_eq!(parse("C:\\\\Dir\\\\f.exe,1\n"), [["C:\\Dir\\f.exe", "1"]]);
+        assert_eq!(parse("a\\,b,c\n"), [["a,b", "c"]]);
+        assert_eq!(parse("say \\\"hi\\\",\"in \\\"quotes\\\"\"\n"), [["say \"hi\"", "in \"quotes\""]]);
+        assert_eq!(parse("a\\b,x\\\n2,3\n"), [["ab", "x"], ["2", "3"]]);
+        assert_eq!(rows("a\\|b|c\\,d", '|').unwrap(), [["a|b", "c,d"]]);
     }
 
     #[test]

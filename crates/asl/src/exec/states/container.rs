@@ -4,10 +4,11 @@
 
 use std::sync::Arc;
 
-use serde_json::{Map as JsonMap, Value};
+use serde_json::Value;
 
 use super::super::frames::{Container, ContainerKind, Flow, FrameId, Link};
 use super::super::history::{ErrorDetails, EventKind};
+use super::super::recovery::error_output;
 use super::super::visits::Stage;
 use super::super::{Data, Execution};
 use super::map_run::{MapRun, child_record, path_integer};
@@ -174,7 +175,7 @@ impl Execution {
                 self.emit(Some(f), EventKind::MapStateSucceeded);
                 Value::Array(c.results)
             }
-            ContainerKind::Map { run: Some(mut run), .. } => match self.finish_run(&mut run, c.results) {
+            ContainerKind::Map { run: Some(mut run), .. } => match self.finish_run(f, &mut run, c.results) {
                 Ok(result) => {
                     self.emit(Some(f), EventKind::MapRunSucceeded);
                     self.emit(Some(f), EventKind::MapStateSucceeded);
@@ -274,6 +275,12 @@ impl Execution {
         if let ContainerKind::Map { run: Some(run), .. } = &mut c.kind {
             child_record(run, link.index, &result, self.now);
         }
+        if distributed {
+            self.note_child(parent, link.index, &result);
+        }
+        let Some(c) = self.frames[parent.0].visit.container.as_mut() else {
+            return;
+        };
         let ok = result.is_ok();
         match result {
             Ok(v) => c.results[link.index] = v,
@@ -290,12 +297,8 @@ impl Execution {
                             "The specified tolerated failure threshold was exceeded",
                         ));
                     } else {
-                        let mut out = JsonMap::new();
-                        out.insert("Error".into(), Value::String(e.error.clone()));
-                        if let Some(cause) = &e.cause {
-                            out.insert("Cause".into(), Value::String(cause.clone()));
-                        }
-                        c.results[link.index] = Value::Object(out);
+                        // A tolerated failure leaves its error output in the child's place.
+                        c.results[link.index] = error_output(&e);
                     }
                 } else {
                     c.failure.get_or_insert(e);

@@ -11,9 +11,10 @@ use std::sync::Arc;
 
 use serde_json::{Map as JsonMap, Value};
 
-use super::super::eval::Env;
+use super::super::eval::{Env, shown};
 use super::super::frames::{Flow, FrameId};
 use super::super::history::{ErrorDetails, EventKind};
+use super::super::visits::{MapRunRecord, Stage};
 use super::super::{Data, Execution};
 use crate::errors::{Failure, ITEM_READER_FAILED, RESULT_WRITER_FAILED};
 use crate::model::distributed::{Arguments, ResultWriter};
@@ -63,13 +64,10 @@ pub(in crate::exec) struct Batching {
     pub batch_input: Option<Value>,
 }
 
-/// How a `*Path` field's value shows in AWS's causes: a string as it is, anything else as JSON.
-fn shown(v: Option<&Value>) -> String {
-    match v {
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
-        None => "null".into(),
-    }
+/// How a `*Path` field's value shows in AWS's causes (see [`shown`]); a path that selects
+/// nothing shows as `null`.
+fn shown_or_null(v: Option<&Value>) -> String {
+    v.map_or_else(|| "null".into(), shown)
 }
 
 /// A whole number, also when written as a string (AWS reads `"5"` from a path).
@@ -93,7 +91,7 @@ pub(in crate::exec) fn path_integer(v: Option<&Value>, field: &str, path: &Path)
     v.and_then(integer).ok_or_else(|| {
         Failure::runtime(format!(
             "The {field} field refers to value \"{}\" which is not a valid integer: {}",
-            shown(v),
+            shown_or_null(v),
             path.as_str()
         ))
     })
@@ -128,7 +126,7 @@ impl Execution {
                     let n = v.as_deref().and_then(float).ok_or_else(|| {
                         Failure::runtime(format!(
                             "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid float: {}",
-                            shown(v.as_deref()),
+                            shown_or_null(v.as_deref()),
                             p.as_str()
                         ))
                     })?;
@@ -164,6 +162,7 @@ impl Execution {
 
     /// MapRunStarted, the items read and batched, and the children set to start. `items` are
     /// the Map's own items (unused when a reader reads them).
+    #[allow(clippy::too_many_arguments)]
     pub(in crate::exec) fn begin_map_run(
         &mut self,
         f: FrameId,
@@ -179,6 +178,15 @@ impl Execution {
         let machine_arn = self.ctx.state_machine_arn().to_string();
         let arn = format!("{}/{label}:{run_id}", machine_arn.replacen(":stateMachine:", ":mapRun:", 1));
         self.emit(Some(f), EventKind::MapRunStarted { map_run_arn: arn.as_str().into() });
+        if let Some(r) = self.frames[f.0].visit.record {
+            self.visits[r].map_run = Some(Box::new(MapRunRecord {
+                map_run_arn: arn.clone(),
+                reader: settings.reader.as_ref().map(|(args, _)| args.clone()),
+                tolerated_failure_count: settings.tolerated_count,
+                tolerated_failure_percentage: settings.tolerated_percentage,
+                ..MapRunRecord::default()
+            }));
+        }
         let mut items = items;
         if let (Some(reader), Some((arguments, max))) = (&map.item_reader, &settings.reader) {
             if *max < 0 {
@@ -189,7 +197,11 @@ impl Execution {
                 Ok(items) => items,
                 Err(cause) => return self.fail_run(f, Failure::new(ITEM_READER_FAILED, cause)),
             };
+            if self.frames[f.0].visit.record.is_some() {
+                self.record(f, Stage::AfterItemReader, &Arc::new(Value::Array(items.clone())));
+            }
         }
+        let item_count = items.len();
         let batched = settings.batcher.is_some();
         if let Some(batching) = settings.batcher {
             if let Some(selector) = &state.parameters {
@@ -206,6 +218,14 @@ impl Execution {
                 items = selected;
             }
             items = batch(items, &batching);
+            if self.frames[f.0].visit.record.is_some() {
+                self.record(f, Stage::AfterItemBatcher, &Arc::new(Value::Array(items.clone())));
+            }
+        }
+        if let Some(record) = self.run_record(f) {
+            record.items = item_count;
+            record.children = items.len();
+            record.batched = batched;
         }
         let writer = map.result_writer.clone().map(|config| {
             let to = settings.writer_arguments.as_ref().map(|a| {
@@ -254,7 +274,12 @@ impl Execution {
 
     /// The run's end: its results written (or shaped) as the ResultWriter says. Returns the
     /// state's result, or the failure.
-    pub(in crate::exec) fn finish_run(&mut self, run: &mut MapRun, results: Vec<Value>) -> Result<Value, Failure> {
+    pub(in crate::exec) fn finish_run(
+        &mut self,
+        f: FrameId,
+        run: &mut MapRun,
+        results: Vec<Value>,
+    ) -> Result<Value, Failure> {
         let Some(writer) = &run.writer else { return Ok(Value::Array(results)) };
         let records: Vec<ChildRecord> = run.records.iter_mut().filter_map(Option::take).collect();
         let Some((bucket, prefix)) = &writer.to else {
@@ -277,10 +302,33 @@ impl Execution {
         };
         let details =
             write(s3, &destination, &records, now).map_err(|cause| Failure::new(RESULT_WRITER_FAILED, cause))?;
+        if let Some(record) = self.run_record(f) {
+            record.result_writer = Some(details.clone());
+        }
         let mut out = JsonMap::new();
         out.insert("MapRunArn".into(), Value::String(run.arn.clone()));
         out.insert("ResultWriterDetails".into(), details);
         Ok(Value::Object(out))
+    }
+
+    /// The inspector's record of the run `f` is making, when the data flow is recorded.
+    pub(in crate::exec) fn run_record(&mut self, f: FrameId) -> Option<&mut MapRunRecord> {
+        let r = self.frames[f.0].visit.record?;
+        self.visits[r].map_run.as_deref_mut()
+    }
+
+    /// Counts a child's end in the inspector's record.
+    pub(in crate::exec) fn note_child(&mut self, f: FrameId, index: usize, outcome: &Result<Value, Failure>) {
+        let Some(record) = self.run_record(f) else { return };
+        match outcome {
+            Ok(_) => record.succeeded += 1,
+            Err(e) => {
+                record.failed += 1;
+                if record.failures.len() < MapRunRecord::MAX_FAILURES {
+                    record.failures.push((index, e.clone()));
+                }
+            }
+        }
     }
 
     /// Notes a child's start, for its result record.

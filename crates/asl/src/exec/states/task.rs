@@ -6,10 +6,12 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
+use super::super::eval::shown;
 use super::super::frames::{Flow, FrameId};
 use super::super::history::{ErrorDetails, EventKind, FunctionSchedule, TaskResource, TaskSchedule};
 use super::super::timers::Timer;
 use super::super::{Data, Execution, PendingTask, Request, RequestId, TaskAnswer, TaskRequest};
+use super::map_run::integer;
 use super::services::shape_function_result;
 use crate::errors::{Failure, TIMEOUT};
 use crate::model::{Dynamic, IntegrationPattern, ResourceKind, State, StateKind, Task};
@@ -35,12 +37,13 @@ impl Execution {
                                 p.not_found(&raw)
                             )));
                         };
-                        let v = Some(v);
-                        match v.as_deref().and_then(positive_integer) {
+                        // Read as every *Path number is (a numeric string too, as AWS reads
+                        // the Map's); a timeout must also be at least one second.
+                        match integer(&v).and_then(|n| u64::try_from(n).ok()).filter(|n| *n > 0) {
                             Some(n) => Ok(Some(n)),
                             None => Err(Failure::runtime(format!(
                                 "The {field} field refers to value \"{}\" which is not a valid integer: {}",
-                                v.map(|v| display(&v)).unwrap_or_else(|| "null".into()),
+                                shown(&v),
                                 p.as_str()
                             ))),
                         }
@@ -365,16 +368,4 @@ fn task_resource(task: &Task) -> Arc<TaskResource> {
         resource_type: task.resource.resource_type().into(),
         resource: task.resource.resource_name().into(),
     })
-}
-
-fn positive_integer(v: &Value) -> Option<u64> {
-    v.as_u64().filter(|n| *n > 0)
-}
-
-/// A value as AWS quotes it in messages: strings bare, anything else as JSON.
-fn display(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
 }

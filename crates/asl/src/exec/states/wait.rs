@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::super::Execution;
+use super::super::eval::shown;
 use super::super::frames::{Flow, FrameId};
 use super::super::timers::Timer;
 use crate::errors::Failure;
@@ -24,7 +25,11 @@ impl Execution {
                 Wait::Seconds(Dynamic::Path(p)) => {
                     let v = env.select(p, &effective).ok_or_else(|| not_referenced("SecondsPath", p.as_str()))?;
                     let seconds = whole_seconds(&v).ok_or_else(|| {
-                        Failure::runtime(format!("The SecondsPath parameter cannot be parsed as a long value: {} == {}", p.as_str(), v))
+                        Failure::runtime(format!(
+                            "The SecondsPath parameter cannot be parsed as a long value: {} == {}",
+                            p.as_str(),
+                            shown(&v)
+                        ))
                     })?;
                     if seconds < 0 {
                         return Err(Failure::runtime(format!(
@@ -43,13 +48,10 @@ impl Execution {
                         _ => None,
                     };
                     parsed.ok_or_else(|| {
-                        let shown = match v.as_ref() {
-                            Value::String(s) => s.clone(),
-                            other => other.to_string(),
-                        };
                         Failure::runtime(format!(
-                            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {} == {shown}",
-                            p.as_str()
+                            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {} == {}",
+                            p.as_str(),
+                            shown(&v)
                         ))
                     })
                 }

@@ -55,8 +55,7 @@ fn reader_config(
     resource: &ReaderResource,
 ) -> ReaderConfig {
     let mut f = Fields::new(map, at);
-    let mut config = ReaderConfig::default();
-    config.input_type = match f.string(d, "InputType") {
+    let input_type = match f.string(d, "InputType") {
         Some("JSON") => Some(InputType::Json),
         Some("JSONL") => Some(InputType::Jsonl),
         Some("CSV") => Some(InputType::Csv),
@@ -71,6 +70,7 @@ fn reader_config(
         }
         None => None,
     };
+    let mut config = ReaderConfig { input_type, ..ReaderConfig::default() };
     if *resource == ReaderResource::GetObject && config.input_type.is_none() && !f.has("InputType") {
         d.error(code::SCHEMA_VALIDATION_FAILED, &f.pointer, "The field 'InputType' is required to read an object");
     }
@@ -255,7 +255,9 @@ pub(super) fn result_writer(
 fn arguments(f: &mut Fields, d: &mut Diagnostics, jsonata: bool) -> Option<Arguments> {
     let key = if jsonata { "Arguments" } else { "Parameters" };
     let value = f.get(key)?;
-    if !value.is_object() && !(jsonata && value.is_string()) {
+    // JSONata's Arguments may be one expression giving the whole object.
+    let accepted = value.is_object() || (jsonata && value.is_string());
+    if !accepted {
         d.error_at_value(code::SCHEMA_VALIDATION_FAILED, &f.child(key), format!("{key} must be an object"));
         return None;
     }
