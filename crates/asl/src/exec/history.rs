@@ -307,34 +307,40 @@ struct Payload<'a>(&'a Value);
 
 impl Serialize for Payload<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // `collect_str` streams the text through the serializer's string escaping, so a
-        // payload's JSON is never built as a string of its own first.
-        s.collect_str(&JsonText(self.0))
+        // The text is written into one buffer reused for every payload: a long history has
+        // two payloads per state, and allocating each one's text costs more than writing it.
+        PAYLOAD_TEXT.with(|buffer| match buffer.try_borrow_mut() {
+            Ok(mut text) => {
+                text.clear();
+                serde_json::to_writer(&mut *text, self.0).map_err(serde::ser::Error::custom)?;
+                s.serialize_str(std::str::from_utf8(&text).map_err(serde::ser::Error::custom)?)
+            }
+            // Serialized from within a payload's serialization: no buffer to share.
+            Err(_) => s.serialize_str(&serde_json::to_string(self.0).map_err(serde::ser::Error::custom)?),
+        })
     }
 }
 
-/// A value's compact JSON text, written straight to a formatter.
-struct JsonText<'a>(&'a Value);
-
-impl std::fmt::Display for JsonText<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        serde_json::to_writer(FmtWriter(f), self.0).map_err(|_| std::fmt::Error)
-    }
+thread_local! {
+    static PAYLOAD_TEXT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The last timestamp written, and its text: events of one moment share it.
+    static LAST_TIMESTAMP: std::cell::RefCell<(i64, String)> = std::cell::RefCell::new((i64::MIN, String::new()));
 }
 
-/// `io::Write` over a formatter. serde_json writes whole UTF-8 sequences in each call (it
-/// splits text only at ASCII escapes), so each chunk is text.
-struct FmtWriter<'a, 'b>(&'a mut std::fmt::Formatter<'b>);
+/// An event's timestamp as text (consecutive events mostly share one, in virtual time).
+struct Timestamp(i64);
 
-impl std::io::Write for FmtWriter<'_, '_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let text = std::str::from_utf8(buf).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-        self.0.write_str(text).map_err(std::io::Error::other)?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        LAST_TIMESTAMP.with(|last| match last.try_borrow_mut() {
+            Ok(mut last) => {
+                if last.0 != self.0 {
+                    *last = (self.0, format_millis(self.0));
+                }
+                s.serialize_str(&last.1)
+            }
+            Err(_) => s.serialize_str(&format_millis(self.0)),
+        })
     }
 }
 
@@ -534,7 +540,7 @@ fn details_key(kind: &EventKind) -> Option<&'static str> {
 impl Serialize for HistoryEvent {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("timestamp", &format_millis(self.timestamp))?;
+        m.serialize_entry("timestamp", &Timestamp(self.timestamp))?;
         m.serialize_entry("type", self.type_name())?;
         m.serialize_entry("id", &self.id)?;
         m.serialize_entry("previousEventId", &self.previous_event_id)?;

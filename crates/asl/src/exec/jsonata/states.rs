@@ -99,6 +99,7 @@ impl Execution {
             Ok(v) => v,
             Err(e) => return self.jsonata_failed(f, state, &phase, e),
         };
+        let starts_container = starts_container(&phase);
         let outcome = match phase {
             Phase::TaskStart => self.task_start(f, state, &fields, values),
             Phase::ParallelStart => self.parallel_start(f, state, values),
@@ -123,6 +124,9 @@ impl Execution {
             Ok(flow) => flow,
             Err(e) => {
                 let failure = self.evaluation_failed(f, state, e);
+                if starts_container {
+                    self.frames[f.0].visit.container_failed = true;
+                }
                 Flow::Failed(failure)
             }
         }
@@ -130,6 +134,9 @@ impl Execution {
 
     fn jsonata_failed(&mut self, f: FrameId, state: &State, phase: &Phase, e: EvalFailure) -> Flow {
         let failure = self.evaluation_failed(f, state, e);
+        if starts_container(phase) {
+            self.frames[f.0].visit.container_failed = true;
+        }
         match phase {
             // The iteration fails; the Map decides what that means.
             Phase::ItemSelector { .. } => Flow::FrameFailed(failure),
@@ -390,6 +397,13 @@ impl Execution {
         let next = state.catch[catcher].next.clone();
         self.goto(f, &next, output)
     }
+}
+
+/// Whether the phase starts a Map or Parallel. One whose start cannot be evaluated has failed
+/// as a state: AWS records MapStateFailed (ParallelStateFailed) after EvaluationFailed, once
+/// Retry and Catch have decided, as for any failure of its work.
+fn starts_container(phase: &Phase) -> bool {
+    matches!(phase, Phase::MapStart | Phase::ParallelStart)
 }
 
 /// The fields a phase evaluates, in a fixed order (the answers come back in it).
