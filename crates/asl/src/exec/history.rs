@@ -324,7 +324,7 @@ impl Serialize for Payload<'_> {
 thread_local! {
     static PAYLOAD_TEXT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The last timestamp written, and its text: events of one moment share it.
-    static LAST_TIMESTAMP: std::cell::RefCell<(i64, String)> = std::cell::RefCell::new((i64::MIN, String::new()));
+    static LAST_TIMESTAMP: std::cell::RefCell<(i64, String)> = const { std::cell::RefCell::new((i64::MIN, String::new())) };
 }
 
 /// An event's timestamp as text (consecutive events mostly share one, in virtual time).
