@@ -13,6 +13,7 @@
 
 pub mod definition;
 pub mod diagnostics;
+pub mod digest;
 pub mod errors;
 pub mod exec;
 pub mod host;

@@ -4,7 +4,6 @@
 use base64::Engine;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use md5::Md5;
 use serde_json::Value;
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
@@ -49,7 +48,7 @@ pub(super) fn hash(call: &Call, env: &mut dyn Env) -> Result<Value, Failure> {
     let data = limited_string(f, &data)?.as_bytes();
     let algorithm = string_arg(f, 1, &algorithm)?;
     let digest = match algorithm {
-        "MD5" => Md5::digest(data).to_vec(),
+        "MD5" => crate::digest::md5(data).to_vec(),
         "SHA-1" => Sha1::digest(data).to_vec(),
         "SHA-256" => Sha256::digest(data).to_vec(),
         "SHA-384" => Sha384::digest(data).to_vec(),

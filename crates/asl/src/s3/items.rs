@@ -117,6 +117,9 @@ fn json_lines(body: &str) -> Result<Vec<Value>, String> {
         .collect()
 }
 
+/// AWS's limit on a CSV's header row.
+const MAX_CSV_HEADER_BYTES: usize = 10 * 1024;
+
 /// CSV rows as objects keyed by the headers: missing fields read as empty strings, extra
 /// fields are dropped, every value is a string.
 fn csv_items(body: &str, delimiter: char, given: Option<&[String]>) -> Result<Vec<Value>, String> {
@@ -130,6 +133,12 @@ fn csv_items(body: &str, delimiter: char, given: Option<&[String]>) -> Result<Ve
             None => return Ok(Vec::new()),
         },
     };
+    let header_bytes = headers.iter().map(|h| h.len() + 1).sum::<usize>();
+    if header_bytes > MAX_CSV_HEADER_BYTES {
+        return Err(format!(
+            "The CSV header is {header_bytes} bytes; Step Functions reads CSV headers of up to 10 KiB"
+        ));
+    }
     for (i, h) in headers.iter().enumerate() {
         if headers[..i].contains(h) {
             return Err("CSV headers cannot contain duplicates.".into());
@@ -232,6 +241,14 @@ mod tests {
         assert_eq!(e, "CSV headers cannot contain duplicates.");
         let e = read_one("1,2\n", csv_config(Some(vec!["H", "H"])), None).unwrap_err();
         assert_eq!(e, "CSV headers cannot contain duplicates.");
+    }
+
+    #[test]
+    fn a_csv_header_over_10_kib_is_refused() {
+        let header: Vec<String> = (0..2000).map(|i| format!("col{i}")).collect();
+        let body = format!("{}\n1\n", header.join(","));
+        let e = read_one(&body, csv_config(None), None).unwrap_err();
+        assert!(e.contains("up to 10 KiB"), "{e}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub mod tasks;
 
 use std::collections::BTreeMap;
 
-use md5::{Digest, Md5};
+use crate::digest::{hex, md5};
 
 /// One object: its bytes, when it was last written (virtual milliseconds since the epoch), and
 /// whether the current run wrote it.
@@ -27,15 +27,7 @@ pub struct Object {
 impl Object {
     /// The entity tag S3 gives an object written in one part: its MD5 in hex, in quotes.
     pub fn etag(&self) -> String {
-        let digest = Md5::digest(&self.body);
-        let mut hex = String::with_capacity(34);
-        hex.push('"');
-        for b in digest {
-            hex.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
-            hex.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
-        }
-        hex.push('"');
-        hex
+        format!("\"{}\"", hex(&md5(&self.body)))
     }
 
     /// The body as text, or `None` when it is not UTF-8.

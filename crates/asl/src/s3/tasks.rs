@@ -96,9 +96,7 @@ fn sdk_error(e: &S3Error, bucket: &str, key: &str) -> (String, String) {
 
 /// A request id that stays the same from run to run.
 fn request_id(bucket: &str, key: &str) -> String {
-    use md5::{Digest, Md5};
-    let digest = Md5::digest(format!("{bucket}/{key}").as_bytes());
-    digest.iter().take(8).map(|b| format!("{b:02X}")).collect()
+    crate::digest::hex(&crate::digest::md5(format!("{bucket}/{key}").as_bytes())[..8]).to_ascii_uppercase()
 }
 
 #[cfg(test)]

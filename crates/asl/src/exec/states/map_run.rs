@@ -405,11 +405,10 @@ fn batch(items: Vec<Value>, b: &Batching) -> Vec<Value> {
 
 /// A name-based (version 3) UUID: AWS names a Map Run without a Label this way.
 fn name_uuid(name: &str) -> String {
-    use md5::{Digest, Md5};
-    let mut d = Md5::digest(name.as_bytes());
+    let mut d = crate::digest::md5(name.as_bytes());
     d[6] = (d[6] & 0x0f) | 0x30;
     d[8] = (d[8] & 0x3f) | 0x80;
-    let hex: String = d.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = crate::digest::hex(&d);
     format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 
