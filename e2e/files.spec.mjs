@@ -2,7 +2,7 @@
 // ResultWriter's files appear after the run, marked as written by it; the files are saved
 // with the workspace (a reload keeps them) and travel in share links.
 import { test, expect } from '@playwright/test';
-import { open, run, toEnd, setModel, modelText, shot } from './helpers.mjs';
+import { open, run, toEnd, setModel, modelText, shot, chooseExample } from './helpers.mjs';
 
 const DEFINITION = 'file:///definition.asl.json';
 
@@ -123,4 +123,21 @@ test('a path that is not bucket/key is refused with a message', async ({ page })
   await page.locator('button.tab-add').click();
   await expect(page.locator('.notice.error')).toContainText('bucket/key');
   await expect(page.locator('.tab', { hasText: 'no-key-here' })).toHaveCount(0);
+});
+
+test('the Distributed Map example shows its run: items read, batches, a tolerated failure, results written', async ({ page }) => {
+  await open(page);
+  await chooseExample(page, 'distributed-orders');
+  await expect(page.locator('.tab', { hasText: 'orders/2026-12/orders.csv' })).toBeVisible();
+  await run(page);
+  await toEnd(page);
+  await expect(page.locator('.run-status')).toHaveText('SUCCEEDED');
+  await page.locator('.container[data-state="Charge Orders"] .container-title').click();
+  const mapRun = page.locator('.map-run');
+  await expect(mapRun).toContainText('14 items read by the ItemReader');
+  await expect(mapRun).toContainText('4 child executions, one per batch');
+  await expect(mapRun).toContainText('3 succeeded, 1 failed (up to 30% failed children tolerated)');
+  await expect(mapRun).toContainText('Payment.Declined');
+  await expect(page.locator('.tab-written .tab', { hasText: 'FAILED_0.json' })).toBeVisible();
+  await shot(page, 'distributed-map');
 });

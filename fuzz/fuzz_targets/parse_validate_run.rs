@@ -1,9 +1,10 @@
 //! Parse, validate and run whatever text arrives: no input may panic the engine.
 //!
-//! The data is `definition \0 input \0 answers`: the definition text, the execution input as
-//! JSON text, and bytes that pick how each task is answered (success, failure, heartbeat, no
-//! answer, latency) and what each JSONata expression evaluates to (a value of any type from
-//! the bindings, nothing, a function, an error).
+//! The data is `definition \0 input \0 answers \0 object`: the definition text, the execution
+//! input as JSON text, bytes that pick how each task is answered (success, failure, heartbeat,
+//! no answer, latency) and what each JSONata expression evaluates to (a value of any type from
+//! the bindings, nothing, a function, an error), and the body of the S3 objects the run sees
+//! (`b/k`, `b/items.json`, `b/items.csv`; a Distributed Map may read and write them).
 
 #![no_main]
 
@@ -14,10 +15,11 @@ use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
-    let mut parts = data.splitn(3, |b| *b == 0);
+    let mut parts = data.splitn(4, |b| *b == 0);
     let definition = String::from_utf8_lossy(parts.next().unwrap_or_default());
     let input = parts.next().map(String::from_utf8_lossy);
     let answers = parts.next().unwrap_or_default();
+    let object = parts.next().unwrap_or_default();
 
     let def = asl::load(&definition);
     for d in &def.diagnostics {
@@ -26,7 +28,12 @@ fuzz_target!(|data: &[u8]| {
     }
     let Some(machine) = def.runnable().cloned() else { return };
     let input = input.and_then(|t| serde_json::from_str::<Value>(&t).ok()).unwrap_or(Value::Null);
-    let Ok(mut exec) = Execution::start(Arc::new(machine), input, Options::default()) else { return };
+    let s3 = asl::s3::VirtualS3::from_files(
+        [("b/k", object), ("b/items.json", object), ("b/items.csv", object), ("out/", &[][..])],
+        0,
+    );
+    let options = Options { s3: Some(s3), ..Options::default() };
+    let Ok(mut exec) = Execution::start(Arc::new(machine), input, options) else { return };
     exec.set_step_budget(64);
     let mut choices = answers.iter().copied().cycle();
     // STANDARD executions end at 25,000 events; the poll cap only guards the fuzzer's time.
@@ -42,6 +49,9 @@ fuzz_target!(|data: &[u8]| {
                     4 => TaskAnswer::NoAnswer,
                     _ => TaskAnswer::Heartbeat,
                 };
+                if pick % 7 == 0 && exec.answer_from_s3(&req) {
+                    continue;
+                }
                 let _ = exec.answer(req.id, answer, u64::from(pick) * 37);
             }
             Poll::Request(Request::Evaluate(req)) => {

@@ -23,6 +23,10 @@ fn run(name: &str, definition: Value, input: Value, seed: u64) -> Value {
 }
 
 fn pass(output: &str) -> Value {
+    pass_value(json!(output))
+}
+
+fn pass_value(output: Value) -> Value {
     json!({"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": output, "End": true}}})
 }
 
@@ -69,6 +73,45 @@ fn eval_and_the_operators_after_2_0_6_are_refused() {
         assert!(cause.contains("specified for the field 'Output'"), "{cause}");
         assert!(cause.contains(what), "{expression}: {cause}");
     }
+}
+
+#[test]
+fn evaluation_errors_carry_jsonata_s_code_and_message_inside_aws_s_cause() {
+    let prefix = "An error occurred while executing the state 'P' (entered at the event id #2). ";
+    for (expression, field, rest) in [
+        ("{% $nope(1) %}", "Output", "threw an error during evaluation. T1006: Attempted to invoke a non-function"),
+        (
+            "{% 'a' + 1 %}",
+            "Output",
+            "threw an error during evaluation. T2001: The left side of the \"+\" operator must evaluate to a number",
+        ),
+        ("{% $undefinedVariable %}", "Output", "returned nothing (undefined)."),
+    ] {
+        let out = run("evaluation-error", pass(expression), json!({}), 1);
+        assert_eq!(out["error"], "States.QueryEvaluationError", "{expression}: {out}");
+        let body = expression.trim_start_matches("{% ").trim_end_matches(" %}");
+        let want = format!("{prefix}The JSONata expression '{body}' specified for the field '{field}' {rest}");
+        assert_eq!(out["cause"], want.as_str(), "{expression}");
+        let failed = out["history"].as_array().unwrap().iter().find(|e| e["type"] == "EvaluationFailed").unwrap();
+        assert_eq!(failed["evaluationFailedEventDetails"]["location"], field);
+    }
+    // A field nested in a list is named with the element's index in brackets.
+    let nested = run("nested", pass_value(json!({"list": [1, "{% $nope() %}"]})), json!({}), 1);
+    assert!(nested["cause"].as_str().unwrap().contains("specified for the field 'Output/list[1]'"), "{nested}");
+}
+
+#[test]
+fn a_jsonata_map_over_an_input_that_is_not_a_list_fails_with_map_state_failed() {
+    let definition = json!({"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {
+        "Type": "Map", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true
+    }}});
+    let out = run("map-input", definition, json!({"a": 1}), 1);
+    assert_eq!(out["error"], "States.QueryEvaluationError");
+    assert!(out["cause"].as_str().unwrap().ends_with(r#"Map state input must be an array but was: {"a":1}"#), "{out}");
+    let types: Vec<&str> = out["history"].as_array().unwrap().iter().map(|e| e["type"].as_str().unwrap()).collect();
+    assert_eq!(types, ["ExecutionStarted", "MapStateEntered", "EvaluationFailed", "MapStateFailed", "ExecutionFailed"]);
+    // The failure is the state input's, not a field's: no location.
+    assert!(out["history"][2]["evaluationFailedEventDetails"].get("location").is_none());
 }
 
 #[test]

@@ -101,7 +101,9 @@ fn resolve(body: &str, field: &str, answer: Option<Evaluated>) -> Result<Value, 
         Some(Evaluated::Failed { code, message }) => {
             // AWS: "... threw an error during evaluation. T1006: Attempted to invoke a
             // non-function", and ": message" for the failures JSONata gives no code.
-            Err(fail(if code.is_empty() {
+            // Codes of the host's own (`SF…`, `U0000`) are not JSONata's: AWS has none there.
+            let own = code.starts_with("SF") || code == "U0000";
+            Err(fail(if code.is_empty() || own {
                 format!("threw an error during evaluation: {message}")
             } else {
                 format!("threw an error during evaluation. {code}: {message}")
