@@ -16,12 +16,10 @@ pub fn map_run_view(r: &MapRunRecord) -> impl IntoView + use<> {
         format!("{} child executions, one per item", r.children)
     };
     let tolerance = match (r.tolerated_failure_count, r.tolerated_failure_percentage) {
-        (None, None) => "no failed child tolerated".to_string(),
-        (Some(c), None) => format!("up to {c} failed children tolerated"),
-        (None, Some(p)) => format!("up to {}% failed children tolerated", crate::view::html::Num(p)),
-        (Some(c), Some(p)) => {
-            format!("up to {c} failed children, and up to {}%, tolerated", crate::view::html::Num(p))
-        }
+        (None, None) => "no failed item tolerated".to_string(),
+        (Some(c), None) => format!("up to {c} failed items tolerated"),
+        (None, Some(p)) => format!("up to {}% failed items tolerated", crate::view::html::Num(p)),
+        (Some(c), Some(p)) => format!("up to {c} failed items, and up to {}%, tolerated", crate::view::html::Num(p)),
     };
     let outcome = format!("{} succeeded, {} failed ({tolerance})", r.succeeded, r.failed);
     let outcome_class = if r.failed > 0 { "failed" } else { "" };

@@ -285,12 +285,17 @@ impl Execution {
         match result {
             Ok(v) => c.results[link.index] = v,
             Err(e) => {
-                c.failed += 1;
+                // Failed items count against the tolerance: a failed batch counts all of its.
+                let (weight, base) = match &c.kind {
+                    ContainerKind::Map { run: Some(run), .. } => run.failure_weight(link.index, c.total),
+                    _ => (1, c.total),
+                };
+                c.failed += weight;
                 let tolerant = c.tolerated_count.is_some() || c.tolerated_percentage.is_some();
                 if tolerant {
                     let over_count = c.tolerated_count.is_some_and(|n| c.failed as u64 > n);
                     let over_pct =
-                        c.tolerated_percentage.is_some_and(|p| (c.failed as f64) * 100.0 / (c.total.max(1) as f64) > p);
+                        c.tolerated_percentage.is_some_and(|p| (c.failed as f64) * 100.0 / (base.max(1) as f64) > p);
                     if over_count || over_pct {
                         c.failure.get_or_insert(Failure::new(
                             EXCEED_TOLERATED_FAILURE_THRESHOLD,

@@ -34,6 +34,21 @@ pub(in crate::exec) struct MapRun {
     /// Each child's input and start, while it runs (kept only with a ResultWriter).
     pub started: Vec<Option<(Data, i64, String)>>,
     pub records: Vec<Option<ChildRecord>>,
+    /// With batching, how many items each child holds: a failed batch counts as that many
+    /// failed items against the tolerance. Empty without batching.
+    pub batch_sizes: Vec<usize>,
+    /// How many items the run has.
+    pub items: usize,
+}
+
+impl MapRun {
+    /// How many items a child's failure counts for, and out of how many in all.
+    pub fn failure_weight(&self, index: usize, children: usize) -> (usize, usize) {
+        match self.batch_sizes.get(index) {
+            Some(n) => (*n, self.items),
+            None => (1, children),
+        }
+    }
 }
 
 /// Where and how the results are written.
@@ -243,6 +258,12 @@ impl Execution {
             writer,
             started: if keep { vec![None; total] } else { Vec::new() },
             records: if keep { vec![None; total] } else { Vec::new() },
+            batch_sizes: if batched {
+                items.iter().map(|b| b.get("Items").and_then(Value::as_array).map_or(1, Vec::len)).collect()
+            } else {
+                Vec::new()
+            },
+            items: item_count,
         };
         // A distributed Map tolerates no failed child unless it says otherwise.
         let count = match (settings.tolerated_count, settings.tolerated_percentage) {
