@@ -136,7 +136,15 @@ fn parse_entry(entry: &Value) -> Result<TaskAnswer, String> {
         return Ok(TaskAnswer::Succeeded(v.clone()));
     }
     if let Some(t) = obj.get("Throw") {
-        let error = t.get("Error").and_then(Value::as_str).ok_or("Throw needs an Error string")?;
+        // A failure may carry a cause and no error name, as AWS records some task failures.
+        let error = match t.get("Error") {
+            None | Some(Value::Null) => "",
+            Some(Value::String(e)) => e,
+            Some(_) => return Err("Throw's Error must be a string".into()),
+        };
+        if error.is_empty() && t.get("Cause").is_none_or(Value::is_null) {
+            return Err("Throw needs an Error or a Cause".into());
+        }
         let cause = t.get("Cause").map(|c| match c {
             Value::String(s) => s.clone(),
             other => other.to_string(),
@@ -163,5 +171,20 @@ mod tests {
         assert_eq!(case.answer("Pay", 2).unwrap(), TaskAnswer::Succeeded(json!({"ok": true})));
         assert!(case.answer("Pay", 3).is_err());
         assert!(config.test_case("M", "Nope").is_err());
+    }
+
+    #[test]
+    fn a_throw_may_carry_only_a_cause_but_not_nothing() {
+        let config = |throw: Value| {
+            MockConfig::from_value(&json!({
+                "StateMachines": {"M": {"TestCases": {"T": {"Pay": "R"}}}},
+                "MockedResponses": {"R": {"0": {"Throw": throw}}}
+            }))
+        };
+        let c = config(json!({"Cause": "no name"})).unwrap();
+        let answer = c.test_case("M", "T").unwrap().answer("Pay", 0).unwrap();
+        assert_eq!(answer, TaskAnswer::Failed { error: String::new(), cause: Some("no name".into()) });
+        assert!(config(json!({})).is_err());
+        assert!(config(json!({"Error": 7})).is_err());
     }
 }
