@@ -117,6 +117,18 @@ test('a missing object fails the Map as AWS does, saying how to add it', async (
   await expect(page.locator('.outcome')).toContainText('Files tab');
 });
 
+test('an object can be deleted from the workspace, after a confirmation', async ({ page }) => {
+  await open(page);
+  await addFile(page, 'tmp/scratch.txt');
+  page.once('dialog', (d) => d.dismiss());
+  await page.locator('button.tab-remove[title="Delete tmp/scratch.txt"]').click();
+  await expect(page.locator('.tab', { hasText: 'tmp/scratch.txt' })).toHaveCount(1);
+  page.once('dialog', (d) => d.accept());
+  await page.locator('button.tab-remove[title="Delete tmp/scratch.txt"]').click();
+  await expect(page.locator('.tab', { hasText: 'tmp/scratch.txt' })).toHaveCount(0);
+  await expect(page.locator('.tab.open')).toHaveText('Definition');
+});
+
 test('a path that is not bucket/key is refused with a message', async ({ page }) => {
   await open(page);
   page.once('dialog', (d) => d.accept('no-key-here'));

@@ -220,3 +220,8 @@ pub async fn svg_to_png(text: &str, scale: f64) -> Option<web_sys::Blob> {
 pub fn prompt(message: &str, default: &str) -> Option<String> {
     web_sys::window()?.prompt_with_message_and_default(message, default).ok().flatten()
 }
+
+/// Asks the person to confirm (false when they decline, or when there is no window).
+pub fn confirm(message: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
+}

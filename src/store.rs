@@ -137,6 +137,8 @@ pub enum Action {
     EditMock(String, String),
     /// An S3 object's text (a new path adds the object).
     EditFile(String, String),
+    /// Deletes an S3 object of the workspace.
+    RemoveFile(String),
     SetExpress(bool),
     OpenTab(Tab),
     /// A state chosen on the graph or in the event table.
@@ -238,6 +240,14 @@ impl Store {
                     self.workspace.update(|w| {
                         w.files.insert(path, text);
                     });
+                }
+            }
+            Action::RemoveFile(path) => {
+                self.workspace.update(|w| {
+                    w.files.remove(&path);
+                });
+                if self.tab.get_untracked() == Tab::File(path) {
+                    self.apply(Action::OpenTab(Tab::Definition));
                 }
             }
             Action::SetExpress(express) => self.workspace.update(|w| w.express = express),

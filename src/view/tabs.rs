@@ -70,7 +70,22 @@ pub fn Tabs(store: Store) -> impl IntoView {
             <span class="tabs-sep">"Mocks"</span>
             {move || mock_keys().into_iter().map(|k| tab(Tab::Mock(k.clone()), format!("{k}.js"), "A mock for this function or resource")).collect_view()}
             <span class="tabs-sep">"Files"</span>
-            {move || store.workspace.with(|w| w.files.keys().cloned().collect::<Vec<_>>()).into_iter().map(|p| tab(Tab::File(p.clone()), p, "An S3 object of the workspace (bucket/key): ItemReaders and S3 tasks read it")).collect_view()}
+            {move || store.workspace.with(|w| w.files.keys().cloned().collect::<Vec<_>>()).into_iter().map(|p| {
+                let remove = {
+                    let p = p.clone();
+                    move |_| {
+                        if crate::browser::confirm(&format!("Delete the S3 object {p} from the workspace?")) {
+                            store.apply(Action::RemoveFile(p.clone()));
+                        }
+                    }
+                };
+                view! {
+                    <span class="tab-file">
+                        {tab(Tab::File(p.clone()), p.clone(), "An S3 object of the workspace (bucket/key): ItemReaders and S3 tasks read it")}
+                        <button class="tab-remove" title=format!("Delete {p}") aria-label=format!("Delete {p}") on:click=remove>"×"</button>
+                    </span>
+                }
+            }).collect_view()}
             {move || written().into_iter().map(|p| view! {
                 <span class="tab-written" title=p.clone()>{tab(Tab::File(p.clone()), format!("{} ✎", short_path(&p)), "Written by the last run (ResultWriter or an S3 task)")}</span>
             }).collect_view()}

@@ -35,21 +35,30 @@ pub struct Failure {
     /// Retry or Catch may single it out by naming `States.HeartbeatTimeout`.
     #[serde(skip)]
     pub heartbeat: bool,
+    /// A task Step Functions timed out itself (its TimeoutSeconds or HeartbeatSeconds ran
+    /// out): the events name no cause, but a catcher's error output has `"Cause": ""`.
+    #[serde(skip)]
+    pub timed_out: bool,
 }
 
 impl Failure {
     pub fn new(error: impl Into<String>, cause: impl Into<String>) -> Self {
-        Failure { error: error.into(), cause: Some(cause.into()), terminal: false, heartbeat: false }
+        Failure { error: error.into(), cause: Some(cause.into()), terminal: false, heartbeat: false, timed_out: false }
     }
 
     /// An error without a cause.
     pub fn bare(error: impl Into<String>) -> Self {
-        Failure { error: error.into(), cause: None, terminal: false, heartbeat: false }
+        Failure { error: error.into(), cause: None, terminal: false, heartbeat: false, timed_out: false }
+    }
+
+    /// A task that ran past its TimeoutSeconds (see [`Failure::timed_out`]).
+    pub fn task_timeout() -> Self {
+        Failure { timed_out: true, ..Failure::bare(TIMEOUT) }
     }
 
     /// A missed heartbeat (see [`Failure::heartbeat`]).
     pub fn heartbeat_timeout() -> Self {
-        Failure { heartbeat: true, ..Failure::bare(TIMEOUT) }
+        Failure { heartbeat: true, ..Failure::task_timeout() }
     }
 
     /// An error the execution cannot handle (see [`Failure::terminal`]).

@@ -102,8 +102,9 @@ impl Execution {
 ///
 /// A failure without an error name (a task failed with only a cause, or with neither) still
 /// has both keys, as nulls where a value is missing: AWS passes `{"Error": null, "Cause":
-/// null}` on for a callback failed with neither. A named error without a cause keeps its
-/// one key, as before (AWS's shape for that is not recorded).
+/// null}` on for a callback failed with neither. A task Step Functions timed out has an
+/// empty cause (`{"Error": "States.Timeout", "Cause": ""}`, as AWS records it); any other
+/// named error without a cause keeps its one key (AWS's shape for that is not recorded).
 pub(super) fn error_output(failure: &Failure) -> Value {
     let mut m = Map::with_capacity(2);
     let nameless = failure.error.is_empty();
@@ -114,6 +115,9 @@ pub(super) fn error_output(failure: &Failure) -> Value {
         }
         None if nameless => {
             m.insert("Cause".into(), Value::Null);
+        }
+        None if failure.timed_out => {
+            m.insert("Cause".into(), Value::String(String::new()));
         }
         None => {}
     }

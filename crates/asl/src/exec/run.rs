@@ -12,7 +12,7 @@ use super::timers::Timer;
 use super::vars::ScopeId;
 use super::visits::{Stage, Visit};
 use super::{AnswerError, Data, Execution, Poll, RequestId, TaskAnswer};
-use crate::errors::{Failure, TIMEOUT};
+use crate::errors::Failure;
 use crate::model::{BodyId, State, StateKind};
 
 impl Execution {
@@ -380,7 +380,7 @@ impl Execution {
                     self.ready.push_back((f, flow));
                 }
             }
-            Timer::TaskTimeout(id) => self.task_timed_out(id, Failure::bare(TIMEOUT)),
+            Timer::TaskTimeout(id) => self.task_timed_out(id, Failure::task_timeout()),
             Timer::HeartbeatTimeout(id, beat) => {
                 if self.tasks.get(&id).is_some_and(|t| t.last_beat == beat) {
                     self.task_timed_out(id, Failure::heartbeat_timeout());

@@ -110,7 +110,8 @@ impl<'t> Cursor<'t> {
 
     /// Reads a quoted string whose opening quote is next, decoding Jayway's escapes (`\'`,
     /// `\"`, `\\`, `\n`, `\t`, `\r`, `\b`, `\f`, `\uXXXX`; any other escaped character stands
-    /// for itself).
+    /// for itself), except that the other quote escaped stays as written: AWS reads
+    /// `$['a\"b']` as the name `a\"b`, backslash included.
     pub(crate) fn quoted(&mut self) -> Result<String, PathSyntaxError> {
         let start = self.pos;
         let Some(quote) = self.bump() else {
@@ -139,6 +140,10 @@ impl<'t> Cursor<'t> {
                 Some('b') => out.push('\u{8}'),
                 Some('f') => out.push('\u{c}'),
                 Some('u') => out.push(self.unicode_escape(escape_at)?),
+                Some(other @ ('\'' | '"')) if other != quote => {
+                    out.push('\\');
+                    out.push(other);
+                }
                 Some(other) => out.push(other),
             }
         }
@@ -188,6 +193,9 @@ mod tests {
         assert_eq!(quoted(r"'a\\b'").unwrap(), "a\\b");
         assert_eq!(quoted(r"'\n\t'").unwrap(), "\n\t");
         assert_eq!(quoted(r"'\u00e9'").unwrap(), "é");
+        // The other quote, escaped, keeps its backslash (as AWS reads `$['Test\""Name"']`).
+        assert_eq!(quoted(r#"'Test\""Name"'"#).unwrap(), r#"Test\""Name""#);
+        assert_eq!(quoted(r#""it\'s""#).unwrap(), r"it\'s");
         assert_eq!(quoted(r"'\ud83d\ude00'").unwrap(), "😀");
         assert_eq!(quoted(r"'\q'").unwrap(), "q");
         assert_eq!(quoted(r#"'"'"#).unwrap(), "\"");
