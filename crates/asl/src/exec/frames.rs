@@ -67,6 +67,9 @@ pub(super) struct Frame {
     /// Records no events (the iterations of a distributed Map run as child executions whose
     /// events are not part of this history).
     pub silent: bool,
+    /// The context object's execution part when the frame runs in a child execution (a
+    /// Distributed Map's child and everything inside it); `None`: the execution's own.
+    pub execution: Option<std::sync::Arc<super::context::ExecutionContext>>,
     pub visit: VisitState,
 }
 

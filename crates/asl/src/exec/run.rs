@@ -73,6 +73,7 @@ impl Execution {
             alive: true,
             generation: 0,
             silent,
+            execution: None,
             visit: VisitState::default(),
         };
         match self.free_frames.pop() {
@@ -254,9 +255,16 @@ impl Execution {
     ) -> R {
         let Execution { ctx, scopes, rng, frames, .. } = self;
         let frame = &frames[f.0];
+        let ctx = frame.execution.as_deref().unwrap_or(ctx);
         let sc = frame.state_context(state, map_item);
         let mut env = Env { exec: ctx, state: sc, vars: scopes, scope: frame.scope, rng };
         run(&mut env)
+    }
+
+    /// The context object's execution part as frame `f` sees it: its child execution's, or the
+    /// execution's own.
+    pub(super) fn context_of(&self, f: FrameId) -> &super::ExecutionContext {
+        self.frames[f.0].execution.as_deref().unwrap_or(&self.ctx)
     }
 
     /// Adds AWS's "which state" prefix to a failure the interpreter raised while running a

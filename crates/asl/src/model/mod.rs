@@ -399,6 +399,8 @@ pub struct Map {
     pub item_batcher: Option<distributed::ItemBatcher>,
     pub result_writer: Option<distributed::ResultWriter>,
     pub label: Option<String>,
+    /// A Distributed Map's children are EXPRESS executions (`ProcessorConfig.ExecutionType`).
+    pub express_children: bool,
     /// The definition used the legacy `Iterator` (and `Parameters`) spelling.
     pub legacy: bool,
 }

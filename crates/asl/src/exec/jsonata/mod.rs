@@ -152,7 +152,7 @@ impl Execution {
         if let Some(e) = extra.error_output {
             states.insert("errorOutput".into(), e.clone());
         }
-        states.insert("context".into(), sc.whole(&self.ctx));
+        states.insert("context".into(), sc.whole(self.context_of(f)));
         let mut out = Map::new();
         for (name, value) in self.scopes.visible(frame.scope) {
             out.insert(name.to_string(), value.clone());

@@ -195,6 +195,8 @@ impl Execution {
         };
         let index = c.next;
         c.next += 1;
+        // A Distributed Map's child is an execution of its own, with its own context object.
+        let mut child_execution = None;
         let launched = match &mut c.kind {
             ContainerKind::Parallel { input, branches } => Ok((branches[index], Arc::clone(input), false, false)),
             ContainerKind::Map { items, input, processor, run, batched } => {
@@ -209,7 +211,7 @@ impl Execution {
                 };
                 let selected = selected.map(Arc::new);
                 if let (Some(run), Ok(v)) = (run.as_mut(), &selected) {
-                    self.child_started(run, index, v);
+                    child_execution = Some(self.child_started(f, run, index, v));
                 }
                 selected.map(|v| (processor, v, run.is_some(), true))
             }
@@ -239,6 +241,7 @@ impl Execution {
         let scope = self.scopes.child(self.frames[f.0].scope);
         let last_event = self.frames[f.0].last_event;
         let child = self.new_frame(body, start, input, Some(Link { parent: f, index }), scope, last_event, silent);
+        self.frames[child.0].execution = child_execution.or_else(|| self.frames[f.0].execution.clone());
         if let Some(c) = self.frames[f.0].visit.container.as_mut() {
             c.running.push(child);
             c.step_queued = true;

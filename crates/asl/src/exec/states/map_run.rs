@@ -15,7 +15,7 @@ use super::super::eval::{Env, shown};
 use super::super::frames::{Flow, FrameId};
 use super::super::history::{ErrorDetails, EventKind};
 use super::super::visits::{MapRunRecord, Stage};
-use super::super::{Data, Execution};
+use super::super::{Data, Execution, ExecutionContext};
 use crate::errors::{Failure, ITEM_READER_FAILED, RESULT_WRITER_FAILED};
 use crate::model::distributed::{Arguments, ResultWriter};
 use crate::model::{Dynamic, Map, State};
@@ -30,9 +30,13 @@ pub(in crate::exec) struct MapRun {
     pub run_id: String,
     /// The children's state machine: the parent's ARN with `/<label>`.
     pub child_machine_arn: String,
+    /// Its name: the parent's with `/<label>`.
+    pub child_machine_name: String,
+    /// The children are EXPRESS executions.
+    pub express: bool,
     pub writer: Option<Writer>,
     /// Each child's input and start, while it runs (kept only with a ResultWriter).
-    pub started: Vec<Option<(Data, i64, String)>>,
+    pub started: Vec<Option<(Data, i64, String, String)>>,
     pub records: Vec<Option<ChildRecord>>,
     /// With batching, how many items each child holds: a failed batch counts as that many
     /// failed items against the tolerance. Empty without batching.
@@ -190,7 +194,7 @@ impl Execution {
     ) -> Flow {
         let label = map.label.clone().unwrap_or_else(|| name_uuid(&state.name));
         let run_id = self.rng.uuid_v4();
-        let machine_arn = self.ctx.state_machine_arn().to_string();
+        let machine_arn = self.context_of(f).state_machine_arn().to_string();
         let arn = format!("{}/{label}:{run_id}", machine_arn.replacen(":stateMachine:", ":mapRun:", 1));
         self.emit(Some(f), EventKind::MapRunStarted { map_run_arn: arn.as_str().into() });
         if let Some(r) = self.frames[f.0].visit.record {
@@ -255,6 +259,8 @@ impl Execution {
             arn,
             run_id,
             child_machine_arn: format!("{machine_arn}/{label}"),
+            child_machine_name: format!("{}/{label}", machine_arn.rsplit(':').next().unwrap_or_default()),
+            express: map.express_children,
             writer,
             started: if keep { vec![None; total] } else { Vec::new() },
             records: if keep { vec![None; total] } else { Vec::new() },
@@ -352,20 +358,57 @@ impl Execution {
         }
     }
 
-    /// Notes a child's start, for its result record.
-    pub(in crate::exec) fn child_started(&mut self, run: &mut MapRun, index: usize, input: &Data) {
-        if run.writer.is_some() {
-            let name = self.rng.uuid_v4();
-            run.started[index] = Some((Arc::clone(input), self.now, name));
+    /// A child execution starts: its name, and the context object's execution and state
+    /// machine parts as it sees them (its own ARN, name, input and start; the state machine
+    /// `<parent>/<label>`); noted for its result record when results are written.
+    pub(in crate::exec) fn child_started(
+        &mut self,
+        parent: FrameId,
+        run: &mut MapRun,
+        index: usize,
+        input: &Data,
+    ) -> Arc<ExecutionContext> {
+        let name = self.rng.uuid_v4();
+        let role_arn = self.context_of(parent).role_arn().to_string();
+        let (machine_name, machine_arn) = (run.child_machine_name.clone(), run.child_machine_arn.clone());
+        let arn_prefix = machine_arn.split(":stateMachine:").next().unwrap_or_default().to_string();
+        let execution_arn = if run.express {
+            let id = self.rng.uuid_v4();
+            format!("{arn_prefix}:express:{machine_name}:{name}:{id}")
+        } else {
+            format!("{arn_prefix}:execution:{machine_name}:{name}")
+        };
+        let mut execution = JsonMap::new();
+        execution.insert("Id".into(), Value::String(execution_arn.clone()));
+        execution.insert("Input".into(), Value::clone(input));
+        execution.insert("StartTime".into(), Value::String(crate::timestamp::format_millis(self.now)));
+        execution.insert("Name".into(), Value::String(name.clone()));
+        execution.insert("RoleArn".into(), Value::String(role_arn));
+        // Only standard executions can be redriven.
+        if !run.express {
+            execution.insert("RedriveCount".into(), Value::from(0));
         }
+        let mut state_machine = JsonMap::new();
+        state_machine.insert("Id".into(), Value::String(machine_arn));
+        state_machine.insert("Name".into(), Value::String(machine_name));
+        let context = Arc::new(ExecutionContext {
+            execution: Value::Object(execution),
+            state_machine: Value::Object(state_machine),
+        });
+        if run.writer.is_some() {
+            run.started[index] = Some((Arc::clone(input), self.now, name, execution_arn));
+        }
+        context
     }
 }
 
 /// A child's result record, once it has ended.
 pub(in crate::exec) fn child_record(run: &mut MapRun, index: usize, outcome: &Result<Value, Failure>, now: i64) {
-    let Some((input, started_at, name)) = run.started.get_mut(index).and_then(Option::take) else { return };
+    let Some((input, started_at, name, execution_arn)) = run.started.get_mut(index).and_then(Option::take) else {
+        return;
+    };
     let record = ChildRecord {
-        execution_arn: format!("{}:{name}", run.child_machine_arn.replacen(":stateMachine:", ":execution:", 1)),
+        execution_arn,
         name,
         state_machine_arn: run.child_machine_arn.clone(),
         input: Value::clone(&input),

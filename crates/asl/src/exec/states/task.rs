@@ -130,7 +130,7 @@ impl Execution {
             },
         );
         self.frames[f.0].visit.task = Some(id);
-        let context = self.frames[f.0].state_context(state, None).whole(&self.ctx);
+        let context = self.frames[f.0].state_context(state, None).whole(self.context_of(f));
         let frame = &self.frames[f.0];
         self.outbox.push_back(Request::Task(Box::new(TaskRequest {
             id,

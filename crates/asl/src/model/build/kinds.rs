@@ -214,6 +214,7 @@ impl Builder<'_, '_> {
         }
         let key = if f.has("ItemProcessor") || !legacy { "ItemProcessor" } else { "Iterator" };
         let mut mode = ProcessorMode::Inline;
+        let mut express_children = false;
         let processor = match f.require(self.d, key).then(|| f.object(self.d, key)).flatten() {
             Some(map) => {
                 let mut pf = Fields::new(map, f.child(key));
@@ -230,7 +231,8 @@ impl Builder<'_, '_> {
                         ),
                     }
                     match cf.string(self.d, "ExecutionType") {
-                        Some("STANDARD") | Some("EXPRESS") | None => {}
+                        Some("EXPRESS") => express_children = true,
+                        Some("STANDARD") | None => {}
                         Some(other) => self.d.error_at_value(
                             code::SCHEMA_VALIDATION_FAILED,
                             &cf.child("ExecutionType"),
@@ -311,6 +313,7 @@ impl Builder<'_, '_> {
             item_batcher,
             result_writer,
             label,
+            express_children,
             legacy,
         }
     }
