@@ -15,11 +15,13 @@ pub fn map_run_view(r: &MapRunRecord) -> impl IntoView + use<> {
     } else {
         format!("{} child executions, one per item", r.children)
     };
+    let percent =
+        |p: f64| if p.fract() == 0.0 { format!("{}", p as i64) } else { crate::view::html::Num(p).to_string() };
     let tolerance = match (r.tolerated_failure_count, r.tolerated_failure_percentage) {
         (None, None) => "no failed item tolerated".to_string(),
         (Some(c), None) => format!("up to {c} failed items tolerated"),
-        (None, Some(p)) => format!("up to {}% failed items tolerated", crate::view::html::Num(p)),
-        (Some(c), Some(p)) => format!("up to {c} failed items, and up to {}%, tolerated", crate::view::html::Num(p)),
+        (None, Some(p)) => format!("up to {}% failed items tolerated", percent(p)),
+        (Some(c), Some(p)) => format!("up to {c} failed items, and up to {}%, tolerated", percent(p)),
     };
     let outcome = format!("{} succeeded, {} failed ({tolerance})", r.succeeded, r.failed);
     let outcome_class = if r.failed > 0 { "failed" } else { "" };
