@@ -42,6 +42,9 @@ fn time(dir: &str, name: &str, file: &str, input: Value, n: usize, expected: usi
     let mut best = f64::INFINITY;
     let mut last = None;
     for _ in 0..RUNS {
+        // The previous run's execution is dropped first, so each run starts from the same
+        // allocator state instead of holding two executions' memory at once.
+        drop(last.take());
         let options = Options {
             execution_type: ExecutionType::Express,
             record_data_flow: false,
