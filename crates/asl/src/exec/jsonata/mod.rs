@@ -66,8 +66,9 @@ pub(super) enum Phase {
     /// Map: Items, MaxConcurrency, ToleratedFailureCount, ToleratedFailurePercentage.
     MapStart,
     /// One Map iteration's ItemSelector (the frame waiting is the iteration's; `map` is the
-    /// Map state's frame).
-    ItemSelector { map: FrameId },
+    /// Map state's frame). For a Distributed Map's batch, `batch` is the item's position in
+    /// the batch and its index in the whole dataset: each item of the batch is selected in turn.
+    ItemSelector { map: FrameId, batch: Option<(usize, usize)> },
     /// Choice: every rule's Condition.
     Conditions,
     /// Wait: Seconds or Timestamp.
@@ -166,7 +167,7 @@ impl Execution {
         let machine = Arc::clone(&self.machine);
         // An iteration's ItemSelector belongs to the Map state its parent frame is in.
         let owner = match phase {
-            Phase::ItemSelector { map } => map,
+            Phase::ItemSelector { map, .. } => map,
             _ => f,
         };
         let state = self.state_of(&machine, owner);

@@ -73,9 +73,27 @@ impl Execution {
     }
 
     /// Asks for a Map iteration's ItemSelector: evaluated in the Map's context (its input, and
-    /// `$states.context.Map.Item`), answered to the iteration's frame.
-    pub(in crate::exec) fn select_item(&mut self, map: FrameId, child: FrameId, state: &State, index: usize) -> Flow {
-        let item = Arc::clone(&self.frames[child.0].input);
+    /// `$states.context.Map.Item`), answered to the iteration's frame. `batch` (the item's
+    /// position in the child's batch, its index in the dataset) selects one item of a batch.
+    pub(in crate::exec) fn select_item(
+        &mut self,
+        map: FrameId,
+        child: FrameId,
+        state: &State,
+        index: usize,
+        batch: Option<usize>,
+    ) -> Flow {
+        let item = match batch {
+            Some(position) => Arc::new(
+                self.frames[child.0]
+                    .input
+                    .get("Items")
+                    .and_then(|items| items.get(position))
+                    .cloned()
+                    .unwrap_or_default(),
+            ),
+            None => Arc::clone(&self.frames[child.0].input),
+        };
         let input = match self.frames[map.0].visit.container.as_ref().map(|c| &c.kind) {
             Some(ContainerKind::Map { input, .. }) => Arc::clone(input),
             _ => Arc::clone(&self.frames[map.0].input),
@@ -83,7 +101,8 @@ impl Execution {
         let fields: Vec<Field> =
             state.jsonata.item_selector.iter().map(|v| Field::Template("ItemSelector", v)).collect();
         let extra = StatesExtra { input: Some(&input), map_item: Some((index, &item)), ..StatesExtra::default() };
-        self.request_evaluation(map, child, state, &fields, extra, Phase::ItemSelector { map })
+        let phase = Phase::ItemSelector { map, batch: batch.map(|position| (position, index)) };
+        self.request_evaluation(map, child, state, &fields, extra, phase)
     }
 
     /// Goes on with a phase whose answers came back.
@@ -104,9 +123,22 @@ impl Execution {
             Phase::TaskStart => self.task_start(f, state, &fields, values),
             Phase::ParallelStart => self.parallel_start(f, state, values),
             Phase::MapStart => self.map_start(f, state, &fields, values),
-            Phase::ItemSelector { .. } => {
+            Phase::ItemSelector { batch: None, .. } => {
                 if let Some(v) = values.into_iter().next() {
                     self.frames[f.0].input = Arc::new(v);
+                }
+                return Flow::Enter;
+            }
+            Phase::ItemSelector { map, batch: Some((position, index)) } => {
+                // The batch's item is replaced by its selection; then the next item's turn.
+                let input = Arc::make_mut(&mut self.frames[f.0].input);
+                let items = input.get_mut("Items").and_then(Value::as_array_mut);
+                let len = items.as_ref().map_or(0, |i| i.len());
+                if let (Some(items), Some(v)) = (items, values.into_iter().next()) {
+                    items[position] = v;
+                }
+                if position + 1 < len {
+                    return self.select_item(map, f, state, index + 1, Some(position + 1));
                 }
                 return Flow::Enter;
             }

@@ -247,12 +247,19 @@ impl Execution {
             c.step_queued = true;
         }
         self.ready.push_front((f, Flow::ContainerStep));
-        let batched = matches!(
-            self.frames[f.0].visit.container.as_ref().map(|c| &c.kind),
-            Some(ContainerKind::Map { batched: true, .. })
-        );
-        let first = if is_map && state.jsonata.item_selector.is_some() && !batched {
-            self.select_item(f, child, state, index)
+        // A JSONata ItemSelector is evaluated for the iteration once it exists; for a batch,
+        // for each of its items in turn, from the batch's first item's index in the dataset.
+        let first_item = match self.frames[f.0].visit.container.as_ref().map(|c| &c.kind) {
+            Some(ContainerKind::Map { batched: true, run: Some(run), .. }) => {
+                Some(run.batch_sizes[..index.min(run.batch_sizes.len())].iter().sum::<usize>())
+            }
+            _ => None,
+        };
+        let first = if is_map && state.jsonata.item_selector.is_some() {
+            match first_item {
+                Some(start) => self.select_item(f, child, state, start, Some(0)),
+                None => self.select_item(f, child, state, index, None),
+            }
         } else {
             Flow::Enter
         };
