@@ -91,6 +91,23 @@ fn stopping_aborts_the_execution() {
     assert_eq!(exec.history().last().unwrap().type_name(), "ExecutionAborted");
 }
 
+#[test]
+fn stopping_aborts_a_running_map_run_first() {
+    let def = json!({"StartAt": "M", "States": {"M": {
+        "Type": "Map",
+        "ItemProcessor": {
+            "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "End": true}}
+        },
+        "End": true
+    }}});
+    let mut exec = Execution::start(machine(def), json!([1, 2]), Options::default()).unwrap();
+    assert!(matches!(exec.poll(), Poll::Idle { next_deadline: Some(_) }));
+    exec.stop(None, None);
+    let types: Vec<&str> = exec.history().iter().map(|e| e.type_name()).collect();
+    assert_eq!(types[types.len() - 3..], ["MapRunStarted", "MapRunAborted", "ExecutionAborted"]);
+}
+
 fn random_run(seed: u64) -> String {
     let def = json!({
         "StartAt": "Roll",

@@ -73,6 +73,22 @@ impl Execution {
     }
 
     pub(super) fn abort(&mut self, error: Option<String>, cause: Option<String>) {
+        // Map Runs still going stop with the execution.
+        let running: Vec<FrameId> = (0..self.frames.len())
+            .filter(|&i| {
+                let frame = &self.frames[i];
+                frame.alive
+                    && frame
+                        .visit
+                        .container
+                        .as_ref()
+                        .is_some_and(|c| matches!(c.kind, super::frames::ContainerKind::Map { run: Some(_), .. }))
+            })
+            .map(|i| FrameId(i, self.frames[i].generation))
+            .collect();
+        for f in running {
+            self.emit(Some(f), EventKind::MapRunAborted);
+        }
         let previous = self.history.len() as u64;
         let details = ErrorDetails { error: error.clone().unwrap_or_default(), cause: cause.clone() };
         self.history.push(HistoryEvent {

@@ -213,6 +213,8 @@ pub enum EventKind {
         map_run_arn: Arc<str>,
     },
     MapRunSucceeded,
+    /// The run was stopped with its state: the execution stopped, or a sibling branch failed.
+    MapRunAborted,
     MapRunFailed(Box<ErrorDetails>),
     /// A JSONata expression (or another evaluation) failed while a state ran.
     EvaluationFailed(Box<EvaluationFailure>),
@@ -270,6 +272,7 @@ impl HistoryEvent {
             MapIterationAborted { .. } => "MapIterationAborted",
             MapRunStarted { .. } => "MapRunStarted",
             MapRunSucceeded => "MapRunSucceeded",
+            MapRunAborted => "MapRunAborted",
             MapRunFailed(_) => "MapRunFailed",
             EvaluationFailed { .. } => "EvaluationFailed",
         }
@@ -485,7 +488,8 @@ impl Serialize for Details<'_> {
             | MapStateSucceeded
             | MapStateFailed
             | MapStateAborted
-            | MapRunSucceeded => {}
+            | MapRunSucceeded
+            | MapRunAborted => {}
         }
         m.end()
     }
@@ -533,7 +537,8 @@ fn details_key(kind: &EventKind) -> Option<&'static str> {
         | MapStateSucceeded
         | MapStateFailed
         | MapStateAborted
-        | MapRunSucceeded => return None,
+        | MapRunSucceeded
+        | MapRunAborted => return None,
     })
 }
 

@@ -365,6 +365,14 @@ impl Execution {
 
     /// Stops a frame and everything under it; pending answers for it are refused from now on.
     fn abort_frame(&mut self, f: FrameId) {
+        if self.frames[f.0]
+            .visit
+            .container
+            .as_ref()
+            .is_some_and(|c| matches!(c.kind, ContainerKind::Map { run: Some(_), .. }))
+        {
+            self.emit(Some(f), EventKind::MapRunAborted);
+        }
         let frame = &mut self.frames[f.0];
         frame.alive = false;
         if let Some(id) = frame.visit.task.take() {
