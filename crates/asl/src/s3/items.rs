@@ -180,13 +180,50 @@ fn manifest(s3: &VirtualS3, body: &str, delimiter: char) -> Result<Vec<Value>, S
     let mut items = Vec::new();
     for file in files {
         let key = file.get("key").and_then(Value::as_str).ok_or("A file of the manifest has no key")?;
-        let text = object_text(s3, &bucket, key)?;
-        if text.starts_with('\u{1f}') {
-            return Err(format!("The inventory file '{key}' is compressed; store it uncompressed in the virtual S3"));
-        }
-        items.extend(csv_items(text, delimiter, Some(&schema))?);
+        let object = s3.get(&bucket, key).map_err(|e| s3_cause(&e))?;
+        let body = if object.body.starts_with(&[0x1f, 0x8b]) {
+            gunzip(&object.body).map_err(|why| format!("The inventory file '{key}' cannot be decompressed: {why}"))?
+        } else {
+            object.body.clone()
+        };
+        let text = String::from_utf8(body).map_err(|_| format!("The inventory file '{key}' is not UTF-8 text"))?;
+        items.extend(csv_items(&text, delimiter, Some(&schema))?);
     }
     Ok(items)
+}
+
+/// The content of a gzip file (RFC 1952), as S3 Inventory writes its CSV files.
+#[cfg(not(target_arch = "wasm32"))]
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    const MAX_BYTES: usize = 1 << 30;
+    let header = bytes.get(..10).ok_or("the gzip header is cut short")?;
+    if header[2] != 8 {
+        return Err("it is not deflate-compressed".into());
+    }
+    let flags = header[3];
+    let mut at = 10;
+    let cut = || "the gzip header is cut short".to_string();
+    if flags & 4 != 0 {
+        let len = bytes.get(at..at + 2).ok_or_else(cut)?;
+        at += 2 + usize::from(u16::from_le_bytes([len[0], len[1]]));
+    }
+    for flag in [8, 16] {
+        if flags & flag != 0 {
+            let end = bytes.get(at..).and_then(|b| b.iter().position(|c| *c == 0)).ok_or_else(cut)?;
+            at += end + 1;
+        }
+    }
+    if flags & 2 != 0 {
+        at += 2;
+    }
+    let data = bytes.get(at..).ok_or_else(cut)?;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_BYTES).map_err(|e| format!("{:?}", e.status))
+}
+
+/// In the browser the Files tab holds text: no gzip there.
+#[cfg(target_arch = "wasm32")]
+fn gunzip(_bytes: &[u8]) -> Result<Vec<u8>, String> {
+    Err("the playground reads S3 Inventory files uncompressed: store it as plain CSV".into())
 }
 
 /// serde_json's message without its " at line X column Y" suffix.
@@ -310,6 +347,29 @@ mod tests {
             read(None, &ReadRequest { reader: &r, arguments: &json!({"Bucket": "b", "Key": "k"}), max_items: None })
                 .unwrap_err();
         assert!(e.contains("--s3 DIR"), "{e}");
+    }
+
+    #[test]
+    fn manifest_reads_gzipped_inventory_files_as_s3_writes_them() {
+        let csv = b"src,a.txt,3\nsrc,b.txt,4\n";
+        // A gzip member: header (no flags), the raw deflate stream, then CRC32 and size.
+        let mut gz = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255];
+        gz.extend(miniz_oxide::deflate::compress_to_vec(csv, 6));
+        gz.extend([0; 8]);
+        let manifest = r#"{"destinationBucket": "arn:aws:s3:::inv", "fileFormat": "CSV",
+            "fileSchema": "Bucket, Key, Size", "files": [{"key": "data/1.csv.gz"}]}"#;
+        let s3 = VirtualS3::from_files([("inv/manifest.json", manifest.as_bytes()), ("inv/data/1.csv.gz", &gz[..])], 0);
+        let r = reader(
+            ReaderResource::GetObject,
+            ReaderConfig { input_type: Some(InputType::Manifest), ..ReaderConfig::default() },
+        );
+        let arguments = json!({"Bucket": "inv", "Key": "manifest.json"});
+        let items = read(Some(&s3), &ReadRequest { reader: &r, arguments: &arguments, max_items: None }).unwrap();
+        assert_eq!(items[0], json!({"Bucket": "src", "Key": "a.txt", "Size": "3"}));
+        let broken =
+            VirtualS3::from_files([("inv/manifest.json", manifest.as_bytes()), ("inv/data/1.csv.gz", &gz[..12])], 0);
+        let e = read(Some(&broken), &ReadRequest { reader: &r, arguments: &arguments, max_items: None }).unwrap_err();
+        assert!(e.contains("cannot be decompressed"), "{e}");
     }
 
     #[test]
