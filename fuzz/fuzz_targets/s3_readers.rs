@@ -2,7 +2,8 @@
 //! panic the readers, whatever its bytes and whatever the reader's configuration.
 //!
 //! The data's first byte picks the reader (JSON, JSON Lines, CSV with its header location and
-//! delimiter, an S3 Inventory manifest, a bucket listing) and MaxItems; the rest is the object.
+//! delimiter, an S3 Inventory manifest, a bucket listing, or every listed object loaded and
+//! flattened) and MaxItems; the rest is the object.
 //! A manifest's listed files are the same bytes again.
 
 #![no_main]
@@ -28,8 +29,9 @@ fuzz_target!(|data: &[u8]| {
         csv_delimiter: [',', '|', ';', ' ', '\t'][usize::from(pick / 5 % 5)],
         max_items: None,
         items_pointer: (pick & 0x80 != 0).then(|| "/items".to_string()),
+        load_and_flatten: pick >= 250 && pick % 2 == 0,
     };
-    let resource = if pick == 255 { ReaderResource::ListObjectsV2 } else { ReaderResource::GetObject };
+    let resource = if pick >= 250 { ReaderResource::ListObjectsV2 } else { ReaderResource::GetObject };
     let reader = ItemReader { resource, arguments: None, config };
     let arguments = json!({"Bucket": "b", "Key": "k", "Prefix": ""});
     let max_items = Some(u64::from(pick % 7));

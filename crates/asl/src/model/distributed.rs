@@ -50,11 +50,21 @@ pub struct ReaderConfig {
     pub max_items: Option<Dynamic<u64>>,
     /// A JSON Pointer to the list inside a JSON object (`/records`).
     pub items_pointer: Option<String>,
+    /// `Transformation: LOAD_AND_FLATTEN`: a listing's objects are read (as `input_type`) and
+    /// their items flattened into one dataset.
+    pub load_and_flatten: bool,
 }
 
 impl Default for ReaderConfig {
     fn default() -> Self {
-        ReaderConfig { input_type: None, csv_headers: None, csv_delimiter: ',', max_items: None, items_pointer: None }
+        ReaderConfig {
+            input_type: None,
+            csv_headers: None,
+            csv_delimiter: ',',
+            max_items: None,
+            items_pointer: None,
+            load_and_flatten: false,
+        }
     }
 }
 

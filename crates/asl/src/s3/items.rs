@@ -28,19 +28,22 @@ pub fn read(s3: Option<&VirtualS3>, request: &ReadRequest) -> Result<Vec<Value>,
     let mut items = match &request.reader.resource {
         ReaderResource::ListObjectsV2 => {
             let prefix = text_argument(request.arguments, "Prefix")?.unwrap_or_default();
-            list(s3, &bucket, &prefix)?
+            if request.reader.config.load_and_flatten {
+                // Each listed object read as the reader's InputType, one dataset of them all.
+                let keys: Vec<String> =
+                    s3.list(&bucket, &prefix).map_err(|e| s3_cause(&e))?.iter().map(|l| l.key.to_string()).collect();
+                let mut items = Vec::new();
+                for key in keys {
+                    items.extend(object_items(s3, &bucket, &key, request)?);
+                }
+                items
+            } else {
+                list(s3, &bucket, &prefix)?
+            }
         }
         ReaderResource::GetObject => {
             let key = text_argument(request.arguments, "Key")?.ok_or("The ItemReader's parameters name no Key")?;
-            let body = object_text(s3, &bucket, &key)?;
-            match request.reader.config.input_type {
-                Some(InputType::Json) | None => json(body, request.reader.config.items_pointer.as_deref())?,
-                Some(InputType::Jsonl) => json_lines(body)?,
-                Some(InputType::Csv) => {
-                    csv_items(body, request.reader.config.csv_delimiter, request.reader.config.csv_headers.as_deref())?
-                }
-                Some(InputType::Manifest) => manifest(s3, body, request.reader.config.csv_delimiter)?,
-            }
+            object_items(s3, &bucket, &key, request)?
         }
         ReaderResource::Other(r) => return Err(format!("The ItemReader Resource '{r}' cannot be read")),
     };
@@ -48,6 +51,18 @@ pub fn read(s3: Option<&VirtualS3>, request: &ReadRequest) -> Result<Vec<Value>,
         items.truncate(usize::try_from(n).unwrap_or(usize::MAX));
     }
     Ok(items)
+}
+
+/// The items of one object, read as the reader's InputType says.
+fn object_items(s3: &VirtualS3, bucket: &str, key: &str, request: &ReadRequest) -> Result<Vec<Value>, String> {
+    let config = &request.reader.config;
+    let body = object_text(s3, bucket, key)?;
+    match config.input_type {
+        Some(InputType::Json) | None => json(body, config.items_pointer.as_deref()),
+        Some(InputType::Jsonl) => json_lines(body),
+        Some(InputType::Csv) => csv_items(body, config.csv_delimiter, config.csv_headers.as_deref()),
+        Some(InputType::Manifest) => manifest(s3, body, config.csv_delimiter),
+    }
 }
 
 /// S3's error as the SDK reports it, with what a person can do about it here.
@@ -370,6 +385,21 @@ mod tests {
             VirtualS3::from_files([("inv/manifest.json", manifest.as_bytes()), ("inv/data/1.csv.gz", &gz[..12])], 0);
         let e = read(Some(&broken), &ReadRequest { reader: &r, arguments: &arguments, max_items: None }).unwrap_err();
         assert!(e.contains("cannot be decompressed"), "{e}");
+    }
+
+    #[test]
+    fn load_and_flatten_reads_every_listed_object() {
+        let s3 = VirtualS3::from_files(
+            [("b/in/1.json", &b"[1, 2]"[..]), ("b/in/2.json", b"[3]"), ("b/other.json", b"[9]")],
+            0,
+        );
+        let r = reader(
+            ReaderResource::ListObjectsV2,
+            ReaderConfig { input_type: Some(InputType::Json), load_and_flatten: true, ..ReaderConfig::default() },
+        );
+        let arguments = json!({"Bucket": "b", "Prefix": "in/"});
+        let items = read(Some(&s3), &ReadRequest { reader: &r, arguments: &arguments, max_items: None }).unwrap();
+        assert_eq!(items, [json!(1), json!(2), json!(3)]);
     }
 
     #[test]

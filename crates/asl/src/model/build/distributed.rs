@@ -142,9 +142,17 @@ fn reader_config(
             );
         }
     }
-    // Read so that definitions using them validate; the engine reads S3 Inventory manifests.
+    // Read so that definitions using it validate; the engine reads S3 Inventory manifests.
     f.get("ManifestType");
-    f.get("Transformation");
+    match f.string(d, "Transformation") {
+        Some("LOAD_AND_FLATTEN") => config.load_and_flatten = true,
+        Some("NONE") | None => {}
+        Some(other) => d.error_at_value(
+            code::SCHEMA_VALIDATION_FAILED,
+            &f.child("Transformation"),
+            format!("The ReaderConfig Transformation '{other}' is not one of NONE, LOAD_AND_FLATTEN"),
+        ),
+    }
     f.finish(d, "a ReaderConfig");
     config
 }
