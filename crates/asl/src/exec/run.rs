@@ -400,6 +400,7 @@ impl Execution {
                 }
             }
             Timer::ExecutionTimeout => self.finish_timed_out(),
+            Timer::ChildTimeout(child) => self.child_timed_out(child),
         }
     }
 }

@@ -19,6 +19,8 @@ pub(super) enum Timer {
     Answer(RequestId, TaskAnswer),
     /// The state machine's own TimeoutSeconds ran out.
     ExecutionTimeout,
+    /// A Distributed Map's EXPRESS child reached the five minutes an express execution may run.
+    ChildTimeout(FrameId),
 }
 
 #[derive(Debug)]

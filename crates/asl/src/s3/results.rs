@@ -44,8 +44,10 @@ impl ChildRecord {
             }
         }
         m.insert("RedriveCount".into(), json!(0));
-        let (status, redrive, reason) = match self.outcome {
+        let (status, redrive, reason) = match &self.outcome {
             Ok(_) => ("SUCCEEDED", "NOT_REDRIVABLE", "Execution is SUCCEEDED and cannot be redriven"),
+            // A child that ran out of time (an EXPRESS one past five minutes).
+            Err((Some(e), _)) if e == crate::errors::TIMEOUT => ("TIMED_OUT", "REDRIVABLE", ""),
             Err(_) => ("FAILED", "REDRIVABLE", ""),
         };
         m.insert("RedriveStatus".into(), json!(redrive));

@@ -9,10 +9,14 @@ use serde_json::Value;
 use super::super::frames::{Container, ContainerKind, Flow, FrameId, Link};
 use super::super::history::{ErrorDetails, EventKind};
 use super::super::recovery::error_output;
+use super::super::timers::Timer;
 use super::super::visits::Stage;
 use super::super::{Data, Execution};
 use super::map_run::{MapRun, child_record, path_integer};
-use crate::errors::{EXCEED_TOLERATED_FAILURE_THRESHOLD, Failure};
+use crate::errors::{EXCEED_TOLERATED_FAILURE_THRESHOLD, Failure, TIMEOUT};
+
+/// How long an EXPRESS execution may run: five minutes.
+const EXPRESS_CHILD_LIMIT_MS: i64 = 5 * 60 * 1000;
 use crate::model::{Dynamic, Map, Parallel, ProcessorMode, State};
 
 impl Execution {
@@ -241,6 +245,15 @@ impl Execution {
         let scope = self.scopes.child(self.frames[f.0].scope);
         let last_event = self.frames[f.0].last_event;
         let child = self.new_frame(body, start, input, Some(Link { parent: f, index }), scope, last_event, silent);
+        // An EXPRESS child execution may run five minutes at most.
+        if child_execution.is_some()
+            && matches!(
+                self.frames[f.0].visit.container.as_ref().map(|c| &c.kind),
+                Some(ContainerKind::Map { run: Some(run), .. }) if run.express
+            )
+        {
+            self.timers.schedule(self.now + EXPRESS_CHILD_LIMIT_MS, Timer::ChildTimeout(child));
+        }
         self.frames[child.0].execution = child_execution.or_else(|| self.frames[f.0].execution.clone());
         if let Some(c) = self.frames[f.0].visit.container.as_mut() {
             c.running.push(child);
@@ -361,6 +374,18 @@ impl Execution {
         }
         self.frames[f.0].visit.container_failed = true;
         Flow::Failed(failure)
+    }
+
+    /// An EXPRESS child execution ran out of time: it ends as timed out, and what it was doing
+    /// stops.
+    pub(in crate::exec) fn child_timed_out(&mut self, child: FrameId) {
+        let frame = &self.frames[child.0];
+        if !frame.alive || frame.generation != child.1 {
+            return;
+        }
+        let Some(link) = frame.link else { return };
+        self.child_finished(link, child, Err(Failure::bare(TIMEOUT)));
+        self.abort_frame(child);
     }
 
     /// Stops a frame and everything under it; pending answers for it are refused from now on.
