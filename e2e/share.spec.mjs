@@ -42,6 +42,9 @@ test('a shared link opens the same workspace in a fresh browser, and runs nothin
   await expect(other.locator('.node[data-state="Authenticate Payment"]')).toBeVisible();
   await expect(other.locator('.run-status')).toHaveText('');
   expect(new URL(other.url()).hash).toBe('');
+  // A fresh browser had no work of its own: nothing is kept, and no draft is offered.
+  await expect(other.locator('.notice')).not.toContainText('draft');
+  await expect(other.locator('.notice button', { hasText: /bring back|restore/i })).toHaveCount(0);
   // The link's mocks came along.
   await other.locator('.tab', { hasText: 'order-auth-payment.js' }).click();
   await expect.poll(() => other.evaluate(() => window.monaco.editor.getEditors()[0].getModel().getValue())).toContain('Payment.GatewayUnavailable');

@@ -56,6 +56,13 @@ impl Notice {
 }
 
 impl Workspace {
+    /// Whether replacing this workspace loses nothing a person made: it is empty (a first
+    /// visit, before its example arrives), or an example exactly as it ships.
+    pub fn holds_no_work(&self) -> bool {
+        (self.definition.trim().is_empty() && self.mocks.is_empty() && self.files.is_empty())
+            || self.is_pristine_example()
+    }
+
     /// Whether this is an example exactly as it ships: replacing it loses nothing. (An example
     /// not fetched yet in this session counts as changed, which keeps a draft at worst.)
     pub fn is_pristine_example(&self) -> bool {
@@ -320,7 +327,7 @@ impl Store {
             Action::OpenShared(workspace, mode) => {
                 let current = self.workspace.get_untracked();
                 // An embedded view saves nothing (see `SetMode`), so it replaces nothing either.
-                let keep = mode != Mode::Embed && *workspace != current && !current.is_pristine_example();
+                let keep = mode != Mode::Embed && *workspace != current && !current.holds_no_work();
                 if keep && let Ok(text) = serde_json::to_string(&current) {
                     browser::save_draft(&text);
                 }
@@ -353,8 +360,7 @@ impl Store {
                 // the work saved before is kept as a draft.
                 if self.mode.get_untracked() == Mode::Embed && mode == Mode::Edit {
                     let saved = browser::load_saved().and_then(|t| serde_json::from_str::<Workspace>(&t).ok());
-                    if let Some(saved) =
-                        saved.filter(|s| *s != self.workspace.get_untracked() && !s.is_pristine_example())
+                    if let Some(saved) = saved.filter(|s| *s != self.workspace.get_untracked() && !s.holds_no_work())
                         && let Ok(text) = serde_json::to_string(&saved)
                     {
                         browser::save_draft(&text);
