@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{S3Error, VirtualS3, csv};
+use super::{VirtualS3, csv};
 use crate::model::distributed::{InputType, ItemReader, ReaderResource};
 
 /// What the reader was asked for once its Parameters (or Arguments) were evaluated.
@@ -31,7 +31,7 @@ pub fn read(s3: Option<&VirtualS3>, request: &ReadRequest) -> Result<Vec<Value>,
             if request.reader.config.load_and_flatten {
                 // Each listed object read as the reader's InputType, one dataset of them all.
                 let keys: Vec<String> =
-                    s3.list(&bucket, &prefix).map_err(|e| s3_cause(&e))?.iter().map(|l| l.key.to_string()).collect();
+                    s3.list(&bucket, &prefix).map_err(|e| e.cause())?.iter().map(|l| l.key.to_string()).collect();
                 let mut items = Vec::new();
                 for key in keys {
                     items.extend(object_items(s3, &bucket, &key, request)?);
@@ -65,14 +65,6 @@ fn object_items(s3: &VirtualS3, bucket: &str, key: &str, request: &ReadRequest) 
     }
 }
 
-/// S3's error as the SDK reports it, with what a person can do about it here.
-pub fn s3_cause(e: &S3Error) -> String {
-    let status = match e {
-        S3Error::NoSuchBucket { .. } | S3Error::NoSuchKey { .. } => 404,
-    };
-    format!("{} (Service: S3, Status Code: {status}, Error Code: {}). In this run, {}", e.message(), e.code(), e.hint())
-}
-
 fn text_argument(arguments: &Value, name: &str) -> Result<Option<String>, String> {
     match arguments.get(name) {
         None | Some(Value::Null) => Ok(None),
@@ -82,12 +74,12 @@ fn text_argument(arguments: &Value, name: &str) -> Result<Option<String>, String
 }
 
 fn object_text<'a>(s3: &'a VirtualS3, bucket: &str, key: &str) -> Result<&'a str, String> {
-    let object = s3.get(bucket, key).map_err(|e| s3_cause(&e))?;
+    let object = s3.get(bucket, key).map_err(|e| e.cause())?;
     object.text().ok_or_else(|| format!("The object '{key}' in bucket '{bucket}' is not UTF-8 text"))
 }
 
 fn list(s3: &VirtualS3, bucket: &str, prefix: &str) -> Result<Vec<Value>, String> {
-    let listed = s3.list(bucket, prefix).map_err(|e| s3_cause(&e))?;
+    let listed = s3.list(bucket, prefix).map_err(|e| e.cause())?;
     Ok(listed
         .into_iter()
         .map(|l| {
@@ -195,7 +187,7 @@ fn manifest(s3: &VirtualS3, body: &str, delimiter: char) -> Result<Vec<Value>, S
     let mut items = Vec::new();
     for file in files {
         let key = file.get("key").and_then(Value::as_str).ok_or("A file of the manifest has no key")?;
-        let object = s3.get(&bucket, key).map_err(|e| s3_cause(&e))?;
+        let object = s3.get(&bucket, key).map_err(|e| e.cause())?;
         let body = if object.body.starts_with(&[0x1f, 0x8b]) {
             gunzip(&object.body).map_err(|why| format!("The inventory file '{key}' cannot be decompressed: {why}"))?
         } else {

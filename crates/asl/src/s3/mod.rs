@@ -60,6 +60,17 @@ impl S3Error {
         }
     }
 
+    /// The cause a Distributed Map's reader or writer fails with: S3's error as the SDK reports
+    /// it, and what a person can do about it here.
+    pub fn cause(&self) -> String {
+        format!(
+            "{} (Service: S3, Status Code: 404, Error Code: {}). In this run, {}",
+            self.message(),
+            self.code(),
+            self.hint()
+        )
+    }
+
     /// The message, and what a person of this tool can do about it.
     pub fn hint(&self) -> String {
         match self {

@@ -92,11 +92,7 @@ pub struct Destination<'a> {
 /// manifest key), or the cause of `States.ResultWriterFailed`.
 pub fn write(s3: &mut VirtualS3, to: &Destination, records: &[ChildRecord], now: i64) -> Result<Value, String> {
     if !s3.has_bucket(to.bucket) {
-        return Err(format!(
-            "{} (Service: S3, Status Code: 404, Error Code: NoSuchBucket). In this run, {}",
-            super::S3Error::NoSuchBucket { bucket: to.bucket.into() }.message(),
-            super::S3Error::NoSuchBucket { bucket: to.bucket.into() }.hint()
-        ));
+        return Err(super::S3Error::NoSuchBucket { bucket: to.bucket.into() }.cause());
     }
     let folder = match to.prefix.trim_end_matches('/') {
         "" => to.run_id.to_string(),
@@ -111,7 +107,7 @@ pub fn write(s3: &mut VirtualS3, to: &Destination, records: &[ChildRecord], now:
             let key = format!("{folder}/{status}_0.json");
             let body = encode(&transform(&group, to.transformation), to.output_type);
             let size = body.len();
-            s3.put(to.bucket, &key, body, now).map_err(|e| e.message().to_string())?;
+            s3.put(to.bucket, &key, body, now).map_err(|e| e.cause())?;
             files.push(json!({"Key": key, "Size": size}));
         }
         listed.insert(status.to_string(), Value::Array(files));
@@ -122,7 +118,7 @@ pub fn write(s3: &mut VirtualS3, to: &Destination, records: &[ChildRecord], now:
         "ResultFiles": Value::Object(listed),
     });
     let key = format!("{folder}/manifest.json");
-    s3.put(to.bucket, &key, manifest.to_string().into_bytes(), now).map_err(|e| e.message().to_string())?;
+    s3.put(to.bucket, &key, manifest.to_string().into_bytes(), now).map_err(|e| e.cause())?;
     Ok(json!({"Bucket": to.bucket, "Key": key}))
 }
 

@@ -60,9 +60,9 @@ impl Execution {
     }
 
     /// MapStateStarted, with the number of items (0 when a reader will read them).
-    pub(in crate::exec) fn map_started(&mut self, f: FrameId, map: &Map, items: usize) -> u64 {
+    pub(in crate::exec) fn map_started(&mut self, f: FrameId, map: &Map, items: usize) {
         let length = if map.item_reader.is_some() { 0 } else { items };
-        self.emit(Some(f), EventKind::MapStateStarted { length })
+        self.emit(Some(f), EventKind::MapStateStarted { length });
     }
 
     /// The children set to start, one per item (or batch).
