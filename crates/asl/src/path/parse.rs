@@ -70,13 +70,19 @@ pub(crate) struct Context {
 }
 
 impl Path {
+    /// Spaces around the path are not part of it: AWS's path compiler (Jayway JsonPath) trims
+    /// them, so `"$$.Execution.Name "` is a valid path (one of AWS's own samples has it).
+    /// Only the space character is trimmed, as there; a tab or newline stays an error. The text
+    /// kept is the one given, so messages quote what the person wrote.
     pub fn parse(text: &str) -> Result<Path, PathSyntaxError> {
-        let mut cursor = Cursor::new(text);
-        let root = parse_root(&mut cursor)?;
+        let leading = text.len() - text.trim_start_matches(' ').len();
+        let in_text = |e: PathSyntaxError| PathSyntaxError::new(text, e.offset + leading, e.reason);
+        let mut cursor = Cursor::new(text.trim_matches(' '));
+        let root = parse_root(&mut cursor).map_err(in_text)?;
         let context = Context { in_filter: false, depth: 0 };
-        let segments = parse_segments(&mut cursor, context)?;
+        let segments = parse_segments(&mut cursor, context).map_err(in_text)?;
         if !cursor.at_end() {
-            return Err(cursor.unexpected("expected '.' or '['"));
+            return Err(in_text(cursor.unexpected("expected '.' or '['")));
         }
         let definite = segments_are_definite(&segments);
         Ok(Path { text: text.to_string(), root, segments, definite })
@@ -386,6 +392,24 @@ mod tests {
     }
 
     #[test]
+    fn spaces_around_a_path_are_trimmed_as_aws_does() {
+        let path = Path::parse("$$.Execution.Name ").unwrap();
+        assert_eq!(path.root, PathRoot::Context);
+        assert_eq!(path.segments, vec![name("Execution"), name("Name")]);
+        assert_eq!(path.as_str(), "$$.Execution.Name ", "messages quote the text as written");
+        assert_eq!(segments("  $.a['b c'] "), vec![name("a"), name("b c")]);
+        assert_eq!(segments(" $ "), vec![]);
+        // Only spaces: other whitespace is not trimmed there either.
+        assert!(Path::parse("$.a\t").is_err());
+        assert!(Path::parse("\n$.a").is_err());
+        // A space inside a path is still an error, placed in the text as written.
+        let e = error("  $.a b");
+        assert_eq!(e.offset, 5);
+        assert!(e.message.ends_with("at offset 5 in path '  $.a b'"), "{}", e.message);
+        assert!(Path::parse("   ").is_err());
+    }
+
+    #[test]
     fn roots() {
         assert_eq!(Path::parse("$").unwrap().root, PathRoot::Input);
         assert_eq!(Path::parse("$$").unwrap().root, PathRoot::Context);
@@ -404,7 +428,6 @@ mod tests {
     fn bad_roots() {
         assert!(error("").reason.contains("starts with '$'"));
         assert!(error("a.b").reason.contains("starts with '$'"));
-        assert!(error(" $.a").reason.contains("starts with '$'"));
         assert!(error("@.a").reason.contains("starts with '$'"));
         assert!(error("$1abc").reason.contains("variable name"));
         assert!(error("$-a").reason.contains("unexpected character '-'"));
@@ -529,7 +552,7 @@ mod tests {
         assert!(error("$.a)").reason.contains("unexpected character ')'"));
         assert!(error("$[0]x").reason.contains("unexpected character 'x'"));
         assert!(error("$.*x").reason.contains("unexpected character 'x'"));
-        assert!(error("$.a ").reason.contains("unexpected space"));
+        assert!(error("$.a b").reason.contains("unexpected space"));
         assert!(error("$['a'").reason.contains("expected ']'"));
         assert!(error("$['a',]").reason.contains("quoted name after ','"));
         assert!(error("$['a' 'b']").reason.contains("expected ']'"));
