@@ -26,8 +26,13 @@ function onMessage(event) {
 function ensureFrame() {
   if (ready) return ready;
   ready = (async () => {
-    const response = await fetch('mock-runtime.js');
-    runtime = await response.text();
+    // The frame's page is fetched here and given as srcdoc: the browser does not let a service
+    // worker answer a sandboxed frame's own load, and offline only a fetch from this page can
+    // reach the cached copy. srcdoc keeps the sandbox (an opaque origin) and sandbox.html's CSP.
+    const [runtimeText, sandboxPage] = await Promise.all(
+      ['mock-runtime.js', 'sandbox.html'].map((f) => fetch(f).then((r) => r.text())),
+    );
+    runtime = runtimeText;
     frame = document.createElement('iframe');
     frame.setAttribute('sandbox', 'allow-scripts');
     frame.setAttribute('title', 'mock sandbox');
@@ -35,7 +40,7 @@ function ensureFrame() {
     frame.style.display = 'none';
     window.addEventListener('message', onMessage);
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    frame.src = 'sandbox.html';
+    frame.srcdoc = sandboxPage;
     document.body.appendChild(frame);
     await loaded;
   })();
