@@ -1,0 +1,144 @@
+// The playground's Lighthouse figures: a first visit of the plain page (which opens the first
+// example), served as a static host would (e2e/serve.mjs: precompressed files, cache headers),
+// with Lighthouse's default mobile profile (simulated slow 4G, 4x slower CPU), three times in
+// Debian's Chromium. Prints each run and the median: performance and accessibility scores,
+// LCP, FCP, TBT and the bytes transferred, then the accessibility audits that failed, and the
+// app's wasm size compressed.
+//
+//   node e2e/lighthouse.mjs      (scripts/lighthouse.sh; DIST_DIR measures another build)
+//
+// A benchmark, not a test: it exits 0 whatever the figures, 1 only when it cannot run.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..');
+const dist = process.env.DIST_DIR || join(repo, 'dist');
+const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+const RUNS = 3;
+
+/** Why the benchmark cannot run (the only way it exits non-zero). */
+function fail(message) {
+  throw new Error(message);
+}
+
+/** A port nobody listens on. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a command to its end; resolves with its exit code. */
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => resolve(code));
+    child.on('error', () => resolve(-1));
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The figures of one Lighthouse report. */
+function figures(report) {
+  const audit = (id) => report.audits[id].numericValue;
+  const a11y = report.categories.accessibility;
+  return {
+    performance: Math.round(report.categories.performance.score * 100),
+    accessibility: Math.round(a11y.score * 100),
+    lcp: audit('largest-contentful-paint') / 1000,
+    fcp: audit('first-contentful-paint') / 1000,
+    tbt: audit('total-blocking-time'),
+    bytes: audit('total-byte-weight'),
+    // A failed audit scores 0 (not applicable and manual ones have no score); with the
+    // elements it failed on, to fix them.
+    failed: a11y.auditRefs
+      .map((ref) => report.audits[ref.id])
+      .filter((a) => a.score === 0)
+      .map((a) => ({ id: a.id, title: a.title, where: (a.details?.items || []).map((item) => item.node?.selector).filter(Boolean) })),
+    wasm: report.audits['network-requests'].details.items.find((r) => r.url.endsWith('.wasm')),
+  };
+}
+
+const line = (label, f) =>
+  `${label.padEnd(8)} performance ${String(f.performance).padStart(3)}  accessibility ${String(f.accessibility).padStart(3)}  ` +
+  `LCP ${f.lcp.toFixed(2)} s  FCP ${f.fcp.toFixed(2)} s  TBT ${Math.round(f.tbt)} ms  transferred ${Math.round(f.bytes / 1024)} KiB`;
+
+const cli = join(repo, 'node_modules', 'lighthouse', 'cli', 'index.js');
+for (const [path, missing] of [[join(dist, 'index.html'), `no build in ${dist} (build first, or set DIST_DIR)`],
+  [chromium, `no Chromium at ${chromium} (set CHROMIUM)`], [cli, 'Lighthouse is not installed (npm ci)']]) {
+  if (!existsSync(path)) {
+    console.error(`lighthouse: ${missing}`);
+    process.exit(1);
+  }
+}
+
+const port = await freePort();
+const server = spawn('node', [join(here, 'serve.mjs'), String(port)], { env: { ...process.env, DIST_DIR: dist }, stdio: 'ignore' });
+const url = `http://127.0.0.1:${port}/`;
+const out = mkdtempSync(join(tmpdir(), 'asl-lighthouse-'));
+try {
+  // The server is up when it answers.
+  for (let i = 0; ; i++) {
+    if (await fetch(url).then(() => true, () => false)) break;
+    if (i === 50) fail('the server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.log(`Lighthouse ${JSON.parse(readFileSync(join(repo, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile profile, ${url} (${dist})`);
+  const runs = [];
+  for (let i = 1; i <= RUNS; i++) {
+    const file = join(out, `run-${i}.json`);
+    const code = await run('node', [
+      cli, url, '--output=json', `--output-path=${file}`, '--quiet',
+      '--only-categories=performance,accessibility',
+      // Root (as in CI) needs --no-sandbox.
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run',
+    ], { CHROME_PATH: chromium });
+    if (code !== 0 || !existsSync(file)) fail(`run ${i}: Lighthouse exited with ${code}`);
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    if (report.runtimeError) fail(`run ${i}: ${report.runtimeError.code} ${report.runtimeError.message}`);
+    const f = figures(report);
+    runs.push(f);
+    console.log(line(`run ${i}`, f));
+  }
+  const m = Object.fromEntries(['performance', 'accessibility', 'lcp', 'fcp', 'tbt', 'bytes'].map((k) => [k, median(runs.map((r) => r[k]))]));
+  console.log(line('median', m));
+
+  const failed = new Map(runs.flatMap((r) => r.failed).map((a) => [a.id, a]));
+  console.log(`accessibility audits failed: ${failed.size ? [...failed.keys()].join(', ') : 'none'}`);
+  for (const a of failed.values()) {
+    console.log(`  ${a.id}: ${a.title}`);
+    for (const where of a.where.slice(0, 6)) console.log(`    ${where}`);
+    if (a.where.length > 6) console.log(`    ... and ${a.where.length - 6} more`);
+  }
+
+  // The wasm: its size on disk, and compressed as the build's .gz and .br copies hold it (or
+  // as they would, when the build has none); what the browser received in the last run.
+  const wasm = readdirSync(dist).find((f) => f.endsWith('.wasm'));
+  if (wasm) {
+    const path = join(dist, wasm);
+    const bytes = readFileSync(path);
+    const size = (suffix, compress) => (existsSync(path + suffix) ? readFileSync(path + suffix).length : compress(bytes).length);
+    const gz = size('.gz', (b) => gzipSync(b, { level: 9 }));
+    const br = size('.br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }));
+    const got = runs.at(-1).wasm;
+    console.log(`wasm ${wasm}: ${bytes.length} bytes, gzip -9 ${gz}, brotli 11 ${br}` +
+      (got ? `; the browser received ${got.transferSize} bytes` : ''));
+  }
+} catch (e) {
+  console.error(`lighthouse: ${e.message}`);
+  process.exitCode = 1;
+} finally {
+  server.kill();
+  rmSync(out, { recursive: true, force: true });
+}
