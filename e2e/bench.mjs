@@ -32,6 +32,9 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const results = {};
+// No service worker (offline use): its install fetches the app shell in the background, which is
+// not what these figures time.
+const serviceWorkers = 'block';
 try {
   // 1. Size.
   const wasm = readdirSync(join(repo, 'dist')).find((f) => f.endsWith('.wasm'));
@@ -47,7 +50,7 @@ try {
   };
   const firstGraph = [];
   for (let i = 0; i < 5; i++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers });
     await context.addInitScript((w) => {
       localStorage.setItem('asl-playground/workspace/v1', w);
       new MutationObserver((_, obs) => {
@@ -68,7 +71,7 @@ try {
 
   // 3. A generated 200-state definition: analysed, laid out and drawn, from the moment the page
   //    gets the new text (the editor's own work on the text happens beside it, in Monaco).
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, serviceWorkers });
   await page.goto(base);
   await page.waitForFunction(() => window.monaco && window.monaco.editor.getEditors().length > 0);
   const drawMs = [];

@@ -31,6 +31,8 @@
 
   function register() {
     return container.register('sw.js', { scope: './' }).then(function (registration) {
+      // A browser told to block service workers (Playwright's option) gives no registration.
+      if (!registration) throw new Error('service workers are blocked here');
       // An update is only news to a page that a previous version controls: the very first
       // install activates at once.
       if (registration.waiting && container.controller) announce(registration.waiting);
