@@ -23,11 +23,11 @@ const brotliAsync = promisify(brotliCompress);
 // Text and wasm; md for the examples' explanations, csv and jsonl for their S3 objects.
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|txt|md|csv|jsonl|ttf|map)$/;
 const MIN_BYTES = 1024;
-// Brotli at its best quality (11) everywhere: on this project's 2-core machine the whole of
-// dist/ (27 MB, 160 files) takes 49 s of CPU, 39 to 63 s of wall time depending on what else
-// runs (a build beside it). Quality 9 for the files over 1 MB (Monaco's editor and workers, the
-// TypeScript worker alone 7 MB) would take 10 s, for 0.34 MB (7%) more brotli bytes, most of
-// them ones every first visit loads; the build is rare, visits are not.
+// Brotli at its best quality (11) everywhere: on this project's 2-core machine the whole build
+// (27 MB, 161 files) takes 46 to 49 s of CPU, 39 s of wall time when nothing else runs (up to
+// 71 s beside another build). Quality 9 for the files over 1 MB (Monaco's editor and workers,
+// the TypeScript worker alone 7 MB) would take 10 s, for 0.34 MB (7%) more brotli bytes, most of
+// them ones every first visit loads: the build is rare, visits are not.
 const QUALITY = constants.BROTLI_MAX_QUALITY;
 
 async function compressOne(dir, path) {
