@@ -50,6 +50,29 @@ function configureJavaScript(m, types) {
   js.addExtraLib(types, 'file:///asl-mock-api.d.ts');
 }
 
+/** Monaco's theme follows the page's (`data-theme` on the root, set by index.html and the toggle). */
+function followTheme(m) {
+  const root = document.documentElement;
+  const apply = () => m.editor.setTheme(root.getAttribute('data-theme') === 'dark' ? 'vs-dark' : 'vs');
+  apply();
+  new MutationObserver(apply).observe(root, { attributes: true, attributeFilter: ['data-theme'] });
+}
+
+// Whether the last key pressed anywhere was Tab: the editor was then reached from the keyboard.
+let arrivedByTab = false;
+window.addEventListener('keydown', (e) => { arrivedByTab = e.key === 'Tab'; }, true);
+
+/**
+ * Someone moving through the page with Tab passes through the editor instead of being kept in
+ * it (Tab would indent): reached by Tab, Tab moves on; once they type, Tab indents again.
+ */
+function letTabPassThrough(m, editor) {
+  editor.onDidFocusEditorText(() => editor.updateOptions({ tabFocusMode: arrivedByTab }));
+  editor.onKeyDown((e) => {
+    if (e.keyCode !== m.KeyCode.Tab && e.keyCode !== m.KeyCode.Shift) editor.updateOptions({ tabFocusMode: false });
+  });
+}
+
 /** Creates the editor in `container`; `onRun` is called on Ctrl/Cmd+Enter. */
 export async function createEditor(container, onRun) {
   const m = await monaco();
@@ -61,7 +84,13 @@ export async function createEditor(container, onRun) {
     scrollBeyondLastLine: false,
     tabSize: 2,
     fixedOverflowWidgets: true,
+    // Long lines wrap. Without wrapping, a paste that ends on a very long line (a minified
+    // definition) scrolls tens of thousands of pixels to the right to show the cursor, past what
+    // Monaco draws of the line, and every line is then blank; and a phone never scrolls sideways.
+    wordWrap: 'on',
   });
+  followTheme(m);
+  letTabPassThrough(m, editor);
   editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => onRun());
   editor.onDidChangeCursorPosition((e) => {
     if (e.source === 'api' || !cursorListener) return;
@@ -106,8 +135,17 @@ export async function openModel(editor, uri, language, value, extra) {
   if (editor.getModel() !== model) editor.setModel(model);
 }
 
-/** Replaces a model's text from outside the editor (an example, a restored workspace). */
-export async function setModelValue(uri, language, value, extra) {
+/**
+ * Replaces a model's text from outside the editor (an example, a restored workspace). With
+ * `onlyIfOpen`, a model not created yet stays uncreated (it gets the text when its tab first
+ * opens): a mock's JavaScript model would start the TypeScript worker, megabytes a visit that
+ * never opens a mock should not load.
+ */
+export async function setModelValue(uri, language, value, extra, onlyIfOpen) {
+  if (onlyIfOpen) {
+    const m = await monaco();
+    if (!m.editor.getModel(m.Uri.parse(uri))) return;
+  }
   const model = await modelFor(uri, language, value, extra);
   if (model.getValue() === value) return;
   model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);

@@ -1,6 +1,7 @@
 //! The page: the toolbar on top, the editors on the left, the graph with its playback controls,
-//! the inspector and the event table on the right. Also the effects that tie the state to the
-//! outside world: saving the workspace, the playback clock, and the keyboard.
+//! the inspector and the event table on the right (on a phone: the graph first, the inspector
+//! as a sheet over it, the editors a tab away; see `view::layout`). Also the effects that tie
+//! the state to the outside world: saving the workspace, the playback clock, and the keyboard.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -19,6 +20,7 @@ use crate::view::events::Events;
 use crate::view::export::ExportPanel;
 use crate::view::graph::GraphView;
 use crate::view::inspector::Inspector;
+use crate::view::layout::{PhoneNav, SheetBar, Splitter, Ui};
 use crate::view::notice::NoticeBar;
 use crate::view::problems::Problems;
 use crate::view::share::SharePanel;
@@ -53,10 +55,13 @@ pub fn App() -> impl IntoView {
             runner::start(store);
         }
     });
+    let ui = Ui::new();
     save_as_you_type(store);
     play_back(store);
-    keyboard(store, run);
+    keyboard(store, ui, run);
     open_links(store);
+    raise_sheet_on_select(store, ui);
+    announce_updates(store);
     let share_open = RwSignal::new(false);
     let export_open = RwSignal::new(false);
     let timeline_shown = RwSignal::new(false);
@@ -81,30 +86,32 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <div class=move || match store.mode.get() {
-            Mode::Edit => "app",
-            Mode::Present => "app present",
-            Mode::Embed => "app present embed",
-        }>
-            <Toolbar store on_run=run share_open export_open />
+        <div
+            class=move || {
+                let mode = match store.mode.get() {
+                    Mode::Edit => "app",
+                    Mode::Present => "app present",
+                    Mode::Embed => "app present embed",
+                };
+                format!("{mode}{}", ui.classes())
+            }
+            style=move || ui.style()
+        >
+            <Toolbar store ui on_run=run share_open export_open />
+            <PhoneNav store ui />
             <NoticeBar store />
             <SharePanel store open=share_open />
             <ExportPanel store open=export_open />
             <main class="panes">
-                <div class="left">
-                    <Tabs store />
-                    <EditorPane store editor on_run=run />
-                    <Problems store on_reveal=on_problem />
-                </div>
                 <div class="right">
                     <div class="stage">
                         <div class="stage-main">
                             <div class="segmented stage-switch" role="tablist" aria-label="View">
-                                <button role="tab" class:on=move || !timeline_shown.get() on:click=move |_| timeline_shown.set(false)>"Graph"</button>
-                                <button role="tab" class:on=move || timeline_shown.get() on:click=move |_| timeline_shown.set(true)>"Timeline"</button>
+                                <button role="tab" aria-selected=move || (!timeline_shown.get()).to_string() class:on=move || !timeline_shown.get() on:click=move |_| timeline_shown.set(false)>"Graph"</button>
+                                <button role="tab" aria-selected=move || timeline_shown.get().to_string() class:on=move || timeline_shown.get() on:click=move |_| timeline_shown.set(true)>"Timeline"</button>
                             </div>
                             <div class="stage-graph" class:hidden=move || timeline_shown.get()>
-                                <GraphView store on_node />
+                                <GraphView store on_node zoom=ui.present_zoom />
                             </div>
                             <TimelineView store visible=timeline_shown />
                         </div>
@@ -112,6 +119,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <Controls store />
                     <div class="bottom">
+                        <SheetBar store ui />
                         <div class="bottom-left">
                             <CallbackPanel store />
                             <Inspector store />
@@ -119,9 +127,41 @@ pub fn App() -> impl IntoView {
                         <Events store />
                     </div>
                 </div>
+                <Splitter ui />
+                <div class="left">
+                    <Tabs store />
+                    <EditorPane store editor on_run=run />
+                    <Problems store on_reveal=on_problem />
+                </div>
             </main>
         </div>
     }
+}
+
+/// Choosing a state raises a phone's sheet on its inspector; closing the inspector lowers it.
+fn raise_sheet_on_select(store: Store, ui: Ui) {
+    Effect::new(move |previous: Option<Option<String>>| {
+        let selected = store.selected.get();
+        if selected.is_some() && previous.as_ref() != Some(&selected) {
+            ui.sheet_events.set(false);
+            ui.sheet_open.set(true);
+        } else if selected.is_none() && previous.flatten().is_some() {
+            ui.sheet_open.set(false);
+        }
+        selected
+    });
+}
+
+/// A new version of the playground, installed in the background by the service worker
+/// (js/offline.js), is announced; it runs from the next visit, never in the middle of work.
+fn announce_updates(store: Store) {
+    let handle = window_event_listener_untyped("asl-update-ready", move |_| {
+        store.apply(Action::Notify(Notice::info(
+            "A new version of the playground is ready: it opens the next time you open this page.",
+        )));
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
 }
 
 /// Opens the workspace a shared link carries: at start, and when the fragment changes. A first
@@ -207,23 +247,41 @@ fn play_back(store: Store) {
     });
 }
 
-/// Ctrl/Cmd+Enter runs; outside the editor, space plays or pauses and the arrows step.
-fn keyboard(store: Store, run: Callback<()>) {
+/// Ctrl/Cmd+Enter runs; outside the editor, space plays or pauses and the arrows step (on the
+/// graph they move between states instead). In presentation mode Ctrl/Cmd + and − enlarge and
+/// shrink the graph and the text, and Ctrl/Cmd+0 resets them.
+fn keyboard(store: Store, ui: Ui, run: Callback<()>) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        let in_editor = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| el.closest(".editor-host, input, select, textarea").ok().flatten().is_some());
-        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+        let target = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        let inside = |selector: &str| target.as_ref().is_some_and(|el| el.closest(selector).ok().flatten().is_some());
+        let command = ev.ctrl_key() || ev.meta_key();
+        if ev.key() == "Enter" && command {
             ev.prevent_default();
             run.run(());
             return;
         }
-        if in_editor {
+        if command && store.mode.get_untracked() != Mode::Edit {
+            let factor = match ev.key().as_str() {
+                "+" | "=" => Some(Some(1.15)),
+                "-" | "_" => Some(Some(1.0 / 1.15)),
+                "0" => Some(None),
+                _ => None,
+            };
+            if let Some(factor) = factor {
+                ev.prevent_default();
+                ui.zoom_presentation(factor);
+                return;
+            }
+        }
+        if ev.key() == "Escape" && store.mode.get_untracked() == Mode::Present && !inside(".editor-host") {
+            store.apply(Action::SetMode(Mode::Edit));
+            return;
+        }
+        // Keys that mean something where the focus is (a button, the graph's states) stay there.
+        if inside(".editor-host, input, select, textarea, button, [role=separator], .graph-svg") {
             return;
         }
         match ev.key().as_str() {
-            "Escape" if store.mode.get_untracked() == Mode::Present => store.apply(Action::SetMode(Mode::Edit)),
             " " => {
                 ev.prevent_default();
                 store.apply(if store.playing.get_untracked() { Action::Pause } else { Action::Play });

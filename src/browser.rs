@@ -225,3 +225,27 @@ pub fn prompt(message: &str, default: &str) -> Option<String> {
 pub fn confirm(message: &str) -> bool {
     web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
 }
+
+/// Starts loading the editor (Monaco), if it has not started: a phone waits until an editor is
+/// first wanted (index.html's `loadMonaco`).
+pub fn load_editor() {
+    let Some(w) = web_sys::window() else { return };
+    if let Ok(f) = js_sys::Reflect::get(&w, &"loadMonaco".into())
+        && let Ok(f) = f.dyn_into::<js_sys::Function>()
+    {
+        let _ = f.call0(&JsValue::NULL);
+    }
+}
+
+/// Tells the page the first graph is on screen (once): the editor waits for it before loading,
+/// so a first visit sees the workflow first (index.html).
+pub fn graph_drawn() {
+    let Some(w) = web_sys::window() else { return };
+    if js_sys::Reflect::get(&w, &"aslGraphDrawn".into()).is_ok_and(|v| v.is_truthy()) {
+        return;
+    }
+    let _ = js_sys::Reflect::set(&w, &"aslGraphDrawn".into(), &JsValue::TRUE);
+    if let Ok(event) = web_sys::Event::new("asl-graph-drawn") {
+        let _ = w.dispatch_event(&event);
+    }
+}

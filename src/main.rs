@@ -11,10 +11,12 @@ mod editor;
 mod examples;
 mod export;
 mod markdown;
+mod origin;
 mod playback;
 mod runner;
 mod share;
 mod store;
+mod theme;
 mod timeline;
 mod view;
 

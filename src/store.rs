@@ -227,7 +227,13 @@ impl Store {
             }
             Action::EditDefinition(text) => {
                 if self.workspace.with_untracked(|w| w.definition != text) {
-                    self.workspace.update(|w| w.definition = text);
+                    self.workspace.update(|w| {
+                        // Replaced by something unrelated, it is no longer the example.
+                        if w.example.is_some() && crate::origin::replaced_by_unrelated(&w.definition, &text) {
+                            w.example = None;
+                        }
+                        w.definition = text;
+                    });
                 }
             }
             Action::EditInput(text) => {

@@ -34,7 +34,7 @@ extern "C" {
     #[wasm_bindgen(js_name = openModel)]
     fn open_model(editor: &JsValue, uri: &str, language: &str, value: &str, extra: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_name = setModelValue)]
-    fn set_model_value(uri: &str, language: &str, value: &str, extra: &JsValue) -> js_sys::Promise;
+    fn set_model_value(uri: &str, language: &str, value: &str, extra: &JsValue, only_if_open: bool) -> js_sys::Promise;
     #[wasm_bindgen(js_name = setMarkers)]
     fn set_markers(uri: &str, owner: &str, markers: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_name = reveal)]
@@ -197,18 +197,19 @@ pub fn EditorPane(
             return;
         }
         let w = store.workspace.get_untracked();
-        let definition = set_model_value(DEFINITION_URI, "json", &w.definition, &extra_for(&Tab::Definition));
+        let definition = set_model_value(DEFINITION_URI, "json", &w.definition, &extra_for(&Tab::Definition), false);
         // Once the definition's model exists, its JSONata gets completion and syntax checks.
         wasm_bindgen_futures::spawn_local(async move {
             let _ = JsFuture::from(definition).await;
             watch_jsonata(DEFINITION_URI);
         });
-        let _ = set_model_value(INPUT_URI, "json", &w.input, &JsValue::UNDEFINED);
+        let _ = set_model_value(INPUT_URI, "json", &w.input, &JsValue::UNDEFINED, false);
+        // Mocks and files get their models when their tabs first open (see setModelValue).
         for (k, v) in &w.mocks {
-            let _ = set_model_value(&mock_uri(k), "javascript", v, &extra_for(&Tab::Mock(k.clone())));
+            let _ = set_model_value(&mock_uri(k), "javascript", v, &extra_for(&Tab::Mock(k.clone())), true);
         }
         for (p, v) in &w.files {
-            let _ = set_model_value(&file_uri(p), file_language(p), v, &JsValue::UNDEFINED);
+            let _ = set_model_value(&file_uri(p), file_language(p), v, &JsValue::UNDEFINED, true);
         }
     });
 

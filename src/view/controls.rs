@@ -40,8 +40,18 @@ pub fn Controls(store: Store) -> impl IntoView {
             (gap >= 1000).then(|| format!("next in {}", elapsed(gap).trim_start_matches('+')))
         })
     };
+    // Said politely by screen readers as the playback moves: which event, of how many.
+    let announcement = move || {
+        store.run.with(|r| r.result()).and_then(|r| {
+            let c = store.cursor.get();
+            let event = r.history.get(c.checked_sub(1)?)?;
+            let state = event.state_name().map(|s| format!(" {s}")).unwrap_or_default();
+            Some(format!("Event {c} of {}: {}{state}", r.history.len(), event.type_name()))
+        })
+    };
     view! {
-        <div class="controls" aria-label="Playback">
+        <div class="controls" role="group" aria-label="Playback">
+            <span class="sr-only" aria-live="polite">{announcement}</span>
             <button on:click=move |_| store.apply(Action::Seek(1)) disabled=move || { total() == 0 } title="Restart">{icon(RESTART)}</button>
             <button
                 on:click=move |_| store.apply(Action::Seek(cursor().saturating_sub(1).max(1)))

@@ -57,7 +57,7 @@ pub fn Events(store: Store) -> impl IntoView {
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
             </div>
-            <div class="events-scroll">
+            <div class="events-scroll" tabindex="0" role="region" aria-label="History events">
                 <table>
                     <thead>
                         <tr><th>"ID"</th><th>"Type"</th><th>"State"</th><th>"Timestamp"</th><th>"Elapsed"</th></tr>

@@ -10,6 +10,7 @@ pub mod graph;
 pub mod html;
 pub mod inspector;
 pub mod json;
+pub mod layout;
 pub mod map_run;
 pub mod notice;
 pub mod problems;

@@ -25,8 +25,8 @@ pub fn Tabs(store: Store) -> impl IntoView {
         view! {
             <button
                 class="tab"
-                class:open=is_open
-                role="tab"
+                class:open=is_open.clone()
+                aria-pressed=move || is_open().to_string()
                 title=title
                 on:click=move |_| store.apply(Action::OpenTab(t.clone()))
             >
@@ -64,7 +64,7 @@ pub fn Tabs(store: Store) -> impl IntoView {
         }
     };
     view! {
-        <nav class="tabs" role="tablist">
+        <nav class="tabs" aria-label="Editors">
             {tab(Tab::Definition, "Definition".into(), "The state machine (Amazon States Language)")}
             {tab(Tab::Input, "Input".into(), "The execution's input")}
             <span class="tabs-sep">"Mocks"</span>

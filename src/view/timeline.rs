@@ -63,7 +63,7 @@ pub fn TimelineView(store: Store, #[prop(into)] visible: Signal<bool>) -> impl I
     };
     let empty = move || store.run.with(|r| r.result().is_none());
     view! {
-        <div class="timeline" class:hidden=move || !visible.get() node_ref=host aria-label="Timeline" on:click=on_click>
+        <div class="timeline" class:hidden=move || !visible.get() node_ref=host role="region" tabindex="0" aria-label="Timeline" on:click=on_click>
             <Show when=empty>
                 <div class="graph-empty">"Run the state machine to see its timeline."</div>
             </Show>

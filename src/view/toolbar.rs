@@ -1,4 +1,5 @@
-//! The top bar: the examples, the input presets, STANDARD or EXPRESS, and Run.
+//! The top bar: the examples, the input presets, STANDARD or EXPRESS, and Run. On narrow
+//! screens the less-used actions fold into a menu (the `⋯` button), so Run always shows.
 
 use leptos::prelude::*;
 
@@ -6,10 +7,13 @@ use crate::examples::{EXAMPLES, find};
 use crate::runner::RunState;
 use crate::share::Mode;
 use crate::store::{Action, Store};
+use crate::theme::ThemeToggle;
+use crate::view::layout::Ui;
 
 #[component]
 pub fn Toolbar(
     store: Store,
+    ui: Ui,
     on_run: Callback<()>,
     share_open: RwSignal<bool>,
     export_open: RwSignal<bool>,
@@ -23,10 +27,10 @@ pub fn Toolbar(
         <header class="toolbar">
             <div class="brand">
                 <img src="favicon.svg" alt="" width="22" height="22" />
-                <span>"ASL Playground"</span>
+                <span class="brand-name">"ASL Playground"</span>
             </div>
             <label class="field">
-                <span>"Example"</span>
+                <span class="field-label">"Example"</span>
                 <select
                     aria-label="Example"
                     on:change=move |ev| crate::examples::open(store, &event_target_value(&ev))
@@ -38,7 +42,7 @@ pub fn Toolbar(
             </label>
             <Show when=move || !presets().is_empty()>
                 <label class="field">
-                    <span>"Input"</span>
+                    <span class="field-label">"Input"</span>
                     <select
                         aria-label="Input preset"
                         on:change=move |ev| crate::examples::use_input(store, &example(), event_target_value(&ev))
@@ -47,32 +51,45 @@ pub fn Toolbar(
                     </select>
                 </label>
             </Show>
-            <div class="segmented" role="radiogroup" aria-label="Workflow type">
-                <button
-                    class:on=move || !express()
-                    on:click=move |_| store.apply(Action::SetExpress(false))
-                    title="Standard workflow: at most 25,000 history events, as on AWS"
-                >"STANDARD"</button>
-                <button
-                    class:on=express
-                    on:click=move |_| store.apply(Action::SetExpress(true))
-                    title="Express workflow: no history limit"
-                >"EXPRESS"</button>
-            </div>
             <span class="spacer"></span>
-            <Show when=move || store.mode.get() == Mode::Embed>
-                <button class="edit" on:click=move |_| store.apply(Action::SetMode(Mode::Edit)) title="Show the editors">"Edit"</button>
-            </Show>
-            <Show when=editing>
-                <button class="share" on:click=move |_| { export_open.set(false); share_open.update(|o| *o = !*o) } title="Share a link, embed, or download">"Share"</button>
-                <button class="export" on:click=move |_| { share_open.set(false); export_open.update(|o| *o = !*o) } title="Download the definition, the history or the graph; create the state machine on AWS">"Export"</button>
-                <button class="present" on:click=move |_| store.apply(Action::SetMode(Mode::Present)) title="Presentation mode: the graph and the inspector fill the screen">"Present"</button>
-            </Show>
-            <Show when=move || store.mode.get() == Mode::Present>
-                <button class="present" on:click=move |_| store.apply(Action::SetMode(Mode::Edit)) title="Back to the editors (Esc)">"Exit presentation"</button>
-            </Show>
-            <span class="run-status">{move || status_text(&store.run.get())}</span>
-            <button class="run" on:click=move |_| on_run.run(()) disabled=running title="Run (Ctrl+Enter)">
+            <button
+                class="more"
+                aria-expanded=move || ui.menu_open.get().to_string()
+                aria-controls="toolbar-more"
+                on:click=move |_| ui.menu_open.update(|o| *o = !*o)
+                title="More actions"
+            >"⋯"<span class="sr-only">" More"</span></button>
+            <div id="toolbar-more" class="toolbar-more" class:open=move || ui.menu_open.get() on:click=move |_| ui.menu_open.set(false)>
+                <div class="segmented" role="group" aria-label="Workflow type">
+                    <button
+                        class:on=move || !express()
+                        aria-pressed=move || (!express()).to_string()
+                        on:click=move |_| store.apply(Action::SetExpress(false))
+                        title="Standard workflow: at most 25,000 history events, as on AWS"
+                    >"STANDARD"</button>
+                    <button
+                        class:on=express
+                        aria-pressed=move || express().to_string()
+                        on:click=move |_| store.apply(Action::SetExpress(true))
+                        title="Express workflow: no history limit"
+                    >"EXPRESS"</button>
+                </div>
+                <Show when=move || store.mode.get() == Mode::Embed>
+                    <button class="edit" on:click=move |_| store.apply(Action::SetMode(Mode::Edit)) title="Show the editors">"Edit"</button>
+                </Show>
+                <Show when=editing>
+                    <button class="share" on:click=move |_| { export_open.set(false); share_open.update(|o| *o = !*o) } title="Share a link, embed, or download">"Share"</button>
+                    <button class="export" on:click=move |_| { share_open.set(false); export_open.update(|o| *o = !*o) } title="Download the definition, the history or the graph; create the state machine on AWS">"Export"</button>
+                    <button class="present" on:click=move |_| store.apply(Action::SetMode(Mode::Present)) title="Presentation mode: the graph and the inspector fill the screen">"Present"</button>
+                </Show>
+                <Show when=move || store.mode.get() == Mode::Present>
+                    <button class="present" on:click=move |_| store.apply(Action::SetMode(Mode::Edit)) title="Back to the editors (Esc)">"Exit presentation"</button>
+                </Show>
+                <ThemeToggle />
+            </div>
+            <span class="run-status" role="status">{move || status_text(&store.run.get())}</span>
+            // Not `disabled` while running: the keyboard's focus stays on it.
+            <button class="run" on:click=move |_| on_run.run(()) aria-disabled=move || running().to_string() title="Run (Ctrl+Enter)">
                 {move || if running() { "Running…" } else { "▶ Run" }}
             </button>
         </header>

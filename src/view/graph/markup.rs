@@ -54,9 +54,11 @@ fn node(out: &mut String, n: &PlacedNode) {
             let subtitle = n.detail.clone().unwrap_or_else(|| n.state_type.to_string());
             let _ = write!(
                 out,
-                r#"<g class="node idle type-{}" data-state="{}"><title>{} ({})</title><rect x="{nx:.1}" y="{ny:.1}" width="{nw:.1}" height="{nh:.1}" rx="8"/><text class="name" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="kind" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text class="badge" x="{:.1}" y="{:.1}" text-anchor="end"></text></g>"#,
+                r#"<g class="node idle type-{}" data-state="{}" tabindex="-1" role="group" aria-label="{}, {} state"><title>{} ({})</title><rect x="{nx:.1}" y="{ny:.1}" width="{nw:.1}" height="{nh:.1}" rx="8"/><text aria-hidden="true" class="name" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text aria-hidden="true" class="kind" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text aria-hidden="true" class="badge" x="{:.1}" y="{:.1}" text-anchor="end"></text></g>"#,
                 n.state_type.to_ascii_lowercase(),
                 esc(&n.name),
+                esc(&n.name),
+                n.state_type,
                 esc(&n.name),
                 n.state_type,
                 Num(x + w / 2.0),
@@ -75,9 +77,11 @@ fn node(out: &mut String, n: &PlacedNode) {
 fn container(out: &mut String, n: &PlacedNode) {
     let _ = write!(
         out,
-        r#"<g class="container idle type-{}" data-state="{}"><rect class="frame" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10"/><text class="container-title" x="{:.1}" y="{:.1}">{} · {}</text>"#,
+        r#"<g class="container idle type-{}" data-state="{}" tabindex="-1" role="group" aria-label="{}, {} state"><rect class="frame" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="10"/><text aria-hidden="true" class="container-title" x="{:.1}" y="{:.1}">{} · {}</text>"#,
         n.state_type.to_ascii_lowercase(),
         esc(&n.name),
+        esc(&n.name),
+        n.state_type,
         Num(n.x),
         Num(n.y),
         Num(n.width),

@@ -1,11 +1,15 @@
 //! The state machine's graph, drawn as SVG from the laid-out graph: states coloured by how the
-//! played-back execution treated them, the transition just taken highlighted, pan and zoom, and
-//! a click on a state to select it (and show it in the editor). When the definition is broken,
-//! the last valid graph stays on screen, marked as stale.
+//! played-back execution treated them, the transition just taken highlighted, pan and zoom (a
+//! drag or one finger pans, the wheel or a pinch zooms), and a click on a state to select it
+//! (and show it in the editor). The states are focusable: the arrow keys move between them
+//! along the transitions ([`keys`]) and Enter opens the inspector; each is announced with its
+//! name, type and outcome. When the definition is broken, the last valid graph stays on screen,
+//! marked as stale.
 //!
 //! The markup is written once per layout ([`markup`]); the playback then only changes classes
 //! and badges on the elements it already has, so scrubbing through a long history stays fast.
 
+mod keys;
 mod markup;
 
 use std::sync::Arc;
@@ -20,7 +24,7 @@ use crate::playback::{self, Snapshot};
 use crate::store::Store;
 
 #[component]
-pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
+pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -> impl IntoView {
     let last_good: RwSignal<Option<Arc<Layout>>> = RwSignal::new(None);
     Effect::new(move |_| {
         if let Some(l) = store.analysis.with(|a| a.layout.clone()) {
@@ -65,12 +69,25 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
         let present = store.mode.get() != crate::share::Mode::Edit;
         let screen = size.get();
         if previous != Some((dims, present)) || fitted.get_value() {
-            let max = if present { PRESENT_SCALE } else { 1.0 };
-            view.set(Viewport::readable(dims, screen, max));
+            let max = if present { PRESENT_SCALE * zoom.get_untracked() } else { 1.0 };
+            let entry = shown.with(|l| l.as_ref().and_then(|l| entry_x(&l.0)));
+            view.set(Viewport::readable(dims, screen, max, entry));
             fitted.set_value(true);
         }
         (dims, present)
     });
+    // Presentation's Ctrl/Cmd + and − enlarge the graph with the text, about its middle.
+    Effect::new(move |previous: Option<f64>| {
+        let z = zoom.get();
+        if let Some(p) = previous.filter(|p| *p != z) {
+            let (w, h) = size.get_untracked();
+            fitted.set_value(false);
+            view.update(|v| v.zoom(z / p, w / 2.0, h / 2.0));
+        }
+        z
+    });
+    // The state that Tab reaches in the graph (the others are reached with the arrow keys).
+    let focus_target: RwSignal<Option<String>> = RwSignal::new(None);
     // While playing, keep the running state in view.
     Effect::new(move |_| {
         let Some(current) = snapshot.with(|s| s.current.clone()) else { return };
@@ -99,11 +116,17 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
         shown.track();
         let selected = store.selected.get();
         let waiting = waiting.get();
+        let tab_stop = focus_target.get().or_else(|| {
+            shown.with_untracked(|l| l.as_ref().and_then(|l| keys::entry(&l.0).map(|i| l.0.nodes[i].name.clone())))
+        });
         snapshot.with(|s| {
             if let Some(el) = svg.get() {
-                paint(&el, s, selected.as_deref(), &waiting);
+                paint(&el, s, selected.as_deref(), &waiting, tab_stop.as_deref());
             }
         });
+        if shown.with_untracked(|l| l.is_some()) {
+            crate::browser::graph_drawn();
+        }
     });
 
     let fit = move |_| {
@@ -113,7 +136,8 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
             fitted.set_value(true);
         }
     };
-    let drag: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
+    // The pointers down on the graph (a mouse, or one or two fingers) and where they were.
+    let pointers: StoredValue<Vec<(i32, f64, f64)>> = StoredValue::new(Vec::new());
     let moved = RwSignal::new(false);
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
@@ -122,35 +146,86 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
         view.update(|v| v.zoom(factor, ev.offset_x() as f64, ev.offset_y() as f64));
     };
     let on_down = move |ev: web_sys::PointerEvent| {
-        drag.set(Some((ev.client_x() as f64, ev.client_y() as f64)));
+        let (id, x, y) = (ev.pointer_id(), ev.client_x() as f64, ev.client_y() as f64);
+        pointers.update_value(|p| {
+            p.retain(|q| q.0 != id);
+            p.push((id, x, y));
+        });
         moved.set(false);
     };
     let on_move = move |ev: web_sys::PointerEvent| {
-        if let Some((x, y)) = drag.get_untracked() {
-            let (nx, ny) = (ev.client_x() as f64, ev.client_y() as f64);
-            if (nx - x).abs() + (ny - y).abs() > 2.0 {
-                moved.set(true);
-                fitted.set_value(false);
+        let (id, x, y) = (ev.pointer_id(), ev.client_x() as f64, ev.client_y() as f64);
+        let before = pointers.get_value();
+        let Some(&(_, px, py)) = before.iter().find(|p| p.0 == id) else { return };
+        let after: Vec<_> = before.iter().map(|&p| if p.0 == id { (id, x, y) } else { p }).collect();
+        pointers.set_value(after.clone());
+        if (x - px).abs() + (y - py).abs() > 2.0 {
+            moved.set(true);
+            fitted.set_value(false);
+        }
+        match (before.as_slice(), after.as_slice()) {
+            // Two fingers: zoom by how far apart they moved, about the point between them, and
+            // pan with that point.
+            ([a0, b0], [a1, b1]) => {
+                let origin = svg.get_untracked().map(|el| el.get_bounding_client_rect());
+                let (ox, oy) = origin.map(|r| (r.left(), r.top())).unwrap_or_default();
+                let (m0, m1) = (midpoint(a0, b0), midpoint(a1, b1));
+                let factor = distance(a1, b1) / distance(a0, b0).max(1.0);
+                view.update(|v| {
+                    v.x -= (m1.0 - m0.0) / v.scale;
+                    v.y -= (m1.1 - m0.1) / v.scale;
+                    v.zoom(factor, m1.0 - ox, m1.1 - oy);
+                });
             }
-            view.update(|v| {
-                v.x -= (nx - x) / v.scale;
-                v.y -= (ny - y) / v.scale;
-            });
-            drag.set(Some((nx, ny)));
+            ([_], [_]) => view.update(|v| {
+                v.x -= (x - px) / v.scale;
+                v.y -= (y - py) / v.scale;
+            }),
+            _ => {}
         }
     };
-    let on_up = move |_| drag.set(None);
+    let on_up = move |ev: web_sys::PointerEvent| {
+        let id = ev.pointer_id();
+        pointers.update_value(|p| p.retain(|q| q.0 != id));
+    };
+    // The keyboard on a focused state: Enter (or space) opens it in the inspector; the arrows
+    // and Home move the focus to another state, bringing it into view.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(name) = state_of(ev.target()) else { return };
+        let key = ev.key();
+        if key == "Enter" || key == " " {
+            ev.prevent_default();
+            store.apply(crate::store::Action::Select(Some(name)));
+            return;
+        }
+        let Some(to) = shown.with_untracked(|l| l.as_ref().and_then(|l| keys::next(&l.0, &name, &key))) else {
+            return;
+        };
+        ev.prevent_default();
+        focus_target.set(Some(to.clone()));
+        if let Some(el) = svg.get_untracked() {
+            focus_state(&el, &to);
+        }
+        shown.with_untracked(|l| {
+            if let Some(n) = l.as_ref().and_then(|l| l.0.nodes.iter().find(|n| n.name == to)) {
+                fitted.set_value(false);
+                view.update(|v| v.show(n, size.get_untracked()));
+            }
+        });
+    };
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        if let Some(name) = state_of(ev.target())
+            && focus_target.get_untracked().as_deref() != Some(name.as_str())
+        {
+            focus_target.set(Some(name));
+        }
+    };
     // A click on a state (not the end of a drag) selects it.
     let on_click = move |ev: web_sys::MouseEvent| {
         if moved.get_untracked() {
             return;
         }
-        let name = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-state]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-state"));
-        if let Some(name) = name {
+        if let Some(name) = state_of(ev.target()) {
             on_node.run(name);
         }
     };
@@ -178,8 +253,9 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
                 class="graph-svg"
                 class:stale=stale
                 class:hidden=move || shown.with(|l| l.is_none())
-                role="img"
-                aria-label="The state machine's states and transitions"
+                role="group"
+                tabindex="-1"
+                aria-label="The state machine's states: Tab reaches the first; the arrow keys move along the transitions; Enter opens a state in the inspector"
                 node_ref=svg
                 viewBox=view_box
                 preserveAspectRatio="xMinYMin meet"
@@ -187,8 +263,11 @@ pub fn GraphView(store: Store, on_node: Callback<String>) -> impl IntoView {
                 on:pointerdown=on_down
                 on:pointermove=on_move
                 on:pointerup=on_up
+                on:pointercancel=on_up
                 on:pointerleave=on_up
                 on:click=on_click
+                on:keydown=on_key
+                on:focusin=on_focus
                 inner_html=markup
             ></svg>
         </section>
@@ -205,8 +284,60 @@ impl PartialEq for ByPointer {
     }
 }
 
-/// Sets each drawn state's and transition's classes (and badges) from the playback.
-fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>, waiting: &[String]) {
+/// The state an event happened on (its element or one inside it).
+fn state_of(target: Option<web_sys::EventTarget>) -> Option<String> {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("[data-state]").ok().flatten())
+        .and_then(|el| el.get_attribute("data-state"))
+}
+
+/// Moves the keyboard's focus to a drawn state.
+fn focus_state(svg: &web_sys::SvgElement, name: &str) {
+    let Ok(nodes) = svg.query_selector_all("[data-state]") else { return };
+    for i in 0..nodes.length() {
+        let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok()) else { continue };
+        if el.get_attribute("data-state").as_deref() == Some(name) {
+            let _ = el.focus();
+            return;
+        }
+    }
+}
+
+fn midpoint(a: &(i32, f64, f64), b: &(i32, f64, f64)) -> (f64, f64) {
+    ((a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0)
+}
+
+fn distance(a: &(i32, f64, f64), b: &(i32, f64, f64)) -> f64 {
+    ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt()
+}
+
+/// Where the graph starts, across: the middle of its Start marker.
+fn entry_x(layout: &Layout) -> Option<f64> {
+    layout.nodes.iter().find(|n| n.kind == asl_graph::NodeKind::Start && n.depth == 0).map(|n| n.x + n.width / 2.0)
+}
+
+/// What a screen reader says of a state's outcome in the playback.
+fn outcome_words(phase: Option<playback::Phase>, waiting: bool) -> &'static str {
+    use playback::Phase;
+    if waiting {
+        return ", waiting for a callback";
+    }
+    match phase {
+        None => "",
+        Some(Phase::Active) => ", running",
+        Some(Phase::Succeeded) => ", succeeded",
+        Some(Phase::Retried) => ", succeeded after a retry",
+        Some(Phase::Retrying) => ", failed, retrying",
+        Some(Phase::Failed) => ", failed",
+        Some(Phase::Caught) => ", failed, error caught",
+        Some(Phase::Cancelled) => ", cancelled",
+    }
+}
+
+/// Sets each drawn state's and transition's classes (and badges) from the playback, what each
+/// state is announced as, and which state Tab reaches (`tab_stop`).
+fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>, waiting: &[String], tab_stop: Option<&str>) {
     let Ok(nodes) = svg.query_selector_all("[data-state]") else { return };
     for i in 0..nodes.length() {
         let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
@@ -218,6 +349,12 @@ fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>, waitin
         let chosen = if selected == Some(name.as_str()) { " selected" } else { "" };
         let waits = if waiting.contains(&name) { " waiting" } else { "" };
         el.set_attribute("class", &format!("{base} {phase} {type_class}{chosen}{waits}")).ok();
+        let kind = type_class.strip_prefix("type-").map(state_type_name).unwrap_or("");
+        let label = format!("{name}, {kind} state{}", outcome_words(status.map(|st| st.phase), !waits.is_empty()));
+        if el.get_attribute("aria-label").as_deref() != Some(label.as_str()) {
+            el.set_attribute("aria-label", &label).ok();
+        }
+        el.set_attribute("tabindex", if tab_stop == Some(name.as_str()) { "0" } else { "-1" }).ok();
         if base == "node" {
             let badge = status.map(badge).unwrap_or_default();
             if let Ok(Some(b)) = el.query_selector(".badge")
@@ -238,6 +375,14 @@ fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>, waitin
         let _ = list.toggle_with_force("taken", taken);
         let _ = list.toggle_with_force("last", last);
     }
+}
+
+/// A state type as AWS writes it, from its lower-case class name.
+fn state_type_name(class: &str) -> &'static str {
+    ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"]
+        .into_iter()
+        .find(|t| t.eq_ignore_ascii_case(class))
+        .unwrap_or("")
 }
 
 /// `×3` visits, `↻2` failed attempts.
@@ -277,14 +422,22 @@ impl Viewport {
         Viewport { x: -(w / scale - gw) / 2.0, y: -TOP_MARGIN / scale - (h / scale - gh).max(0.0) / 2.0, scale }
     }
 
-    /// The whole graph when it fits at a readable size; otherwise readable, from the top.
-    fn readable(graph: (f64, f64), screen: (f64, f64), max: f64) -> Viewport {
+    /// The whole graph when it fits at a readable size; otherwise readable, from the top, with
+    /// its entry (at `entry_x` across) in the middle of the view.
+    fn readable(graph: (f64, f64), screen: (f64, f64), max: f64, entry_x: Option<f64>) -> Viewport {
         let fit = Viewport::fit(graph, screen, max);
         if fit.scale >= READABLE_SCALE {
             return fit;
         }
         let scale = (screen.0 / graph.0.max(1.0)).clamp(READABLE_SCALE, 1.0);
-        Viewport { x: -(screen.0 / scale - graph.0).max(0.0) / 2.0, y: -TOP_MARGIN / scale, scale }
+        let visible = screen.0 / scale;
+        let x = if visible >= graph.0 {
+            -(visible - graph.0) / 2.0
+        } else {
+            let centre = entry_x.unwrap_or(graph.0 / 2.0);
+            (centre - visible / 2.0).clamp(0.0, graph.0 - visible)
+        };
+        Viewport { x, y: -TOP_MARGIN / scale, scale }
     }
 
     /// Zooms by `factor` keeping the point under (`px`, `py`) (screen pixels) in place.
@@ -307,5 +460,32 @@ impl Viewport {
             self.x = node.x + node.width / 2.0 - vw / 2.0;
             self.y = node.y + node.height / 2.0 - vh / 2.0;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_graph_is_fitted_whole() {
+        let v = Viewport::readable((400.0, 300.0), (800.0, 600.0), 1.0, Some(200.0));
+        assert_eq!(v.scale, 1.0);
+        assert!(v.x < 0.0, "centred: {v:?}");
+    }
+
+    #[test]
+    fn a_wide_graph_opens_on_its_entry() {
+        // 33 branches side by side: far wider than the pane, with its entry in the middle.
+        let (graph, screen) = ((6000.0, 500.0), (800.0, 600.0));
+        let v = Viewport::readable(graph, screen, 1.0, Some(3000.0));
+        let visible = screen.0 / v.scale;
+        assert!(v.scale >= READABLE_SCALE);
+        assert!(v.x <= 3000.0 && 3000.0 <= v.x + visible, "the entry is in view: {v:?}");
+        // An entry near an edge keeps the view inside the graph.
+        let v = Viewport::readable(graph, screen, 1.0, Some(10.0));
+        assert_eq!(v.x, 0.0);
+        let v = Viewport::readable(graph, screen, 1.0, Some(5990.0));
+        assert!((v.x + screen.0 / v.scale - 6000.0).abs() < 1e-6);
     }
 }

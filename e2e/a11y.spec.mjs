@@ -1,0 +1,49 @@
+// Accessibility: axe-core finds no WCAG 2.1 A or AA violation on the main views (the page, the
+// inspector with a state's data flow, the timeline, presentation mode, the share panel), in the
+// light theme and in the dark one.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { open, run, toEnd, chooseExample } from './helpers.mjs';
+
+async function violations(page, view) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    // The editor's insides belong to Monaco; the page around it is checked.
+    .exclude('.monaco-editor .view-lines')
+    .analyze();
+  return results.violations.map((v) => `${view}: ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`no accessibility violations on the main views in the ${theme} theme`, async ({ page }) => {
+    await open(page);
+    const toggle = page.locator('button.theme');
+    if ((await page.evaluate(() => document.documentElement.getAttribute('data-theme'))) !== theme) await toggle.click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await chooseExample(page, 'order-workflow');
+    const found = [];
+    found.push(...(await violations(page, 'page')));
+
+    await run(page);
+    await toEnd(page);
+    await page.locator('.node[data-state="Authenticate Payment"]').click();
+    await expect(page.locator('.inspector .dataflow')).toBeVisible();
+    found.push(...(await violations(page, 'inspector and data flow')));
+
+    await page.locator('.stage-switch button', { hasText: 'Timeline' }).click();
+    await expect(page.locator('.timeline')).toBeVisible();
+    found.push(...(await violations(page, 'timeline')));
+    await page.locator('.stage-switch button', { hasText: 'Graph' }).click();
+
+    await page.locator('button.share').click();
+    await expect(page.locator('.share-link')).toHaveValue(/#v1\./);
+    found.push(...(await violations(page, 'share panel')));
+    await page.locator('.share-panel button[title="Close"]').click();
+
+    await page.locator('button.present').click();
+    await expect(page.locator('.app')).toHaveClass(/present/);
+    found.push(...(await violations(page, 'presentation')));
+    await page.screenshot({ path: `e2e/artifacts/a11y-${theme}.png` });
+    expect(found).toEqual([]);
+  });
+}
