@@ -69,3 +69,49 @@ test('a click on a state shows it in the editor, and the cursor selects the stat
   });
   await expect(page.locator('.node[data-state="processTransaction"]')).toHaveClass(/selected/);
 });
+
+test('a definition replaced by unrelated text is no longer the example: its menu entry, presets and explanation go', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('select[aria-label="Example"]')).toHaveValue('transaction');
+  await expect(page.locator('select[aria-label="Input preset"]')).toBeVisible();
+  await expect(page.locator('.about h3')).toBeVisible();
+  // An edit keeps it the example.
+  const text = await modelText(page, DEFINITION);
+  await setModel(page, DEFINITION, text.replace('"TransactionRefund": {', '"TransactionRefund": {\n      "Comment": "edited",'));
+  await page.waitForTimeout(300);
+  await expect(page.locator('select[aria-label="Example"]')).toHaveValue('transaction');
+  // Something else pasted over it is the person's own.
+  await setModel(page, DEFINITION, JSON.stringify({ StartAt: 'Hello', States: { Hello: { Type: 'Pass', End: true } } }, null, 2));
+  await expect(page.locator('.node[data-state="Hello"]')).toBeVisible();
+  await expect(page.locator('select[aria-label="Example"]')).toHaveValue('');
+  await expect(page.locator('select[aria-label="Input preset"]')).toHaveCount(0);
+  await expect(page.locator('.about h3')).toHaveCount(0);
+  // And it stays so after a reload.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.locator('.node[data-state="Hello"]')).toBeVisible();
+  await expect(page.locator('select[aria-label="Example"]')).toHaveValue('');
+});
+
+test('a wide graph opens showing its entry, and AWS samples with spaces around a path draw', async ({ page }) => {
+  await open(page);
+  // A Parallel of 33 branches: far wider than the pane.
+  const branches = Array.from({ length: 33 }, (_, i) => ({ StartAt: `Work${i}`, States: { [`Work${i}`]: { Type: 'Pass', End: true } } }));
+  const wide = { StartAt: 'Fan out', States: { 'Fan out': { Type: 'Parallel', Branches: branches, Next: 'Done' }, Done: { Type: 'Succeed' } } };
+  await setModel(page, DEFINITION, JSON.stringify(wide, null, 2));
+  await expect(page.locator('.container[data-state="Fan out"]')).toBeAttached();
+  await expect(page.locator('.graph-svg .marker', { hasText: 'Start' })).toBeInViewport();
+  const pane = await page.locator('.graph').boundingBox();
+  const start = await page.locator('.graph-svg .marker', { hasText: 'Start' }).boundingBox();
+  expect(start.x).toBeGreaterThan(pane.x);
+  expect(start.x + start.width).toBeLessThan(pane.x + pane.width);
+  await shot(page, 'wide-graph-entry');
+  // A trailing space in a path, as in one of AWS's own samples.
+  const sample = {
+    StartAt: 'Build',
+    States: { Build: { Type: 'Pass', Parameters: { 'execution_name.$': '$$.Execution.Name ' }, End: true } },
+  };
+  await setModel(page, DEFINITION, JSON.stringify(sample, null, 2));
+  await expect(page.locator('.node[data-state="Build"]')).toBeVisible();
+  await expect(page.locator('.no-problems')).toBeVisible();
+});

@@ -85,3 +85,22 @@ test('a definition that is not JSON cannot be exported for AWS, and says why', a
   await page.locator('button.export').click();
   await expect(page.locator('.export-panel [role="alert"]')).toContainText('not valid JSON');
 });
+
+test('the graph exported in the dark theme keeps it: dark background, light text, in the SVG and the PNG', async ({ page }) => {
+  await open(page);
+  await page.locator('button.theme').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.locator('button.export').click();
+  const svgText = readFileSync((await download(page, '.export-svg')).path, 'utf8');
+  // The background rectangle is the dark graph's colour, and state names are drawn light.
+  const fill = /<rect [^>]*fill="rgb\((\d+), (\d+), (\d+)\)"/.exec(svgText);
+  expect(fill).not.toBeNull();
+  expect(Math.max(+fill[1], +fill[2], +fill[3])).toBeLessThan(60);
+  expect(svgText).toMatch(/class="name"[^>]*style="fill:rgb\(2[0-9]{2}, 2[0-9]{2}, 2[0-9]{2}\)|style="fill:rgb\(2[0-9]{2}, 2[0-9]{2}, 2[0-9]{2}\)[^"]*"[^>]*class="name"/);
+  const png = readFileSync((await download(page, '.export-png')).path);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  // The theme is remembered for the next visit.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: 'docs/screenshots/dark.png' });
+});

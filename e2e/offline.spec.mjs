@@ -76,3 +76,26 @@ test('offline, the playground opens, runs an example and opens a share link', as
   expect(asked).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a new version is announced and runs from the next load, never in the middle of work', async ({ page }) => {
+  await open(page);
+  await controlled(page);
+  await setModel(page, INPUT, '{\n  "mine": "unsaved work"\n}\n');
+  // A new version is deployed; the page's service worker finds it on its next check.
+  await page.request.get('/__deploy');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await expect(page.locator('.notice')).toContainText('A new version of the playground is ready');
+  // Nothing changed under the person's hands: the page and its work are as they were.
+  expect(await modelText(page, INPUT)).toBe('{\n  "mine": "unsaved work"\n}\n');
+  expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting)).toBe(true);
+  // The next load runs the new version: nothing waits any more, and the work is still there.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await loaded(page);
+  await expect.poll(() => page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    return !r.waiting && !!r.active && r.active.state === 'activated';
+  })).toBe(true);
+  await expect(page.locator('.notice')).not.toContainText('A new version');
+  expect(await modelText(page, INPUT)).toBe('{\n  "mine": "unsaved work"\n}\n');
+});

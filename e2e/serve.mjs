@@ -22,6 +22,8 @@ const types = {
   '.txt': 'text/plain; charset=utf-8', '.jsonl': 'application/jsonl',
 };
 const requested = [];
+// How many new versions a test has pretended to deploy (see /__deploy).
+let deployments = 0;
 // For the benchmark only: the peer interpreter's browser bundle, under /peer/.
 const peerDir = process.env.PEER_DIR;
 
@@ -53,6 +55,18 @@ createServer(async (req, res) => {
   if (path === '/__requests') {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(requested));
+    return;
+  }
+  // For the update test: from now on sw.js differs by a byte, as after a new deployment.
+  if (path === '/__deploy') {
+    deployments += 1;
+    res.writeHead(204).end();
+    return;
+  }
+  if (path === '/sw.js' && deployments > 0 && !peerDir) {
+    const text = (await readFile(join(root, 'sw.js'), 'utf8')) + `\n// deployment ${deployments}\n`;
+    res.writeHead(200, { 'content-type': types['.js'], 'cache-control': 'no-cache' });
+    res.end(text);
     return;
   }
   const base = peerDir && path.startsWith('/peer/') ? peerDir : root;

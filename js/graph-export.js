@@ -1,5 +1,6 @@
 // The graph on the page as a file: a standalone SVG (each element's computed look written onto
-// it, so it renders the same outside the page, without the stylesheet) and a PNG drawn from it.
+// it, so it renders the same outside the page, without the stylesheet, in the theme it was drawn
+// in) and a PNG drawn from it.
 
 // What the stylesheet decides about the graph's look.
 const PROPERTIES = [
@@ -43,8 +44,11 @@ function draw(svg) {
   clone.setAttribute('width', String(Math.ceil(w)));
   clone.setAttribute('height', String(Math.ceil(h)));
   clone.removeAttribute('class');
+  // The graph's own background, so the file keeps the theme it was drawn in (light or dark).
+  const host = svg.closest('.graph') || svg;
+  const fill = getComputedStyle(host).backgroundColor || '#ffffff';
   const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  for (const [k, v] of [['x', x], ['y', y], ['width', w], ['height', h], ['fill', '#ffffff']]) background.setAttribute(k, String(v));
+  for (const [k, v] of [['x', x], ['y', y], ['width', w], ['height', h], ['fill', fill]]) background.setAttribute(k, String(v));
   clone.insertBefore(background, clone.firstChild);
   return new XMLSerializer().serializeToString(clone);
 }
