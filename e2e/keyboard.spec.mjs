@@ -79,3 +79,21 @@ test('open an example, run it, step through it and open a data flow, with the ke
   await page.keyboard.press('Enter');
   await expect(page.locator('.inspector h3')).toHaveText(/^Execution /);
 });
+
+test('the event table moves through the history with the arrow keys', async ({ page }) => {
+  await open(page);
+  await page.locator('button.run').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.run-status')).toHaveText('SUCCEEDED', { timeout: 30_000 });
+  await tabTo(page, '.events-scroll');
+  expect(await focusIsVisible(page)).toBe(true);
+  await page.keyboard.press('Home');
+  await expect(page.locator('.position')).toHaveText(/^1 \//);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.position')).toHaveText(/^3 \//);
+  await expect(page.locator('.events tr.current td').nth(2)).toHaveText('processTransaction');
+  await expect(page.locator('.inspector h3')).toHaveText('processTransaction');
+  await page.keyboard.press('End');
+  await expect(page.locator('.position')).toHaveText(/^(\d+) \/ \1$/);
+});

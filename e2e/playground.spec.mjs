@@ -121,3 +121,30 @@ test('hovering a field of the definition explains it', async ({ page }) => {
   });
   expect(hover).toContain('The name of the first state');
 });
+
+test('the graph is drawn before the editor loads, and the TypeScript worker loads only when a mock tab opens', async ({ page }) => {
+  // When the editor started loading, the graph was already on the page.
+  await page.addInitScript(() => {
+    window.addEventListener('DOMContentLoaded', () => {
+      const seen = new MutationObserver(() => {
+        if (document.querySelector('script[src="vs/loader.js"]')) {
+          window.graphBeforeEditor = !!document.querySelector('.graph-svg .node');
+          seen.disconnect();
+        }
+      });
+      seen.observe(document.head, { childList: true });
+    });
+  });
+  // The server's log holds every test's requests: only this test's count.
+  const log = async () => (await page.request.get('/__requests')).json();
+  const earlier = (await log()).length;
+  const requested = async () => (await log()).slice(earlier);
+  const errors = await open(page);
+  expect(await page.evaluate(() => window.graphBeforeEditor)).toBe(true);
+  const tsWorker = (paths) => paths.filter((p) => /assets\/ts\.worker/.test(p));
+  await page.waitForTimeout(1500);
+  expect(tsWorker(await requested())).toEqual([]);
+  await page.locator('.tab', { hasText: 'TransactionPurchase.js' }).click();
+  await expect.poll(async () => tsWorker(await requested()).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});

@@ -5,8 +5,9 @@
 //   wait on it); rejects where there is none (no support, or not served over http(s)).
 // - A new version installs beside the running one and waits. The page then gets an
 //   'asl-update-ready' event (and aslOffline.updateReady is true, for an app that starts
-//   listening late); when the page goes away (reload, close, navigation) the waiting version is
-//   told to take over, so the next load runs it and nobody's work changes version under them.
+//   listening late); when the page goes away (reload, close, navigation), or else when the next
+//   page starts, the waiting version is told to take over: the next load runs it, and nobody's
+//   work changes version under them.
 (function () {
   'use strict';
   var offline = { ready: null, updateReady: false };
@@ -33,12 +34,16 @@
     return container.register('sw.js', { scope: './' }).then(function (registration) {
       // A browser told to block service workers (Playwright's option) gives no registration.
       if (!registration) throw new Error('service workers are blocked here');
-      // An update is only news to a page that a previous version controls: the very first
-      // install activates at once.
-      if (registration.waiting && container.controller) announce(registration.waiting);
+      // A version still waiting when a page starts was announced to an earlier page (its
+      // message on leaving does not always arrive): this load is the next one, so it takes over
+      // now, before anyone has worked on this page. This page already runs its code, since
+      // pages come from the network first.
+      if (registration.waiting && container.controller) registration.waiting.postMessage({ type: 'SKIP_WAITING' });
       registration.addEventListener('updatefound', function () {
         var installing = registration.installing;
         if (!installing) return;
+        // An update is only news to a page that a previous version controls: the very first
+        // install activates at once.
         installing.addEventListener('statechange', function () {
           if (installing.state === 'installed' && container.controller) announce(installing);
         });

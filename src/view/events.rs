@@ -1,5 +1,6 @@
 //! The event table: the history as the AWS console lists it (id, type, state, time, elapsed),
-//! filterable, following the playback; a click moves the playback to that event.
+//! filterable, following the playback; a click (or, on the focused table, the up and down
+//! arrows, Home and End) moves the playback to an event and selects its state.
 
 use leptos::prelude::*;
 
@@ -57,7 +58,13 @@ pub fn Events(store: Store) -> impl IntoView {
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
             </div>
-            <div class="events-scroll" tabindex="0" role="region" aria-label="History events">
+            <div
+                class="events-scroll"
+                tabindex="0"
+                role="region"
+                aria-label="History events: the up and down arrows move through them"
+                on:keydown=move |ev| step_with_keys(store, ev)
+            >
                 <table>
                     <thead>
                         <tr><th>"ID"</th><th>"Type"</th><th>"State"</th><th>"Timestamp"</th><th>"Elapsed"</th></tr>
@@ -96,6 +103,29 @@ pub fn Events(store: Store) -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The keyboard on the focused table: the arrows move to the previous or next event, Home and
+/// End to the first and last, each selecting the event's state as a click on its row does.
+fn step_with_keys(store: Store, ev: web_sys::KeyboardEvent) {
+    let Some(total) = store.run.with_untracked(|r| r.result().map(|r| r.history.len())).filter(|&n| n > 0) else {
+        return;
+    };
+    let cursor = store.cursor.get_untracked();
+    let to = match ev.key().as_str() {
+        "ArrowDown" => (cursor + 1).min(total),
+        "ArrowUp" => cursor.saturating_sub(1).max(1),
+        "Home" => 1,
+        "End" => total,
+        _ => return,
+    };
+    ev.prevent_default();
+    store.apply(Action::Pause);
+    store.apply(Action::Seek(to));
+    let state = store.run.with_untracked(|r| r.result().and_then(|r| r.index.state_of.get(to - 1).cloned().flatten()));
+    if let Some(state) = state {
+        store.apply(Action::Select(Some(state.to_string())));
     }
 }
 
