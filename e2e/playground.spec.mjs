@@ -122,29 +122,44 @@ test('hovering a field of the definition explains it', async ({ page }) => {
   expect(hover).toContain('The name of the first state');
 });
 
-test('the graph is drawn before the editor loads, and the TypeScript worker loads only when a mock tab opens', async ({ page }) => {
-  // When the editor started loading, the graph was already on the page.
-  await page.addInitScript(() => {
-    window.addEventListener('DOMContentLoaded', () => {
-      const seen = new MutationObserver(() => {
-        if (document.querySelector('script[src="vs/loader.js"]')) {
-          window.graphBeforeEditor = !!document.querySelector('.graph-svg .node');
-          seen.disconnect();
-        }
+// The service worker's install fetches the app shell too: kept out, so the log counts the page's own requests.
+test.describe('what a first visit loads', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('a first visit preloads its example, draws the graph before the editor loads, and loads the TypeScript worker only when a mock tab opens', async ({ page }) => {
+    // When the editor started loading, the graph was already on the page.
+    await page.addInitScript(() => {
+      window.addEventListener('DOMContentLoaded', () => {
+        const seen = new MutationObserver(() => {
+          if (document.querySelector('script[src="vs/loader.js"]')) {
+            window.graphBeforeEditor = !!document.querySelector('.graph-svg .node');
+            seen.disconnect();
+          }
+        });
+        seen.observe(document.head, { childList: true });
       });
-      seen.observe(document.head, { childList: true });
     });
+    // The server's log holds every test's requests: only this test's count.
+    const log = async () => (await page.request.get('/__requests')).json();
+    const earlier = (await log()).length;
+    const requested = async () => (await log()).slice(earlier);
+    // A first visit: this test's browser context is new, with nothing saved.
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto('/');
+    await expect(page.locator('.graph-svg .node').first()).toBeVisible();
+    await page.waitForFunction(() => window.monaco && window.monaco.editor.getEditors().length > 0);
+    expect(await page.evaluate(() => window.graphBeforeEditor)).toBe(true);
+    // A first visit preloads the first example's files beside the wasm: each is asked for once.
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=fetch]')]
+      .map((l) => l.getAttribute('href')).filter((h) => h.startsWith('examples/')));
+    expect(preloaded).toContain('examples/transaction/definition.asl.json');
+    const asked = await requested();
+    for (const file of preloaded) expect(asked.filter((p) => p === '/' + file)).toHaveLength(1);
+    const tsWorker = (paths) => paths.filter((p) => /assets\/ts\.worker/.test(p));
+    await page.waitForTimeout(1500);
+    expect(tsWorker(await requested())).toEqual([]);
+    await page.locator('.tab', { hasText: 'TransactionPurchase.js' }).click();
+    await expect.poll(async () => tsWorker(await requested()).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
   });
-  // The server's log holds every test's requests: only this test's count.
-  const log = async () => (await page.request.get('/__requests')).json();
-  const earlier = (await log()).length;
-  const requested = async () => (await log()).slice(earlier);
-  const errors = await open(page);
-  expect(await page.evaluate(() => window.graphBeforeEditor)).toBe(true);
-  const tsWorker = (paths) => paths.filter((p) => /assets\/ts\.worker/.test(p));
-  await page.waitForTimeout(1500);
-  expect(tsWorker(await requested())).toEqual([]);
-  await page.locator('.tab', { hasText: 'TransactionPurchase.js' }).click();
-  await expect.poll(async () => tsWorker(await requested()).length, { timeout: 20_000 }).toBeGreaterThan(0);
-  expect(errors).toEqual([]);
 });

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { constants, gzip, brotliCompress } from 'node:zlib';
 import { listFiles, writeServiceWorker } from './service-worker.mjs';
+import { preloadFirstExample } from './first-example.mjs';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -81,6 +82,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const start = Date.now();
+  // index.html first: the service worker keeps it, with a version hashed from it.
+  const preloaded = preloadFirstExample(dir);
+  console.log(`index.html: a first visit preloads the first example's ${preloaded.length} files`);
   const sw = writeServiceWorker(dir);
   console.log(`sw.js: version ${sw.version}, ${sw.files} files precached`);
   // `trunk serve` rebuilds on every save, in debug, and serves nothing precompressed: skip it.
