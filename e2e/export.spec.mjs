@@ -102,5 +102,7 @@ test('the graph exported in the dark theme keeps it: dark background, light text
   // The theme is remembered for the next visit.
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.waitForFunction(() => window.monaco && window.monaco.editor.getEditors().length > 0);
+  await expect(page.locator('.view-lines')).toContainText('StartAt');
   await page.screenshot({ path: 'docs/screenshots/dark.png' });
 });
