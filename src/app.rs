@@ -260,18 +260,9 @@ fn keyboard(store: Store, ui: Ui, run: Callback<()>) {
             run.run(());
             return;
         }
-        if command && store.mode.get_untracked() != Mode::Edit {
-            let factor = match ev.key().as_str() {
-                "+" | "=" => Some(Some(1.15)),
-                "-" | "_" => Some(Some(1.0 / 1.15)),
-                "0" => Some(None),
-                _ => None,
-            };
-            if let Some(factor) = factor {
-                ev.prevent_default();
-                ui.zoom_presentation(factor);
-                return;
-            }
+        if command && store.mode.get_untracked() != Mode::Edit && ui.zoom_presentation(&ev.key()) {
+            ev.prevent_default();
+            return;
         }
         if ev.key() == "Escape" && store.mode.get_untracked() == Mode::Present && !inside(".editor-host") {
             store.apply(Action::SetMode(Mode::Edit));

@@ -25,6 +25,13 @@ pub fn save(text: &str) {
     }
 }
 
+/// Remembers a small setting of the person's (the theme) under `key`.
+pub fn remember(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
 /// The work a shared link replaced, if any.
 pub fn load_draft() -> Option<String> {
     storage()?.get_item(DRAFT_KEY).ok().flatten()
@@ -237,13 +244,10 @@ pub fn load_editor() {
     }
 }
 
-/// Tells the page the first graph is on screen (once): the editor waits for it before loading,
-/// so a first visit sees the workflow first (index.html).
+/// Tells the page the first graph is on screen: the editor waits for it before loading, so a
+/// first visit sees the workflow first (index.html reads the flag if it looks after the event).
 pub fn graph_drawn() {
     let Some(w) = web_sys::window() else { return };
-    if js_sys::Reflect::get(&w, &"aslGraphDrawn".into()).is_ok_and(|v| v.is_truthy()) {
-        return;
-    }
     let _ = js_sys::Reflect::set(&w, &"aslGraphDrawn".into(), &JsValue::TRUE);
     if let Ok(event) = web_sys::Event::new("asl-graph-drawn") {
         let _ = w.dispatch_event(&event);

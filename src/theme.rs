@@ -22,9 +22,7 @@ pub fn set_dark(dark: bool) {
     if let Some(r) = root() {
         let _ = r.set_attribute("data-theme", name);
     }
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.set_item(THEME_KEY, name);
-    }
+    crate::browser::remember(THEME_KEY, name);
 }
 
 /// The toolbar's switch between the themes.

@@ -75,19 +75,13 @@ pub fn Events(store: Store) -> impl IntoView {
                             rows().into_iter().map(|(i, id, ty, state, ts, since)| {
                                 let current = i + 1 == cursor;
                                 let later = i + 1 > cursor;
-                                let state_for_click = state.clone();
+
                                 view! {
                                     <tr
                                         class:current=current
                                         class:later=later
                                         class=kind_class(ty)
-                                        on:click=move |_| {
-                                            store.apply(Action::Pause);
-                                            store.apply(Action::Seek(i + 1));
-                                            if !state_for_click.is_empty() {
-                                                store.apply(Action::Select(Some(state_for_click.clone())));
-                                            }
-                                        }
+                                        on:click=move |_| go_to_event(store, i + 1)
                                         node_ref=scroll_into_view(current)
                                     >
                                         <td>{id}</td>
@@ -121,9 +115,16 @@ fn step_with_keys(store: Store, ev: web_sys::KeyboardEvent) {
         _ => return,
     };
     ev.prevent_default();
+    go_to_event(store, to);
+}
+
+/// Shows the first `n` events, paused, with the last one's state selected (if it has one).
+fn go_to_event(store: Store, n: usize) {
     store.apply(Action::Pause);
-    store.apply(Action::Seek(to));
-    let state = store.run.with_untracked(|r| r.result().and_then(|r| r.index.state_of.get(to - 1).cloned().flatten()));
+    store.apply(Action::Seek(n));
+    let state = store
+        .run
+        .with_untracked(|r| r.result().and_then(|r| r.index.state_of.get(n.checked_sub(1)?).cloned().flatten()));
     if let Some(state) = state {
         store.apply(Action::Select(Some(state.to_string())));
     }

@@ -30,8 +30,8 @@ pub struct Ui {
 
 const LEFT_MIN: f64 = 20.0;
 const LEFT_MAX: f64 = 75.0;
-pub const PRESENT_ZOOM_MIN: f64 = 0.6;
-pub const PRESENT_ZOOM_MAX: f64 = 2.5;
+const PRESENT_ZOOM_MIN: f64 = 0.6;
+const PRESENT_ZOOM_MAX: f64 = 2.5;
 
 impl Ui {
     pub fn new() -> Ui {
@@ -80,13 +80,17 @@ impl Ui {
         self.left_folded.set(false);
     }
 
-    pub fn zoom_presentation(&self, factor: Option<f64>) {
-        self.present_zoom.update(|z| {
-            *z = match factor {
-                Some(f) => (*z * f).clamp(PRESENT_ZOOM_MIN, PRESENT_ZOOM_MAX),
-                None => 1.0,
-            }
-        });
+    /// Presentation's zoom for a key pressed with Ctrl/Cmd (`+`, `-`, `0`); whether it was one.
+    pub fn zoom_presentation(&self, key: &str) -> bool {
+        let zoom = self.present_zoom.get_untracked();
+        let next = match key {
+            "+" | "=" => zoom * 1.15,
+            "-" | "_" => zoom / 1.15,
+            "0" => 1.0,
+            _ => return false,
+        };
+        self.present_zoom.set(next.clamp(PRESENT_ZOOM_MIN, PRESENT_ZOOM_MAX));
+        true
     }
 }
 

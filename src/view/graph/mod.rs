@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::playback::{self, Snapshot};
-use crate::store::Store;
+use crate::store::{Action, Store};
 
 #[component]
 pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -> impl IntoView {
@@ -70,7 +70,7 @@ pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -
         let screen = size.get();
         if previous != Some((dims, present)) || fitted.get_value() {
             let max = if present { PRESENT_SCALE * zoom.get_untracked() } else { 1.0 };
-            let entry = shown.with(|l| l.as_ref().and_then(|l| entry_x(&l.0)));
+            let entry = shown.with(|l| l.as_ref().and_then(|l| keys::entry(&l.0).map(|i| centre_x(&l.0.nodes[i]))));
             view.set(Viewport::readable(dims, screen, max, entry));
             fitted.set_value(true);
         }
@@ -124,9 +124,14 @@ pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -
                 paint(&el, s, selected.as_deref(), &waiting, tab_stop.as_deref());
             }
         });
-        if shown.with_untracked(|l| l.is_some()) {
+    });
+    // Once a graph is on screen, the page may load the editor (see index.html).
+    Effect::new(move |told: Option<bool>| {
+        let drawn = told.unwrap_or(false) || shown.with(|l| l.is_some());
+        if drawn && told != Some(true) {
             crate::browser::graph_drawn();
         }
+        drawn
     });
 
     let fit = move |_| {
@@ -195,7 +200,7 @@ pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -
         let key = ev.key();
         if key == "Enter" || key == " " {
             ev.prevent_default();
-            store.apply(crate::store::Action::Select(Some(name)));
+            store.apply(Action::Select(Some(name)));
             return;
         }
         let Some(to) = shown.with_untracked(|l| l.as_ref().and_then(|l| keys::next(&l.0, &name, &key))) else {
@@ -312,9 +317,8 @@ fn distance(a: &(i32, f64, f64), b: &(i32, f64, f64)) -> f64 {
     ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt()
 }
 
-/// Where the graph starts, across: the middle of its Start marker.
-fn entry_x(layout: &Layout) -> Option<f64> {
-    layout.nodes.iter().find(|n| n.kind == asl_graph::NodeKind::Start && n.depth == 0).map(|n| n.x + n.width / 2.0)
+fn centre_x(node: &PlacedNode) -> f64 {
+    node.x + node.width / 2.0
 }
 
 /// What a screen reader says of a state's outcome in the playback.
@@ -354,7 +358,10 @@ fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>, waitin
         if el.get_attribute("aria-label").as_deref() != Some(label.as_str()) {
             el.set_attribute("aria-label", &label).ok();
         }
-        el.set_attribute("tabindex", if tab_stop == Some(name.as_str()) { "0" } else { "-1" }).ok();
+        let tabindex = if tab_stop == Some(name.as_str()) { "0" } else { "-1" };
+        if el.get_attribute("tabindex").as_deref() != Some(tabindex) {
+            el.set_attribute("tabindex", tabindex).ok();
+        }
         if base == "node" {
             let badge = status.map(badge).unwrap_or_default();
             if let Ok(Some(b)) = el.query_selector(".badge")
