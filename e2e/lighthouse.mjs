@@ -3,18 +3,18 @@
 // with Lighthouse's default mobile profile (simulated slow 4G, 4x slower CPU), three times in
 // Debian's Chromium. Prints each run and the median: performance and accessibility scores,
 // LCP, FCP, TBT and the bytes transferred, then the accessibility audits that failed, and the
-// app's wasm size compressed.
+// app's wasm sizes compressed (the main module, and those loaded later).
 //
 //   node e2e/lighthouse.mjs      (scripts/lighthouse.sh; DIST_DIR measures another build)
 //
 // A benchmark, not a test: it exits 0 whatever the figures, 1 only when it cannot run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
+import { appWasm, describeAppWasm } from '../scripts/app-wasm.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
@@ -66,7 +66,7 @@ function figures(report) {
       .map((ref) => report.audits[ref.id])
       .filter((a) => a.score === 0)
       .map((a) => ({ id: a.id, title: a.title, where: (a.details?.items || []).map((item) => item.node?.selector).filter(Boolean) })),
-    wasm: report.audits['network-requests'].details.items.find((r) => r.url.endsWith('.wasm')),
+    wasm: report.audits['network-requests'].details.items.find((r) => r.url.endsWith('_bg.wasm')),
   };
 }
 
@@ -122,18 +122,12 @@ try {
     if (a.where.length > 6) console.log(`    ... and ${a.where.length - 6} more`);
   }
 
-  // The wasm: its size on disk, and compressed as the build's .gz and .br copies hold it (or
-  // as they would, when the build has none); what the browser received in the last run.
-  const wasm = readdirSync(dist).find((f) => f.endsWith('.wasm'));
-  if (wasm) {
-    const path = join(dist, wasm);
-    const bytes = readFileSync(path);
-    const size = (suffix, compress) => (existsSync(path + suffix) ? readFileSync(path + suffix).length : compress(bytes).length);
-    const gz = size('.gz', (b) => gzipSync(b, { level: 9 }));
-    const br = size('.br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } }));
+  // The wasm: the main module and those loaded later, on disk and compressed; what the browser
+  // received of the main one in the last run.
+  const app = appWasm(dist);
+  if (app) {
     const got = runs.at(-1).wasm;
-    console.log(`wasm ${wasm}: ${bytes.length} bytes, gzip -9 ${gz}, brotli 11 ${br}` +
-      (got ? `; the browser received ${got.transferSize} bytes` : ''));
+    console.log(describeAppWasm(app) + (got ? `; the browser received ${got.transferSize} bytes of the main one` : ''));
   }
 } catch (e) {
   console.error(`lighthouse: ${e.message}`);

@@ -9,5 +9,5 @@ if [ ! -f target/peer/node_modules/aws-local-stepfunctions/package.json ]; then
 fi
 # The shipped build (its size is measured), then the same with the benchmark's hooks.
 PATH="$PWD/node_modules/.bin:$PATH" trunk build --release
-PATH="$PWD/node_modules/.bin:$PATH" trunk build --release --all-features --dist target/bench-dist
+APP_FEATURES=bench PATH="$PWD/node_modules/.bin:$PATH" trunk build --release --dist target/bench-dist
 node e2e/bench.mjs "${1:-10000}"

@@ -76,7 +76,8 @@ export function monacoFiles(dir, files) {
 export function precacheList(dir) {
   const files = listFiles(dir).filter((f) => !/\.(gz|br)$/.test(f) && f !== 'sw.js');
   const top = files.filter((f) => !f.includes('/') && f !== 'index.html');
-  const folders = files.filter((f) => f.startsWith('snippets/') || f.startsWith('examples/'));
+  // The app's folder (its wasm in parts, bindings and snippets: scripts/build-wasm.mjs).
+  const folders = files.filter((f) => /^app-[0-9a-f]{16}\//.test(f) || f.startsWith('examples/'));
   return ['index.html', ...top, ...folders, ...monacoFiles(dir, files)];
 }
 

@@ -9,6 +9,7 @@
 mod jsonata;
 mod mocks;
 mod session;
+mod split;
 
 use std::sync::Arc;
 
@@ -108,17 +109,42 @@ pub enum Response {
     LetTimePass,
 }
 
+/// What a run says when the code that runs workflows could not be fetched.
+const NOT_LOADED: &str =
+    "The code that runs workflows could not be loaded (the network may be down). Press Run to try again.";
+
 /// Runs the workspace's state machine and reports through `store`.
 pub fn start(store: Store) {
     store.apply(Action::RunStarted);
-    leptos::task::spawn_local(session::run(store));
+    leptos::task::spawn_local(async move {
+        match split::run(store).await {
+            Ok(job) => job.await,
+            Err(_) => store.apply(Action::RunFinished(RunState::Refused(NOT_LOADED.into()))),
+        }
+    });
 }
 
 /// Continues a paused run with the person's response to task `id` (ignored when the run it
 /// belongs to is gone or already moving).
 pub fn respond(store: Store, id: RequestId, response: Response) {
-    leptos::task::spawn_local(session::resume(store, id, response));
+    leptos::task::spawn_local(async move {
+        // A run is paused, so its code has loaded: this cannot fail.
+        if let Ok(job) = split::resume(store, id, response).await {
+            job.await;
+        }
+    });
 }
+
+/// Fetches the code that runs workflows ahead of the first Run (a failure is retried then), a
+/// moment after the first graph so that the page's first paint has the network to itself.
+pub fn preload() {
+    leptos::task::spawn_local(async {
+        crate::browser::sleep(PRELOAD_DELAY_MS).await;
+        let _ = split::preload().await;
+    });
+}
+
+const PRELOAD_DELAY_MS: i32 = 1000;
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }

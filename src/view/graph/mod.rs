@@ -125,11 +125,13 @@ pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -
             }
         });
     });
-    // Once a graph is on screen, the page may load the editor (see index.html).
+    // Once a graph is on screen, the page may load the editor (see index.html) and the code
+    // that runs the workflow.
     Effect::new(move |told: Option<bool>| {
         let drawn = told.unwrap_or(false) || shown.with(|l| l.is_some());
         if drawn && told != Some(true) {
             crate::browser::graph_drawn();
+            crate::runner::preload();
         }
         drawn
     });

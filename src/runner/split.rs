@@ -1,0 +1,30 @@
+//! Running a workflow is split off the page's first download (scripts/build-wasm.mjs cuts the
+//! wasm at these functions): the executor and the glue of the mocks and JSONata arrive when a
+//! run first needs them, or as soon as the first graph is drawn ([`preload`]), so the graph
+//! does not wait for them. Natively (tests) they are plain calls.
+//!
+//! A module that fails to load (offline before the service worker kept it) is an `Err`, not a
+//! crash, and is fetched again on the next call.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
+
+use super::{Response, session};
+use crate::store::Store;
+
+/// A run's work, started by awaiting it.
+pub type Job = Pin<Box<dyn Future<Output = ()>>>;
+
+/// [`session::run`], once its code is here. `preload` (generated) fetches the code alone.
+#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+pub fn run(store: Store) -> Result<Job, SplitLoaderError> {
+    Ok(Box::pin(session::run(store)))
+}
+
+/// [`session::resume`]: in the same module as `run`, loaded with it.
+#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn resume(store: Store, id: u64, response: Response) -> Result<Job, SplitLoaderError> {
+    Ok(Box::pin(session::resume(store, id, response)))
+}
