@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every reader of outside input (cargo-fuzz, nightly), each target for a number of
 # seconds (default 600): parse, validate and run a definition; read S3 objects as a
-# Distributed Map's ItemReader does. Crashes land in fuzz/artifacts/; each one found becomes a
+# Distributed Map's ItemReader does; design mode's edits of a definition's text. Crashes land in fuzz/artifacts/; each one found becomes a
 # regression test.
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-600}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers design_edits)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz
 
 for target in "${TARGETS[@]}"; do
@@ -27,6 +27,16 @@ for target in "${TARGETS[@]}"; do
       for f in examples/*/s3/*/* examples/*/s3/*/*/*; do
         [ -f "$f" ] || continue
         for pick in 0 1 2 3 4 132; do
+          { printf "\\x$(printf '%02x' "$pick")"; cat "$f"; } > "$CORPUS/seed-$i-$pick"
+        done
+        i=$((i + 1))
+      done
+      ;;
+    design_edits)
+      # Each seed: an edit-choosing byte, then an example's or a published definition.
+      i=0
+      for f in examples/*/definition.asl.json fuzz/seeds/*.json; do
+        for pick in 0 1 2 3 4 5 6 7 17 42 99 200; do
           { printf "\\x$(printf '%02x' "$pick")"; cat "$f"; } > "$CORPUS/seed-$i-$pick"
         done
         i=$((i + 1))

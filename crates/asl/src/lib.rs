@@ -14,6 +14,7 @@
 pub mod definition;
 pub mod diagnostics;
 pub mod digest;
+pub mod edit;
 pub mod errors;
 pub mod exec;
 pub mod host;

@@ -1,0 +1,335 @@
+//! The state machine's own edits, made on its text: add a state where a transition was, rewire,
+//! rename (every reference follows), delete (the flow closes over the gap), duplicate, and add
+//! a Parallel branch. Each takes the definition's text and returns the new text, or why the
+//! edit cannot be made; the text outside what changes stays as it was.
+//!
+//! A scope is where a set of states lives, named by the pointer of the object that holds its
+//! `StartAt` and `States`: `""` for the machine, `/States/P/Branches/0` for a Parallel's
+//! branch, `/States/M/ItemProcessor` (or `/Iterator`) for a Map's states.
+
+use serde_json::{Value, json};
+
+use super::EditError;
+use super::document::{Document, Place, child};
+use super::text::{TextEdit, apply};
+
+/// AWS's limit on a state's name, in characters.
+const MAX_NAME: usize = 80;
+
+/// A transition: where a scope starts, or one of a state's ways out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edge {
+    /// The scope's `StartAt`.
+    Start,
+    /// The state's `Next` (or its `End`).
+    Next(String),
+    /// A Choice's `Default`.
+    Default(String),
+    /// The `Next` of a Choice's rule, by index.
+    Choice(String, usize),
+    /// The `Next` of a Retry-and-Catch catcher, by index.
+    Catch(String, usize),
+}
+
+impl Edge {
+    /// The state the edge leaves (`None` for the scope's start).
+    pub fn from(&self) -> Option<&str> {
+        match self {
+            Edge::Start => None,
+            Edge::Next(s) | Edge::Default(s) | Edge::Choice(s, _) | Edge::Catch(s, _) => Some(s),
+        }
+    }
+
+    /// The pointer of the field that names the edge's target, within `scope`.
+    fn field(&self, scope: &str) -> String {
+        match self {
+            Edge::Start => format!("{scope}/StartAt"),
+            Edge::Next(s) => format!("{}/Next", state(scope, s)),
+            Edge::Default(s) => format!("{}/Default", state(scope, s)),
+            Edge::Choice(s, i) => format!("{}/Choices/{i}/Next", state(scope, s)),
+            Edge::Catch(s, i) => format!("{}/Catch/{i}/Next", state(scope, s)),
+        }
+    }
+}
+
+/// The pointer of state `name` in `scope`.
+pub fn state(scope: &str, name: &str) -> String {
+    child(&format!("{scope}/States"), name)
+}
+
+/// Where `edge` goes now (`None` when it ends the flow or names nothing).
+pub fn target(text: &str, scope: &str, edge: &Edge) -> Result<Option<String>, EditError> {
+    let doc = Document::parse(text)?;
+    Ok(target_in(&doc, scope, edge))
+}
+
+fn target_in(doc: &Document, scope: &str, edge: &Edge) -> Option<String> {
+    doc.get(&edge.field(scope)).and_then(Value::as_str).map(str::to_string)
+}
+
+/// Points `edge` at `to`; `None` ends the flow there (`"End": true` for a state's Next, no
+/// Default, a rule or catcher without a target).
+pub fn set_transition(text: &str, scope: &str, edge: &Edge, to: Option<&str>) -> Result<String, EditError> {
+    let doc = Document::parse(text)?;
+    states(&doc, scope)?;
+    if let Some(from) = edge.from() {
+        known(&doc, scope, from)?;
+    }
+    if let Some(to) = to {
+        known(&doc, scope, to)?;
+    }
+    Ok(apply(text, &retarget(&doc, scope, edge, to)?))
+}
+
+/// The edits that point `edge` at `to`.
+fn retarget(doc: &Document, scope: &str, edge: &Edge, to: Option<&str>) -> Result<Vec<TextEdit>, EditError> {
+    let to_value = to.map(|t| Value::String(t.to_string()));
+    let field = edge.field(scope);
+    let holder = &field[..field.rfind('/').unwrap_or(0)];
+    let key = &field[holder.len() + 1..];
+    Ok(match (edge, to_value) {
+        (Edge::Start, Some(v)) => vec![doc.set(scope, "StartAt", &v, Place::First)?],
+        (Edge::Start, None) => {
+            return Err(EditError::Refused("a scope must start somewhere: StartAt needs a state".into()));
+        }
+        (Edge::Next(_), Some(v)) => match (doc.get(&field), doc.get(&format!("{holder}/End"))) {
+            (Some(_), _) => vec![doc.replace(&field, &v)?],
+            (None, Some(_)) => vec![doc.replace_member(&format!("{holder}/End"), "Next", &v)?],
+            (None, None) => vec![doc.insert(holder, "Next", &v, Place::Last)?],
+        },
+        (Edge::Next(_), None) => match (doc.get(&field), doc.get(&format!("{holder}/End"))) {
+            (Some(_), _) => vec![doc.replace_member(&field, "End", &Value::Bool(true))?],
+            (None, Some(_)) => vec![],
+            (None, None) => vec![doc.insert(holder, "End", &Value::Bool(true), Place::Last)?],
+        },
+        (_, Some(v)) => {
+            if doc.get(holder).is_none() {
+                return Err(EditError::NotFound(holder.to_string()));
+            }
+            let place = if key == "Default" { Place::After("Choices") } else { Place::Last };
+            vec![doc.set(holder, key, &v, place)?]
+        }
+        (_, None) => match doc.get(&field) {
+            Some(_) => vec![doc.remove(&field)?],
+            None => vec![],
+        },
+    })
+}
+
+/// Renames state `old` of `scope` to `new`, and every transition that names it.
+pub fn rename_state(text: &str, scope: &str, old: &str, new: &str) -> Result<String, EditError> {
+    let doc = Document::parse(text)?;
+    known(&doc, scope, old)?;
+    if old == new {
+        return Ok(text.to_string());
+    }
+    check_new_name(&doc, new)?;
+    let mut edits = vec![doc.rename_key(&state(scope, old), new)?];
+    let name = Value::String(new.to_string());
+    for edge in references(&doc, scope, old) {
+        edits.push(doc.replace(&edge.field(scope), &name)?);
+    }
+    Ok(apply(text, &edits))
+}
+
+/// Deletes state `name` of `scope`. What led to it leads to where it went (its `Next`); when it
+/// ended the flow, a `Next` that led to it ends the flow instead. Transitions with nowhere to go
+/// are left naming it, for the validation to show.
+pub fn delete_state(text: &str, scope: &str, name: &str) -> Result<String, EditError> {
+    let doc = Document::parse(text)?;
+    known(&doc, scope, name)?;
+    let pointer = state(scope, name);
+    let deleted = doc.get(&pointer).cloned().unwrap_or(Value::Null);
+    let successor = deleted.get("Next").and_then(Value::as_str).filter(|s| *s != name).map(str::to_string);
+    let ends = deleted.get("End") == Some(&Value::Bool(true))
+        || matches!(deleted.get("Type").and_then(Value::as_str), Some("Succeed" | "Fail"));
+    let mut edits = vec![doc.remove(&pointer)?];
+    for edge in references(&doc, scope, name) {
+        if edge.from() == Some(name) {
+            continue;
+        }
+        match (&successor, &edge) {
+            (Some(next), _) => edits.extend(retarget(&doc, scope, &edge, Some(next))?),
+            (None, Edge::Next(_)) if ends => edits.extend(retarget(&doc, scope, &edge, None)?),
+            _ => {}
+        }
+    }
+    Ok(apply(text, &edits))
+}
+
+/// Adds `state` (a state's JSON) as `name` on `edge`: the edge leads to it, and it leads where
+/// the edge went (its `Next`, or a Choice's `Default`; `"End": true` when the edge ended the
+/// flow). Succeed and Fail end the flow themselves. The new state is written after the state
+/// the edge leaves (first for the scope's start).
+pub fn insert_state(text: &str, scope: &str, edge: &Edge, name: &str, state: Value) -> Result<String, EditError> {
+    let doc = Document::parse(text)?;
+    states(&doc, scope)?;
+    check_new_name(&doc, name)?;
+    if let Some(from) = edge.from() {
+        known(&doc, scope, from)?;
+    }
+    let onward = target_in(&doc, scope, edge);
+    let state = lead(state, onward.as_deref());
+    let place = edge.from().map_or(Place::First, Place::After);
+    let mut edits = vec![doc.insert(&format!("{scope}/States"), name, &state, place)?];
+    edits.extend(retarget(&doc, scope, edge, Some(name))?);
+    Ok(apply(text, &edits))
+}
+
+/// Adds `state` as `name` to `scope`, leading nowhere yet (unconnected states are shown as such).
+pub fn add_state(text: &str, scope: &str, name: &str, state: Value) -> Result<String, EditError> {
+    let doc = Document::parse(text)?;
+    states(&doc, scope)?;
+    check_new_name(&doc, name)?;
+    Ok(apply(text, &[doc.insert(&format!("{scope}/States"), name, &state, Place::Last)?]))
+}
+
+/// Copies state `name` as a new state (named like it, unused) written after it, leading where
+/// it leads. Returns the new text and the copy's name.
+pub fn duplicate_state(text: &str, scope: &str, name: &str) -> Result<(String, String), EditError> {
+    let doc = Document::parse(text)?;
+    known(&doc, scope, name)?;
+    let copy = unique_name(text, name)?;
+    let body = doc.get(&state(scope, name)).cloned().unwrap_or(Value::Null);
+    let edit = doc.insert(&format!("{scope}/States"), &copy, &body, Place::After(name))?;
+    Ok((apply(text, &[edit]), copy))
+}
+
+/// Adds a branch to the Parallel at `parallel` (a state's pointer) that runs `state` as `name`.
+pub fn add_branch(text: &str, parallel: &str, name: &str, state: Value) -> Result<String, EditError> {
+    let doc = Document::parse(text)?;
+    if doc.get(parallel).and_then(|s| s.get("Type")).and_then(Value::as_str) != Some("Parallel") {
+        return Err(EditError::Refused(format!("{parallel} is not a Parallel state")));
+    }
+    check_new_name(&doc, name)?;
+    let state = lead(state, None);
+    let branch = json!({ "StartAt": name, "States": { name: state } });
+    let edit = match doc.get(&format!("{parallel}/Branches")) {
+        Some(_) => doc.push(&format!("{parallel}/Branches"), &branch)?,
+        None => doc.insert(parallel, "Branches", &Value::Array(vec![branch]), Place::Last)?,
+    };
+    Ok(apply(text, &[edit]))
+}
+
+/// `base`, or `base 2`, `base 3`... : the first that no state of the machine uses.
+pub fn unique_name(text: &str, base: &str) -> Result<String, EditError> {
+    let doc = Document::parse(text)?;
+    let names = all_names(doc.value());
+    let base: String = base.chars().take(MAX_NAME - 4).collect();
+    Ok((1..)
+        .map(|n| if n == 1 { base.clone() } else { format!("{base} {n}") })
+        .find(|candidate| !names.iter().any(|used| used == candidate))
+        .unwrap_or(base))
+}
+
+/// `state` made to lead to `onward` (or end the flow), unless its type decides that itself.
+fn lead(mut state: Value, onward: Option<&str>) -> Value {
+    let Some(map) = state.as_object_mut() else { return state };
+    match map.get("Type").and_then(Value::as_str) {
+        Some("Succeed" | "Fail") => {}
+        Some("Choice") => {
+            if let Some(onward) = onward {
+                map.insert("Default".into(), Value::String(onward.into()));
+            }
+        }
+        _ if map.contains_key("Next") || map.contains_key("End") => {}
+        _ => match onward {
+            Some(onward) => {
+                map.insert("Next".into(), Value::String(onward.into()));
+            }
+            None => {
+                map.insert("End".into(), Value::Bool(true));
+            }
+        },
+    }
+    state
+}
+
+/// Every edge of `scope` that names state `name`.
+fn references(doc: &Document, scope: &str, name: &str) -> Vec<Edge> {
+    let mut found = Vec::new();
+    let names = |v: Option<&Value>| v.and_then(Value::as_str) == Some(name);
+    if names(doc.get(&format!("{scope}/StartAt"))) {
+        found.push(Edge::Start);
+    }
+    let Some(Value::Object(states)) = doc.get(&format!("{scope}/States")) else { return found };
+    for (from, body) in states {
+        if names(body.get("Next")) {
+            found.push(Edge::Next(from.clone()));
+        }
+        if names(body.get("Default")) {
+            found.push(Edge::Default(from.clone()));
+        }
+        for (list, edge) in [("Choices", Edge::Choice as fn(String, usize) -> Edge), ("Catch", Edge::Catch)] {
+            let rules = body.get(list).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+            for (i, rule) in rules.iter().enumerate() {
+                if names(rule.get("Next")) {
+                    found.push(edge(from.clone(), i));
+                }
+            }
+        }
+    }
+    found
+}
+
+fn states<'d>(doc: &'d Document, scope: &str) -> Result<&'d serde_json::Map<String, Value>, EditError> {
+    match doc.get(&format!("{scope}/States")) {
+        Some(Value::Object(states)) => Ok(states),
+        _ => Err(EditError::NotFound(format!("{scope}/States"))),
+    }
+}
+
+fn known(doc: &Document, scope: &str, name: &str) -> Result<(), EditError> {
+    if states(doc, scope)?.contains_key(name) { Ok(()) } else { Err(EditError::NoSuchState(name.to_string())) }
+}
+
+/// A new state's name: not empty, at most 80 characters, used by no state of the machine.
+fn check_new_name(doc: &Document, name: &str) -> Result<(), EditError> {
+    if name.trim().is_empty() {
+        return Err(EditError::InvalidName("a state needs a name".into()));
+    }
+    if name.chars().count() > MAX_NAME {
+        return Err(EditError::InvalidName(format!("a state's name has at most {MAX_NAME} characters")));
+    }
+    if all_names(doc.value()).iter().any(|n| n == name) {
+        return Err(EditError::InvalidName(format!(
+            "a state is already named '{name}': state names are unique in the whole state machine"
+        )));
+    }
+    Ok(())
+}
+
+/// Every scope of the machine `machine` (its value): `""`, then each Parallel branch's and Map's
+/// states, nested ones included, as pointers.
+pub fn scopes(machine: &Value) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut pending = vec![String::new()];
+    while let Some(scope) = pending.pop() {
+        let Some(Value::Object(states)) = machine.pointer(&format!("{scope}/States")) else { continue };
+        for (name, body) in states {
+            let at = state(&scope, name);
+            let branches = body.get("Branches").and_then(Value::as_array).map_or(0, Vec::len);
+            pending.extend((0..branches).map(|i| format!("{at}/Branches/{i}")));
+            pending.extend(
+                ["ItemProcessor", "Iterator"].iter().filter(|k| body.get(**k).is_some()).map(|k| format!("{at}/{k}")),
+            );
+        }
+        found.push(scope);
+    }
+    found
+}
+
+/// The name of every state of the machine, nested branches and Map states included.
+fn all_names(machine: &Value) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut scopes = vec![machine];
+    while let Some(scope) = scopes.pop() {
+        let Some(Value::Object(states)) = scope.get("States") else { continue };
+        for (name, body) in states {
+            names.push(name.clone());
+            scopes.extend(body.get("Branches").and_then(Value::as_array).into_iter().flatten());
+            scopes.extend(["ItemProcessor", "Iterator"].iter().filter_map(|k| body.get(*k)));
+        }
+    }
+    names
+}

@@ -1,0 +1,3 @@
+mod document;
+mod states;
+mod text;

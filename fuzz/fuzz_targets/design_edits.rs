@@ -1,0 +1,46 @@
+//! Design mode's edits (asl::edit) on any text: no definition may panic them, and an edit that
+//! succeeds leaves valid JSON.
+//!
+//! The data's first byte picks the edit and its arguments (which scope, which state, which
+//! transition); the rest is the definition's text.
+
+#![no_main]
+
+use asl::edit::states::{self, Edge};
+use libfuzzer_sys::fuzz_target;
+use serde_json::{Value, json};
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&pick, body)) = data.split_first() else { return };
+    let Ok(text) = std::str::from_utf8(body) else { return };
+    let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let scopes = states::scopes(&value);
+    let scope = scopes.get(usize::from(pick >> 4) % scopes.len().max(1)).cloned().unwrap_or_default();
+    let names: Vec<String> = value
+        .pointer(&format!("{scope}/States"))
+        .and_then(Value::as_object)
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    let name = names.get(usize::from(pick >> 3) % names.len().max(1)).cloned().unwrap_or_else(|| "A".into());
+    let other = names.first().cloned().unwrap_or_else(|| "B".into());
+    let edge = match pick % 5 {
+        0 => Edge::Start,
+        1 => Edge::Next(name.clone()),
+        2 => Edge::Default(name.clone()),
+        3 => Edge::Choice(name.clone(), usize::from(pick >> 6)),
+        _ => Edge::Catch(name.clone(), 0),
+    };
+    let out = match pick % 8 {
+        0 => states::rename_state(text, &scope, &name, "Renamed ✓"),
+        1 => states::delete_state(text, &scope, &name),
+        2 => states::insert_state(text, &scope, &edge, "New", json!({"Type": "Pass"})),
+        3 => states::set_transition(text, &scope, &edge, Some(&other)),
+        4 => states::set_transition(text, &scope, &edge, None),
+        5 => states::duplicate_state(text, &scope, &name).map(|(t, _)| t),
+        6 => states::add_branch(text, &states::state(&scope, &name), "Branch", json!({"Type": "Succeed"})),
+        _ => states::add_state(text, &scope, "Loose", json!({"Type": "Fail"})),
+    };
+    if let Ok(out) = out {
+        assert!(asl::json::parse(&out).errors.is_empty(), "an edit left invalid JSON:\n{out}");
+    }
+});
