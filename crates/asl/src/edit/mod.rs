@@ -7,9 +7,11 @@
 //! - [`states`]: the state machine's edits (insert a state on a transition, rewire, rename with
 //!   every reference, delete closing the gap, duplicate, add a Parallel branch), text in, text
 //!   out;
+//! - [`palette`]: the states design mode offers, made for the machine's query language;
 //! - [`difference`]: the one replacement that turns a text into another, for an editor's undo.
 
 mod document;
+pub mod palette;
 pub mod states;
 mod style;
 #[cfg(test)]

@@ -229,6 +229,11 @@ fn lead(mut state: Value, onward: Option<&str>) -> Value {
         Some("Succeed" | "Fail") => {}
         Some("Choice") => {
             if let Some(onward) = onward {
+                // Its rules without a target, and its Default, go where the edge went.
+                let rules = map.get_mut("Choices").and_then(Value::as_array_mut).into_iter().flatten();
+                for rule in rules.filter_map(Value::as_object_mut).filter(|r| !r.contains_key("Next")) {
+                    rule.insert("Next".into(), Value::String(onward.into()));
+                }
                 map.insert("Default".into(), Value::String(onward.into()));
             }
         }
@@ -317,6 +322,11 @@ pub fn scopes(machine: &Value) -> Vec<String> {
         found.push(scope);
     }
     found
+}
+
+/// The scope that holds state `name` (names are unique in the whole machine).
+pub fn scope_of(machine: &Value, name: &str) -> Option<String> {
+    scopes(machine).into_iter().find(|scope| machine.pointer(&state(scope, name)).is_some())
 }
 
 /// The name of every state of the machine, nested branches and Map states included.

@@ -1,3 +1,4 @@
 mod document;
+mod palette;
 mod states;
 mod text;
