@@ -195,6 +195,33 @@ pub fn duplicate_state(text: &str, scope: &str, name: &str) -> Result<(String, S
     Ok((apply(text, &[edit]), copy))
 }
 
+/// Sets field `key` of state `name` in `scope` to `value`, or removes it (`None`). A new field
+/// goes before the state's `Next` or `End`, which people keep last.
+pub fn set_field(text: &str, scope: &str, name: &str, key: &str, value: Option<Value>) -> Result<String, EditError> {
+    let doc = Document::parse(text)?;
+    known(&doc, scope, name)?;
+    let pointer = state(scope, name);
+    let field = child(&pointer, key);
+    let edit = match (value, doc.get(&field)) {
+        (Some(value), Some(_)) => doc.replace(&field, &value)?,
+        (Some(value), None) => {
+            let keys: Vec<&String> =
+                doc.get(&pointer).and_then(Value::as_object).map(|m| m.keys().collect()).unwrap_or_default();
+            let before_transition =
+                keys.iter().position(|k| *k == "Next" || *k == "End").and_then(|i| i.checked_sub(1));
+            let place = match before_transition {
+                Some(i) => Place::After(keys[i]),
+                None if keys.first().is_some_and(|k| *k == "Next" || *k == "End") => Place::First,
+                None => Place::Last,
+            };
+            doc.insert(&pointer, key, &value, place)?
+        }
+        (None, Some(_)) => doc.remove(&field)?,
+        (None, None) => return Ok(text.to_string()),
+    };
+    Ok(apply(text, &[edit]))
+}
+
 /// Adds a branch to the Parallel at `parallel` (a state's pointer) that runs `state` as `name`.
 pub fn add_branch(text: &str, parallel: &str, name: &str, state: Value) -> Result<String, EditError> {
     let doc = Document::parse(text)?;

@@ -2,8 +2,8 @@ use serde_json::{Value, json};
 
 use crate::edit::EditError;
 use crate::edit::states::{
-    Edge, add_branch, add_state, delete_state, duplicate_state, insert_state, rename_state, set_transition, target,
-    unique_name,
+    Edge, add_branch, add_state, delete_state, duplicate_state, insert_state, rename_state, set_field, set_transition,
+    target, unique_name,
 };
 
 /// A Choice router with a catcher, in the layout people write.
@@ -231,4 +231,17 @@ fn duplicates_branches_and_new_states_get_unused_names() {
 
     let out = add_state(ROUTER, "", "Loose", json!({"Type": "Pass", "End": true})).unwrap();
     assert_eq!(value(&out)["States"].as_object().unwrap().keys().next_back().unwrap(), "Loose");
+}
+
+#[test]
+fn a_field_is_set_before_the_transition_and_removed_with_its_comma() {
+    let out = set_field(ROUTER, "", "Work", "Comment", Some(json!("does the work"))).unwrap();
+    assert!(out.contains("\"Catch\": [{\"ErrorEquals\": [\"States.ALL\"], \"Next\": \"Failed\"}],\n      \"Comment\": \"does the work\",\n      \"Next\": \"Done\""), "{out}");
+    let out = set_field(&out, "", "Work", "Comment", Some(json!("changed"))).unwrap();
+    assert_eq!(value(&out)["States"]["Work"]["Comment"], "changed");
+    let back = set_field(&out, "", "Work", "Comment", None).unwrap();
+    assert_eq!(back, ROUTER);
+    assert_eq!(set_field(ROUTER, "", "Work", "Nope", None).unwrap(), ROUTER);
+    let out = set_field(ROUTER, "", "Done", "Comment", Some(json!("ok"))).unwrap();
+    assert_eq!(value(&out)["States"]["Done"], json!({"Type": "Succeed", "Comment": "ok"}));
 }
