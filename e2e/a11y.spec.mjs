@@ -1,5 +1,5 @@
 // Accessibility: axe-core finds no WCAG 2.1 A or AA violation on the main views (the page, the
-// inspector with a state's data flow, the timeline, presentation mode, the share panel), in the
+// inspector with a state's data flow, the timeline, design mode, presentation mode, the share panel), in the
 // light theme and in the dark one.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -34,6 +34,11 @@ for (const theme of ['light', 'dark']) {
     await expect(page.locator('.timeline')).toBeVisible();
     found.push(...(await violations(page, 'timeline')));
     await page.locator('.stage-switch button', { hasText: 'Graph' }).click();
+
+    await page.locator('.edit-switch button', { hasText: 'Design' }).click();
+    await expect(page.locator('.state-form input[aria-label="State name"]')).toHaveValue('Authenticate Payment');
+    found.push(...(await violations(page, 'design mode')));
+    await page.locator('.edit-switch button', { hasText: 'Code' }).click();
 
     await page.locator('button.share').click();
     await expect(page.locator('.share-link')).toHaveValue(/#v1\./);

@@ -187,3 +187,36 @@ export function reveal(editor, line, column, endLine, endColumn) {
 export function currentEditor() {
   return editorRef;
 }
+
+/**
+ * A design-mode edit of the model at `uri`: the smallest replacement that gives `text`, as one
+ * step of the model's undo history (so Ctrl/Cmd+Z undoes it in either mode), and the editor
+ * scrolled to it when it shows that model. Nothing happens before the model exists: it is
+ * created with the workspace's text when the editor first opens.
+ */
+export async function replaceText(uri, text) {
+  const m = await monaco();
+  const model = m.editor.getModel(m.Uri.parse(uri));
+  if (!model) return;
+  const old = model.getValue();
+  if (old === text) return;
+  let start = 0;
+  while (start < old.length && start < text.length && old[start] === text[start]) start++;
+  let end = 0;
+  while (end < old.length - start && end < text.length - start && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+  const range = m.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(old.length - end));
+  model.pushStackElement();
+  model.pushEditOperations([], [{ range, text: text.slice(start, text.length - end) }], () => null);
+  model.pushStackElement();
+  if (editorRef && editorRef.getModel() === model) {
+    const shown = m.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(start + text.length - end - start));
+    editorRef.revealRangeInCenterIfOutsideViewport(shown);
+  }
+}
+
+/** Undoes (or, with `redo`, redoes) the last edit of the model at `uri`, whichever mode made it. */
+export async function undoModel(uri, redo) {
+  const m = await monaco();
+  const model = m.editor.getModel(m.Uri.parse(uri));
+  if (model) await (redo ? model.redo() : model.undo());
+}

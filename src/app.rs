@@ -16,6 +16,7 @@ use crate::store::{Action, Notice, Store, Workspace};
 use crate::view::about::AboutPanel;
 use crate::view::callbacks::CallbackPanel;
 use crate::view::controls::Controls;
+use crate::view::design::DesignMode;
 use crate::view::events::Events;
 use crate::view::export::ExportPanel;
 use crate::view::graph::GraphView;
@@ -129,6 +130,13 @@ pub fn App() -> impl IntoView {
                 </div>
                 <Splitter ui />
                 <div class="left">
+                    <div class="segmented edit-switch" role="tablist" aria-label="Edit as">
+                        <button role="tab" aria-selected=move || (!ui.design.get()).to_string() class:on=move || !ui.design.get() on:click=move |_| ui.design.set(false)>"Code"</button>
+                        <button role="tab" aria-selected=move || ui.design.get().to_string() class:on=move || ui.design.get() on:click=move |_| open_design(ui)>"Design"</button>
+                    </div>
+                    <Show when=move || ui.design.get()>
+                        <DesignMode store />
+                    </Show>
                     <Tabs store />
                     <EditorPane store editor on_run=run />
                     <Problems store on_reveal=on_problem />
@@ -136,6 +144,13 @@ pub fn App() -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// Design mode. The editor loads too (on a phone it may not have yet): its model keeps the
+/// one undo history both modes share.
+fn open_design(ui: Ui) {
+    ui.design.set(true);
+    browser::load_editor();
 }
 
 /// Choosing a state raises a phone's sheet on its inspector; closing the inspector lowers it.
@@ -267,6 +282,16 @@ fn keyboard(store: Store, ui: Ui, run: Callback<()>) {
         if ev.key() == "Escape" && store.mode.get_untracked() == Mode::Present && !inside(".editor-host") {
             store.apply(Action::SetMode(Mode::Edit));
             return;
+        }
+        // In design mode, undo and redo reach the definition's history (text fields and the editor
+        // keep their own).
+        if command && ui.design.get_untracked() && !inside(".editor-host, input, select, textarea") {
+            let key = ev.key().to_lowercase();
+            if key == "z" || key == "y" {
+                ev.prevent_default();
+                editor::undo_definition(key == "y" || ev.shift_key());
+                return;
+            }
         }
         // Keys that mean something where the focus is (a button, the graph's states) stay there.
         if inside(".editor-host, input, select, textarea, button, [role=separator], .graph-svg") {

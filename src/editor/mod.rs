@@ -37,8 +37,24 @@ extern "C" {
     fn set_model_value(uri: &str, language: &str, value: &str, extra: &JsValue, only_if_open: bool) -> js_sys::Promise;
     #[wasm_bindgen(js_name = setMarkers)]
     fn set_markers(uri: &str, owner: &str, markers: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = replaceText)]
+    fn replace_text(uri: &str, text: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = undoModel)]
+    fn undo_model(uri: &str, redo: bool) -> js_sys::Promise;
     #[wasm_bindgen(js_name = reveal)]
     fn reveal_js(editor: &JsValue, line: u32, column: u32, end_line: u32, end_column: u32);
+}
+
+/// Gives the definition's model a text made in design mode: one undoable step, the editor
+/// scrolled to what changed (the store already holds the text).
+pub fn replace_definition(text: &str) {
+    let _ = replace_text(DEFINITION_URI, text);
+}
+
+/// Undoes (or redoes) the definition's last edit, made in either mode; the model's change
+/// reaches the store as an edit does.
+pub fn undo_definition(redo: bool) {
+    let _ = undo_model(DEFINITION_URI, redo);
 }
 
 /// The model URI of a mock: its name, with `:` (as in `sqs:sendMessage`) written as `.`.

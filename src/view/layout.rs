@@ -26,6 +26,8 @@ pub struct Ui {
     pub menu_open: RwSignal<bool>,
     /// Presentation mode's enlargement of the text and graph (Ctrl/Cmd + and −).
     pub present_zoom: RwSignal<f64>,
+    /// Design mode: the editors' pane shows the palette and the selected state's form.
+    pub design: RwSignal<bool>,
 }
 
 const LEFT_MIN: f64 = 20.0;
@@ -42,6 +44,7 @@ impl Ui {
             left_percent: RwSignal::new(40.0),
             left_folded: RwSignal::new(false),
             menu_open: RwSignal::new(false),
+            design: RwSignal::new(false),
             present_zoom: RwSignal::new(1.0),
         }
     }
@@ -54,6 +57,7 @@ impl Ui {
             (self.sheet_open.get(), " sheet-open"),
             (self.sheet_events.get(), " sheet-events"),
             (self.left_folded.get(), " left-folded"),
+            (self.design.get(), " design"),
         ] {
             if on {
                 c.push_str(class);

@@ -133,12 +133,12 @@ pub const TEMPLATES: &[Template] = &[
 
 /// The templates whose label, group or form holds every word of `query` (any case).
 pub fn search(query: &str) -> Vec<&'static Template> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query.split_whitespace().map(str::to_ascii_lowercase).collect();
     TEMPLATES
         .iter()
         .filter(|t| {
-            let hay =
-                format!("{} {} {} {}", t.label, t.group, t.form.unwrap_or(""), t.resource.unwrap_or("")).to_lowercase();
+            let hay = format!("{} {} {} {}", t.label, t.group, t.form.unwrap_or(""), t.resource.unwrap_or(""))
+                .to_ascii_lowercase();
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .collect()

@@ -67,6 +67,21 @@ fn target_in(doc: &Document, scope: &str, edge: &Edge) -> Option<String> {
     doc.get(&edge.field(scope)).and_then(Value::as_str).map(str::to_string)
 }
 
+/// Where a state added "after" state `name` goes, with its scope: on its `Next` (a Choice's
+/// `Default`); for a Succeed or Fail, on the first transition that leads to it, so the new
+/// state comes before the end. Without a name (or one the machine lacks): the machine's start.
+pub fn edge_after(machine: &Value, name: Option<&str>) -> (String, Edge) {
+    let Some((scope, name)) = name.and_then(|n| scope_of(machine, n).map(|s| (s, n))) else {
+        return (String::new(), Edge::Start);
+    };
+    let edge = match machine.pointer(&format!("{}/Type", state(&scope, name))).and_then(Value::as_str) {
+        Some("Choice") => Edge::Default(name.to_string()),
+        Some("Succeed" | "Fail") => references(machine, &scope, name).into_iter().next().unwrap_or(Edge::Start),
+        _ => Edge::Next(name.to_string()),
+    };
+    (scope, edge)
+}
+
 /// Points `edge` at `to`; `None` ends the flow there (`"End": true` for a state's Next, no
 /// Default, a rule or catcher without a target).
 pub fn set_transition(text: &str, scope: &str, edge: &Edge, to: Option<&str>) -> Result<String, EditError> {
@@ -126,7 +141,7 @@ pub fn rename_state(text: &str, scope: &str, old: &str, new: &str) -> Result<Str
     check_new_name(&doc, new)?;
     let mut edits = vec![doc.rename_key(&state(scope, old), new)?];
     let name = Value::String(new.to_string());
-    for edge in references(&doc, scope, old) {
+    for edge in references(doc.value(), scope, old) {
         edits.push(doc.replace(&edge.field(scope), &name)?);
     }
     Ok(apply(text, &edits))
@@ -144,7 +159,7 @@ pub fn delete_state(text: &str, scope: &str, name: &str) -> Result<String, EditE
     let ends = deleted.get("End") == Some(&Value::Bool(true))
         || matches!(deleted.get("Type").and_then(Value::as_str), Some("Succeed" | "Fail"));
     let mut edits = vec![doc.remove(&pointer)?];
-    for edge in references(&doc, scope, name) {
+    for edge in references(doc.value(), scope, name) {
         if edge.from() == Some(name) {
             continue;
         }
@@ -278,13 +293,13 @@ fn lead(mut state: Value, onward: Option<&str>) -> Value {
 }
 
 /// Every edge of `scope` that names state `name`.
-fn references(doc: &Document, scope: &str, name: &str) -> Vec<Edge> {
+fn references(machine: &Value, scope: &str, name: &str) -> Vec<Edge> {
     let mut found = Vec::new();
     let names = |v: Option<&Value>| v.and_then(Value::as_str) == Some(name);
-    if names(doc.get(&format!("{scope}/StartAt"))) {
+    if names(machine.pointer(&format!("{scope}/StartAt"))) {
         found.push(Edge::Start);
     }
-    let Some(Value::Object(states)) = doc.get(&format!("{scope}/States")) else { return found };
+    let Some(Value::Object(states)) = machine.pointer(&format!("{scope}/States")) else { return found };
     for (from, body) in states {
         if names(body.get("Next")) {
             found.push(Edge::Next(from.clone()));

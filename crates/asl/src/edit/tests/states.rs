@@ -2,8 +2,8 @@ use serde_json::{Value, json};
 
 use crate::edit::EditError;
 use crate::edit::states::{
-    Edge, add_branch, add_state, delete_state, duplicate_state, insert_state, rename_state, set_field, set_transition,
-    target, unique_name,
+    Edge, add_branch, add_state, delete_state, duplicate_state, edge_after, insert_state, rename_state, set_field,
+    set_transition, target, unique_name,
 };
 
 /// A Choice router with a catcher, in the layout people write.
@@ -244,4 +244,17 @@ fn a_field_is_set_before_the_transition_and_removed_with_its_comma() {
     assert_eq!(set_field(ROUTER, "", "Work", "Nope", None).unwrap(), ROUTER);
     let out = set_field(ROUTER, "", "Done", "Comment", Some(json!("ok"))).unwrap();
     assert_eq!(value(&out)["States"]["Done"], json!({"Type": "Succeed", "Comment": "ok"}));
+}
+
+#[test]
+fn what_comes_after_a_state_depends_on_its_type() {
+    let v = value(ROUTER);
+    assert_eq!(edge_after(&v, Some("Work")), (String::new(), Edge::Next("Work".into())));
+    assert_eq!(edge_after(&v, Some("Route")), (String::new(), Edge::Default("Route".into())));
+    assert_eq!(edge_after(&v, Some("Done")), (String::new(), Edge::Next("Work".into())));
+    assert_eq!(edge_after(&v, Some("Failed")), (String::new(), Edge::Catch("Work".into(), 0)));
+    assert_eq!(edge_after(&v, None), (String::new(), Edge::Start));
+    assert_eq!(edge_after(&v, Some("Nobody")), (String::new(), Edge::Start));
+    let nested = value(NESTED);
+    assert_eq!(edge_after(&nested, Some("B")), ("/States/P/Branches/0".into(), Edge::Next("B".into())));
 }

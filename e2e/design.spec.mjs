@@ -1,0 +1,129 @@
+// Design mode: states added from the palette and changed in the form, through the engine's
+// edits of the definition's text. Only the part an edit touches changes; undo and redo (in
+// either mode) give back the exact texts; a name in use is refused with the engine's message;
+// a definition that is not JSON keeps design mode waiting and loses nothing.
+import { test, expect } from '@playwright/test';
+import { open, modelText, setModel, run } from './helpers.mjs';
+
+const DEFINITION = 'file:///definition.asl.json';
+const SIMPLE = `{
+    "Comment": "kept as written",
+    "StartAt": "Start",
+    "States": {
+        "Start": { "Type": "Pass", "Next": "Finish" },
+        "Finish": { "Type": "Succeed" }
+    }
+}`;
+
+/** The definition as the store holds it (the graph is drawn from it). */
+const state = (page, name) => page.locator(`.graph-svg [data-state="${name}"]`);
+
+async function design(page) {
+  await page.locator('.edit-switch button', { hasText: 'Design' }).click();
+  await expect(page.locator('.design-pane, .design-blocked').first()).toBeVisible();
+}
+
+test('a state from the palette goes after the selected one; undo and redo give back the texts', async ({ page }) => {
+  const errors = await open(page);
+  await setModel(page, DEFINITION, SIMPLE);
+  await expect(state(page, 'Finish')).toBeVisible();
+  await design(page);
+
+  await state(page, 'Start').click();
+  await page.locator('.palette-filter').fill('wait');
+  await expect(page.locator('.palette-item[data-template="pass"]')).toHaveCount(0);
+  await page.locator('.palette-item[data-template="wait"]').click();
+  await expect(state(page, 'Wait')).toBeVisible();
+
+  const after = await modelText(page, DEFINITION);
+  // Only the new state and the transition into it were written; the rest is as it was.
+  expect(after).toContain('"Comment": "kept as written"');
+  expect(after).toContain('"Start": { "Type": "Pass", "Next": "Wait" }');
+  expect(after).toContain('"Finish": { "Type": "Succeed" }');
+  expect(after).toMatch(/"Wait": \{\n {12}"Type": "Wait",\n {12}"Seconds": 5,\n {12}"Next": "Finish"\n {8}\}/);
+  // The new state is selected, in the form.
+  await expect(page.locator('.state-form input[aria-label="State name"]')).toHaveValue('Wait');
+
+  await page.locator('.palette-item[data-template="wait"]').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => modelText(page, DEFINITION)).toBe(SIMPLE);
+  await expect(state(page, 'Wait')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => modelText(page, DEFINITION)).toBe(after);
+  await expect(state(page, 'Wait')).toBeVisible();
+
+  // The same history from the code view.
+  await page.locator('.edit-switch button', { hasText: 'Code' }).click();
+  await page.locator('.editor-host .view-lines').click();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => modelText(page, DEFINITION)).toBe(SIMPLE);
+  expect(errors).toEqual([]);
+});
+
+test('the form renames with every reference, refuses a name in use, and deletes closing the gap', async ({ page }) => {
+  await open(page);
+  await setModel(page, DEFINITION, SIMPLE);
+  await design(page);
+  await state(page, 'Start').click();
+  await page.locator('.palette-item[data-template="pass"]').click();
+  await expect(state(page, 'Pass')).toBeVisible();
+
+  const name = page.locator('.state-form input[aria-label="State name"]');
+  await name.fill('Finish');
+  await name.press('Enter');
+  await expect(page.locator('.state-form .field-error')).toContainText("already named 'Finish'");
+  expect(await modelText(page, DEFINITION)).toContain('"Pass": {');
+
+  await name.fill('Prepare order');
+  await name.press('Enter');
+  await expect(state(page, 'Prepare order')).toBeVisible();
+  await expect(page.locator('.state-form .field-error')).toHaveCount(0);
+  let text = await modelText(page, DEFINITION);
+  expect(text).toContain('"Start": { "Type": "Pass", "Next": "Prepare order" }');
+  expect(text).not.toContain('"Pass": {');
+
+  await page.locator('.state-form input[aria-label="State comment"]').fill('gets the order ready');
+  await page.locator('.state-form input[aria-label="State comment"]').press('Enter');
+  await expect.poll(() => modelText(page, DEFINITION)).toContain('"Comment": "gets the order ready"');
+  await page.screenshot({ path: 'docs/screenshots/design.png' });
+
+  await page.locator('.state-form button', { hasText: 'Delete' }).click();
+  await expect(state(page, 'Prepare order')).toHaveCount(0);
+  text = await modelText(page, DEFINITION);
+  expect(text).toBe(SIMPLE);
+  await run(page);
+  await expect(page.locator('.run-status')).toHaveText('SUCCEEDED');
+});
+
+test('a definition that is not JSON keeps design mode waiting and loses nothing', async ({ page }) => {
+  await open(page);
+  const broken = SIMPLE.replace('"Finish" },', '"Finish" },,');
+  await setModel(page, DEFINITION, broken);
+  await design(page);
+  await expect(page.locator('.design-blocked')).toContainText('line 5');
+  await expect(page.locator('.palette')).toHaveCount(0);
+  expect(await modelText(page, DEFINITION)).toBe(broken);
+  await page.locator('.edit-switch button', { hasText: 'Code' }).click();
+  await setModel(page, DEFINITION, SIMPLE);
+  await page.locator('.edit-switch button', { hasText: 'Design' }).click();
+  await expect(page.locator('.palette')).toBeVisible();
+});
+
+test.describe('when its code cannot be fetched', () => {
+  // Playwright's routes see the page's own requests, not a service worker's.
+  test.use({ serviceWorkers: 'block' });
+
+  test('design mode says so, the work stays, and it loads on the next try', async ({ page }) => {
+    let offline = true;
+    await page.route(/\/app-[0-9a-f]{16}\/split_design\.wasm$/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await open(page);
+    const before = await modelText(page, DEFINITION);
+    await design(page);
+    await expect(page.locator('.design-pane, .design-blocked').first()).toContainText('could not be loaded');
+    expect(await modelText(page, DEFINITION)).toBe(before);
+    offline = false;
+    await page.locator('.edit-switch button', { hasText: 'Code' }).click();
+    await page.locator('.edit-switch button', { hasText: 'Design' }).click();
+    await expect(page.locator('.palette')).toBeVisible();
+  });
+});
