@@ -95,6 +95,47 @@ test('the form renames with every reference, refuses a name in use, and deletes 
   await expect(page.locator('.run-status')).toHaveText('SUCCEEDED');
 });
 
+test("a field's value is checked by the engine as it is typed; a refused one leaves the definition as it was", async ({ page }) => {
+  await open(page);
+  await setModel(page, DEFINITION, SIMPLE);
+  await design(page);
+  await state(page, 'Start').click();
+  await page.locator('.palette-item[data-template="wait"]').click();
+  await expect(page.locator('.state-form input[aria-label="State name"]')).toHaveValue('Wait');
+
+  const seconds = page.locator('.state-form input[aria-label="Seconds"]');
+  await expect(seconds).toHaveValue('5');
+  await seconds.fill('30');
+  await seconds.press('Enter');
+  await expect.poll(() => modelText(page, DEFINITION)).toContain('"Seconds": 30,');
+
+  const before = await modelText(page, DEFINITION);
+  const inputPath = page.locator('.state-form input[aria-label="InputPath"]');
+  await inputPath.fill('$..');
+  await expect(page.locator('.state-form .field-error')).toBeVisible();
+  await inputPath.press('Enter');
+  expect(await modelText(page, DEFINITION)).toBe(before);
+  await inputPath.fill('$.order');
+  await expect(page.locator('.state-form .field-error')).toHaveCount(0);
+  await inputPath.press('Enter');
+  await expect.poll(() => modelText(page, DEFINITION)).toContain('"InputPath": "$.order",');
+
+  // A Wait waits one way: a timestamp replaces its seconds.
+  await page.locator('.state-form input[aria-label="Timestamp"]').fill('2026-01-01T00:00:00Z');
+  await page.locator('.state-form input[aria-label="Timestamp"]').press('Enter');
+  await expect.poll(() => modelText(page, DEFINITION)).toContain('"Timestamp": "2026-01-01T00:00:00Z"');
+  expect(await modelText(page, DEFINITION)).not.toContain('"Seconds"');
+
+  // The machine's own settings, with no state selected.
+  await page.locator('.inspector button.close').click();
+  await expect(page.locator('.state-form .form-title')).toHaveText('The state machine');
+  const comment = page.locator('.state-form input[aria-label="Comment"]');
+  await expect(comment).toHaveValue('kept as written');
+  await comment.fill('orders, start to end');
+  await comment.press('Enter');
+  await expect.poll(() => modelText(page, DEFINITION)).toContain('"Comment": "orders, start to end",\n    "StartAt"');
+});
+
 test('a definition that is not JSON keeps design mode waiting and loses nothing', async ({ page }) => {
   await open(page);
   const broken = SIMPLE.replace('"Finish" },', '"Finish" },,');

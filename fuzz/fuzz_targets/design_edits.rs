@@ -6,6 +6,7 @@
 
 #![no_main]
 
+use asl::edit::fields;
 use asl::edit::states::{self, Edge};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Value, json};
@@ -30,7 +31,8 @@ fuzz_target!(|data: &[u8]| {
         3 => Edge::Choice(name.clone(), usize::from(pick >> 6)),
         _ => Edge::Catch(name.clone(), 0),
     };
-    let out = match pick % 8 {
+    let key = ["Comment", "Seconds", "Timestamp", "Error", "InputPath", "Retry"][usize::from(pick >> 2) % 6];
+    let out = match pick % 10 {
         0 => states::rename_state(text, &scope, &name, "Renamed ✓"),
         1 => states::delete_state(text, &scope, &name),
         2 => states::insert_state(text, &scope, &edge, "New", json!({"Type": "Pass"})),
@@ -38,7 +40,9 @@ fuzz_target!(|data: &[u8]| {
         4 => states::set_transition(text, &scope, &edge, None),
         5 => states::duplicate_state(text, &scope, &name).map(|(t, _)| t),
         6 => states::add_branch(text, &states::state(&scope, &name), "Branch", json!({"Type": "Succeed"})),
-        _ => states::add_state(text, &scope, "Loose", json!({"Type": "Fail"})),
+        7 => states::add_state(text, &scope, "Loose", json!({"Type": "Fail"})),
+        8 => fields::set(text, &scope, &name, key, (pick & 0x40 != 0).then(|| json!("$.x"))),
+        _ => fields::set_machine(text, key, (pick & 0x40 != 0).then(|| json!(5))),
     };
     if let Ok(out) = out {
         assert!(asl::json::parse(&out).errors.is_empty(), "an edit left invalid JSON:\n{out}");

@@ -2,10 +2,13 @@
 //! out, and duplicate and delete. A value the engine refuses is shown beside its field with the
 //! engine's message, and the definition keeps its last valid value.
 
+use asl::edit::fields::{machine_fields, state_fields};
+use asl::edit::palette::Language;
 use asl::edit::states::{self, Edge};
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::fields::{FieldInputs, Owner};
 use super::{commit, notify};
 use crate::store::{Action, Store};
 
@@ -20,6 +23,9 @@ struct Selected {
     next: Option<Option<String>>,
     /// The other states of its scope, which its way out may name.
     others: Vec<String>,
+    /// Its JSON, and the machine's query language: the fields it gets.
+    body: Value,
+    language: Language,
 }
 
 fn selected(store: Store) -> Option<Selected> {
@@ -36,6 +42,11 @@ fn selected(store: Store) -> Option<Selected> {
             .and_then(Value::as_object)
             .map(|m| m.keys().filter(|k| **k != name).cloned().collect())
             .unwrap_or_default();
+        let language = match body.get("QueryLanguage") {
+            Some(own) if own == "JSONata" => Language::Jsonata,
+            Some(_) => Language::JsonPath,
+            None => Language::of(&machine),
+        };
         Some(Selected {
             comment: text("Comment").unwrap_or_default(),
             next: has_next.then(|| text("Next")),
@@ -43,8 +54,15 @@ fn selected(store: Store) -> Option<Selected> {
             scope,
             name,
             others,
+            body: body.clone(),
+            language,
         })
     })
+}
+
+/// The definition's top-level object (its settings), as the form shows it.
+fn machine(store: Store) -> Value {
+    store.workspace.with_untracked(|w| serde_json::from_str(&w.definition).unwrap_or(Value::Null))
 }
 
 #[component]
@@ -61,6 +79,8 @@ pub fn StateForm(store: Store) -> impl IntoView {
             {move || match state.get() {
                 None => view! {
                     <p class="hint">"Select a state on the graph to edit it. A state chosen in the palette goes after the selected one, or at the start."</p>
+                    <h3 class="form-title">"The state machine"</h3>
+                    <FieldInputs store owner=Owner::Machine fields=machine_fields() values=machine(store) />
                 }.into_any(),
                 Some(s) => form(store, s, name_error).into_any(),
             }}
@@ -146,6 +166,7 @@ fn form(store: Store, s: Selected, name_error: RwSignal<Option<String>>) -> impl
             <input type="text" aria-label="State comment" prop:value=s.comment.clone() on:change=move |ev| set_comment(event_target_value(&ev)) />
         </label>
         {next_field}
+        <FieldInputs store owner=Owner::State { scope: s.scope.clone(), name: s.name.clone() } fields=state_fields(&s.body, s.language) values=s.body.clone() />
         <div class="form-actions">
             <button class="secondary" on:click=duplicate>"Duplicate"</button>
             <button class="secondary danger" on:click=delete>"Delete"</button>

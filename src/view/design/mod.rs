@@ -3,6 +3,7 @@
 //! as it was), made through the store as typing is, and handed to the editor's model as one
 //! undoable step, so Ctrl/Cmd+Z undoes it in either mode.
 
+mod fields;
 mod form;
 mod palette;
 

@@ -7,10 +7,13 @@
 //! - [`states`]: the state machine's edits (insert a state on a transition, rewire, rename with
 //!   every reference, delete closing the gap, duplicate, add a Parallel branch), text in, text
 //!   out;
+//! - [`fields`]: the fields the form offers for a state or the machine, read from their text,
+//!   and the engine's refusal of a value it finds wrong;
 //! - [`palette`]: the states design mode offers, made for the machine's query language;
 //! - [`difference`]: the one replacement that turns a text into another, for an editor's undo.
 
 mod document;
+pub mod fields;
 pub mod palette;
 pub mod states;
 mod style;

@@ -1,4 +1,5 @@
 mod document;
+mod fields;
 mod palette;
 mod states;
 mod text;
