@@ -3,7 +3,10 @@
 // either mode) give back the exact texts; a name in use is refused with the engine's message;
 // a definition that is not JSON keeps design mode waiting and loses nothing.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { open, modelText, setModel, run } from './helpers.mjs';
+
+const example = (path) => readFileSync(new URL(`../examples/transaction/${path}`, import.meta.url), 'utf8');
 
 const DEFINITION = 'file:///definition.asl.json';
 const SIMPLE = `{
@@ -134,6 +137,92 @@ test("a field's value is checked by the engine as it is typed; a refused one lea
   await comment.fill('orders, start to end');
   await comment.press('Enter');
   await expect.poll(() => modelText(page, DEFINITION)).toContain('"Comment": "orders, start to end",\n    "StartAt"');
+});
+
+test('the transaction workflow built from an empty definition with the palette and forms runs as the example does', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page);
+  await setModel(page, DEFINITION, '{}');
+  await design(page);
+  const form = page.locator('.state-form');
+  const name = form.locator('input[aria-label="State name"]');
+  const rename = async (to) => {
+    await name.fill(to);
+    await name.press('Enter');
+    await expect(state(page, to)).toBeVisible();
+  };
+  const field = async (label, value) => {
+    const input = form.locator(`[aria-label="${label}"]`);
+    await input.fill(value);
+    await input.press(label === 'Parameters' ? 'Tab' : 'Enter');
+    await input.blur();
+  };
+  const lambda = async (function_) => {
+    await page.locator('.palette-item[data-template="lambda-invoke"]').click();
+    await expect(name).toHaveValue(/^Lambda Invoke/);
+    await rename(function_);
+    await field('Resource', `arn:aws:lambda:us-east-1:123456789012:function:${function_}`);
+    await field('Parameters', '');
+    await field('OutputPath', '');
+  };
+
+  // The router, then a task on its Default way out: each new state goes after the selected one.
+  await page.locator('.palette-item[data-template="choice"]').click();
+  await rename('processTransaction');
+  await lambda('TransactionPurchase');
+  await state(page, 'processTransaction').click();
+  await lambda('TransactionRefund');
+  await form.locator('select[aria-label="Next state"]').selectOption({ label: '(end of the flow)' });
+
+  // The rules: PURCHASE to the purchase, REFUND to the refund, no Default.
+  await state(page, 'processTransaction').click();
+  const rule = (n) => form.locator('fieldset.rule').nth(n);
+  await rule(0).locator('input[aria-label="Variable"]').fill('$.TransactionType');
+  await rule(0).locator('input[aria-label="Variable"]').press('Enter');
+  await expect(rule(0).locator('input[aria-label="Variable"]')).toHaveValue('$.TransactionType');
+  await rule(0).locator('select[aria-label="Operator"]').selectOption('StringEquals');
+  await rule(0).locator('input[aria-label="Value"]').fill('PURCHASE');
+  await rule(0).locator('input[aria-label="Value"]').press('Enter');
+  await expect(rule(0).locator('input[aria-label="Value"]')).toHaveValue('PURCHASE');
+  await rule(0).locator('select[aria-label="Rule 1 goes to"]').selectOption('TransactionPurchase');
+  await form.locator('button', { hasText: 'Add a rule' }).click();
+  await expect(rule(1)).toBeVisible();
+  await rule(1).locator('input[aria-label="Variable"]').fill('$.TransactionType');
+  await rule(1).locator('input[aria-label="Variable"]').press('Enter');
+  await rule(1).locator('select[aria-label="Operator"]').selectOption('StringEquals');
+  await rule(1).locator('input[aria-label="Value"]').fill('REFUND');
+  await rule(1).locator('input[aria-label="Value"]').press('Enter');
+  await expect(rule(1).locator('input[aria-label="Value"]')).toHaveValue('REFUND');
+  await rule(1).locator('select[aria-label="Rule 2 goes to"]').selectOption('TransactionRefund');
+  await form.locator('select[aria-label="Default"]').selectOption({ label: '(none)' });
+  await page.screenshot({ path: 'docs/screenshots/design-rules.png' });
+
+  // The same state machine as the example's.
+  const built = JSON.parse(await modelText(page, DEFINITION));
+  const expected = JSON.parse(example('definition.asl.json'));
+  delete expected.Comment;
+  expect(built).toEqual(expected);
+  await expect(page.locator('.problems .problem.error')).toHaveCount(0);
+
+  // The mocks the example has, in the tabs the new tasks got; then both inputs run as the example does.
+  await page.locator('.edit-switch button', { hasText: 'Code' }).click();
+  for (const mock of ['TransactionPurchase', 'TransactionRefund']) {
+    await page.locator('.tab', { hasText: `${mock}.js` }).click();
+    await setModel(page, `file:///mocks/${mock}.js`, example(`mocks/${mock}.js`));
+  }
+  const outcomes = JSON.parse(example('expected.json')).inputs;
+  // The inspector shows the execution's outcome when no state is chosen.
+  await page.locator('.inspector button.close').click();
+  for (const input of ['purchase', 'refund']) {
+    await page.locator('.tab', { hasText: 'Input' }).click();
+    await setModel(page, 'file:///input.json', example(`inputs/${input}.json`));
+    await run(page);
+    await expect(page.locator('.run-status')).toHaveText(outcomes[input].status);
+    await page.locator('.outcome .json-view button', { hasText: 'Copy' }).click();
+    const output = await page.evaluate(() => navigator.clipboard.readText());
+    for (const text of outcomes[input].output_contains) expect(output).toContain(text);
+    for (const name of outcomes[input].not_visited) await expect(state(page, name)).toHaveClass(/idle/);
+  }
 });
 
 test('a definition that is not JSON keeps design mode waiting and loses nothing', async ({ page }) => {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::fields::{FieldInputs, Owner};
+use super::rules::ChoiceRules;
 use super::{commit, notify};
 use crate::store::{Action, Store};
 
@@ -166,6 +167,9 @@ fn form(store: Store, s: Selected, name_error: RwSignal<Option<String>>) -> impl
             <input type="text" aria-label="State comment" prop:value=s.comment.clone() on:change=move |ev| set_comment(event_target_value(&ev)) />
         </label>
         {next_field}
+        {(s.kind == "Choice").then(|| view! {
+            <ChoiceRules store scope=s.scope.clone() name=s.name.clone() body=s.body.clone() others=s.others.clone() />
+        })}
         <FieldInputs store owner=Owner::State { scope: s.scope.clone(), name: s.name.clone() } fields=state_fields(&s.body, s.language) values=s.body.clone() />
         <div class="form-actions">
             <button class="secondary" on:click=duplicate>"Duplicate"</button>

@@ -6,6 +6,7 @@
 mod fields;
 mod form;
 mod palette;
+mod rules;
 
 use asl::edit::{Document, EditError};
 use asl::span::LineIndex;

@@ -56,8 +56,9 @@ const fn json(key: &'static str) -> Field {
     Field { key, kind: Kind::Json }
 }
 
-/// The fields of a state (its name, comment and transitions aside), in the form's order: what
-/// its type does, its data flow for the machine's query language, its errors.
+/// The fields of a state (its name, comment and transitions aside, and a Choice's rules, which
+/// have their builder), in the form's order: what its type does, its data flow for the
+/// machine's query language, its errors.
 pub fn state_fields(state: &Value, language: Language) -> Vec<Field> {
     let kind = state.get("Type").and_then(Value::as_str).unwrap_or_default();
     let distributed = ["ItemProcessor", "Iterator"]
@@ -71,7 +72,6 @@ pub fn state_fields(state: &Value, language: Language) -> Vec<Field> {
         "Task" => fields.extend([text("Resource"), value("TimeoutSeconds"), value("HeartbeatSeconds")]),
         "Wait" if jsonata => fields.extend([value("Seconds"), value("Timestamp")]),
         "Wait" => fields.extend([value("Seconds"), text("Timestamp"), text("SecondsPath"), text("TimestampPath")]),
-        "Choice" => fields.push(json("Choices")),
         "Map" if jsonata => fields.extend([value("Items"), json("ItemSelector")]),
         "Map" => fields.extend([text("ItemsPath"), json("ItemSelector")]),
         "Fail" if jsonata => fields.extend([value("Error"), value("Cause")]),

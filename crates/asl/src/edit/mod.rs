@@ -9,12 +9,14 @@
 //!   out;
 //! - [`fields`]: the fields the form offers for a state or the machine, read from their text,
 //!   and the engine's refusal of a value it finds wrong;
+//! - [`rules`]: a Choice's rules as the rule builder reads, writes and changes them;
 //! - [`palette`]: the states design mode offers, made for the machine's query language;
 //! - [`difference`]: the one replacement that turns a text into another, for an editor's undo.
 
 mod document;
 pub mod fields;
 pub mod palette;
+pub mod rules;
 pub mod states;
 mod style;
 #[cfg(test)]

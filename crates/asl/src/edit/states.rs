@@ -178,8 +178,18 @@ pub fn delete_state(text: &str, scope: &str, name: &str) -> Result<String, EditE
 /// the edge leaves (first for the scope's start).
 pub fn insert_state(text: &str, scope: &str, edge: &Edge, name: &str, state: Value) -> Result<String, EditError> {
     let doc = Document::parse(text)?;
-    states(&doc, scope)?;
     check_new_name(&doc, name)?;
+    // A scope with no states yet (an empty definition) starts with this one.
+    if doc.get(&format!("{scope}/States")).is_none()
+        && doc.get(scope).is_some_and(Value::is_object)
+        && *edge == Edge::Start
+    {
+        let started = apply(text, &[doc.set(scope, "StartAt", &Value::String(name.to_string()), Place::Last)?]);
+        let doc = Document::parse(&started)?;
+        let states = json!({ name: lead(state, None) });
+        return Ok(apply(&started, &[doc.insert(scope, "States", &states, Place::Last)?]));
+    }
+    states(&doc, scope)?;
     if let Some(from) = edge.from() {
         known(&doc, scope, from)?;
     }

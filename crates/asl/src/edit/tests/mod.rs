@@ -1,5 +1,6 @@
 mod document;
 mod fields;
 mod palette;
+mod rules;
 mod states;
 mod text;

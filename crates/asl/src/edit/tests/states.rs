@@ -258,3 +258,16 @@ fn what_comes_after_a_state_depends_on_its_type() {
     let nested = value(NESTED);
     assert_eq!(edge_after(&nested, Some("B")), ("/States/P/Branches/0".into(), Edge::Next("B".into())));
 }
+
+#[test]
+fn an_empty_definition_starts_with_the_first_state_added() {
+    let out = insert_state("{}", "", &Edge::Start, "First", json!({"Type": "Pass"})).unwrap();
+    assert_eq!(value(&out), json!({"StartAt": "First", "States": {"First": {"Type": "Pass", "End": true}}}));
+    assert!(errors(&out).is_empty(), "{:?}", errors(&out));
+    let out =
+        insert_state("{\n  \"Comment\": \"new\"\n}", "", &Edge::Start, "First", json!({"Type": "Succeed"})).unwrap();
+    assert_eq!(
+        out,
+        "{\n  \"Comment\": \"new\",\n  \"StartAt\": \"First\",\n  \"States\": {\n    \"First\": {\n      \"Type\": \"Succeed\"\n    }\n  }\n}"
+    );
+}
