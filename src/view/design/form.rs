@@ -61,6 +61,26 @@ fn selected(store: Store) -> Option<Selected> {
     })
 }
 
+/// Copies state `name` after itself and selects the copy.
+pub fn duplicate_state(store: Store, scope: &str, name: &str) {
+    let text = store.workspace.with_untracked(|w| w.definition.clone());
+    let outcome = match states::duplicate_state(&text, scope, name) {
+        Ok((text, copy)) => commit(store, Ok(text), Some(copy)),
+        Err(e) => commit(store, Err(e), None),
+    };
+    notify(store, outcome);
+}
+
+/// Deletes state `name`, the flow closed over the gap, and leaves nothing selected.
+pub fn delete_state(store: Store, scope: &str, name: &str) {
+    let text = store.workspace.with_untracked(|w| w.definition.clone());
+    let outcome = commit(store, states::delete_state(&text, scope, name), None);
+    if outcome.is_ok() {
+        store.apply(Action::Select(None));
+    }
+    notify(store, outcome);
+}
+
 /// The definition's top-level object (its settings), as the form shows it.
 fn machine(store: Store) -> Value {
     store.workspace.with_untracked(|w| serde_json::from_str(&w.definition).unwrap_or(Value::Null))
@@ -117,25 +137,11 @@ fn form(store: Store, s: Selected, name_error: RwSignal<Option<String>>) -> impl
     };
     let duplicate = {
         let (scope, name) = (scope.clone(), name.clone());
-        move |_| {
-            let text = store.workspace.with_untracked(|w| w.definition.clone());
-            let outcome = match states::duplicate_state(&text, &scope, &name) {
-                Ok((text, copy)) => commit(store, Ok(text), Some(copy)),
-                Err(e) => commit(store, Err(e), None),
-            };
-            notify(store, outcome);
-        }
+        move |_| duplicate_state(store, &scope, &name)
     };
     let delete = {
         let (scope, name) = (scope.clone(), name.clone());
-        move |_| {
-            let text = store.workspace.with_untracked(|w| w.definition.clone());
-            let outcome = commit(store, states::delete_state(&text, &scope, &name), None);
-            if outcome.is_ok() {
-                store.apply(Action::Select(None));
-            }
-            notify(store, outcome);
-        }
+        move |_| delete_state(store, &scope, &name)
     };
     let next_field = s.next.clone().map(|next| {
         let current = next.unwrap_or_default();

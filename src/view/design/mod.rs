@@ -45,8 +45,50 @@ fn design_panel(store: Store) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <DesignPanel store /> }.into_any())
 }
 
+/// Design mode's keys for the selected state, outside text fields: Delete (or Backspace)
+/// deletes it, Ctrl/Cmd+D duplicates it, F2 goes to its name.
+fn keys(store: Store) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let target = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        let typing =
+            target.is_some_and(|el| el.closest(".editor-host, input, select, textarea").ok().flatten().is_some());
+        let Some(name) = store.selected.get_untracked() else { return };
+        if typing {
+            return;
+        }
+        let Some(scope) = store.workspace.with_untracked(|w| {
+            serde_json::from_str(&w.definition).ok().and_then(|m| asl::edit::states::scope_of(&m, &name))
+        }) else {
+            return;
+        };
+        let command = ev.ctrl_key() || ev.meta_key();
+        match ev.key().as_str() {
+            "Delete" | "Backspace" if !command => {
+                ev.prevent_default();
+                form::delete_state(store, &scope, &name);
+            }
+            "d" | "D" if command => {
+                ev.prevent_default();
+                form::duplicate_state(store, &scope, &name);
+            }
+            "F2" => {
+                ev.prevent_default();
+                let input = document().query_selector(".state-form input[aria-label=\"State name\"]").ok().flatten();
+                if let Some(input) =
+                    input.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+                {
+                    let _ = input.focus();
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
 #[component]
 fn DesignPanel(store: Store) -> impl IntoView {
+    keys(store);
     // Design mode works on the text's JSON: while it does not parse, it says where and waits.
     let blocked = Memo::new(move |_| {
         store.workspace.with(|w| Document::parse(&w.definition).err().map(|e| explain(&w.definition, &e)))
