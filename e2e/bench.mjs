@@ -102,6 +102,31 @@ try {
   }
   results.analysis_200_states_ms = +Math.min(...analysis).toFixed(1);
 
+  // 3b. Design mode on the last of those definitions: a state from the palette inserted after a
+  //     selected one, from the click to the new state painted (the edit of the text, the
+  //     analysis, the layout and the drawing). The first insert warms up; the figure is the
+  //     median of the others.
+  await page.locator('.edit-switch button', { hasText: 'Design' }).click();
+  await page.locator('.palette-item[data-template="pass"]').waitFor();
+  const insertMs = [];
+  for (let i = 0; i < 6; i++) {
+    await page.locator('.graph-svg [data-state="Step 100 r5"]').dispatchEvent('click');
+    const name = i === 0 ? 'Pass' : `Pass ${i + 1}`;
+    insertMs.push(await page.evaluate((name) => new Promise((resolve) => {
+      const t0 = performance.now();
+      document.querySelector('.palette-item[data-template="pass"]').click();
+      const check = () => {
+        if (document.querySelector(`.node[data-state="${name}"]`)) requestAnimationFrame(() => resolve(performance.now() - t0));
+        else requestAnimationFrame(check);
+      };
+      check();
+    }), name));
+  }
+  const inserts = insertMs.slice(1).sort((a, b) => a - b);
+  results.design_insert_200_states_ms = Math.round(inserts[Math.floor(inserts.length / 2)]);
+  results.design_insert_200_states_ms_all = insertMs.map((x) => Math.round(x));
+  await page.locator('.edit-switch button', { hasText: 'Code' }).click();
+
   // 4. A 10,000-item Map run and its scrubber: the longest frame.
   const map = readFileSync(join(benchDir, 'map.asl.json'), 'utf8');
   const items = JSON.stringify({ items: Array.from({ length: N }, (_, i) => ({ id: i })) });
