@@ -263,6 +263,43 @@ test('the keyboard duplicates, renames and deletes the selected state', async ({
   expect(await modelText(page, DEFINITION)).toBe(SIMPLE);
 });
 
+test('Retry and Catch are edited with the error names offered, and a wrong value is refused', async ({ page }) => {
+  await open(page);
+  await setModel(page, DEFINITION, SIMPLE);
+  await design(page);
+  await state(page, 'Start').click();
+  await page.locator('.palette-item[data-template="lambda-invoke"]').click();
+  const form = page.locator('.state-form');
+  await form.locator('button', { hasText: 'Add a retrier' }).click();
+  const retrier = form.locator('fieldset.recovery').first();
+  await expect(retrier.locator('.chip')).toHaveText(['States.ALL×']);
+  const attempts = retrier.locator('input[aria-label="MaxAttempts"]');
+  await attempts.fill('-1');
+  await attempts.press('Enter');
+  await expect(retrier.locator('.field-error')).toBeVisible();
+  expect(await modelText(page, DEFINITION)).toContain('"MaxAttempts": 3');
+  await attempts.fill('5');
+  await attempts.press('Enter');
+  await expect.poll(() => modelText(page, DEFINITION)).toContain('"MaxAttempts": 5');
+
+  // A second retrier goes before the one for every error, which stays last.
+  await form.locator('button', { hasText: 'Add a retrier' }).click();
+  await expect(form.locator('fieldset.recovery').first().locator('.chip')).toHaveText(['States.TaskFailed×']);
+  // Error names are offered, Step Functions' own among them.
+  await expect(page.locator('datalist#design-error-names option[value="States.Timeout"]')).toHaveCount(1);
+  const add = form.locator('fieldset.recovery').first().locator('input[aria-label="Add an error name"]');
+  await add.fill('States.Timeout');
+  await add.press('Enter');
+  await expect.poll(async () => JSON.parse(await modelText(page, DEFINITION)).States['Lambda Invoke'].Retry[0].ErrorEquals).toEqual(['States.TaskFailed', 'States.Timeout']);
+
+  await form.locator('button', { hasText: 'Add a catcher' }).click();
+  await expect.poll(async () => JSON.parse(await modelText(page, DEFINITION)).States['Lambda Invoke'].Catch).toEqual([{ ErrorEquals: ['States.ALL'], Next: 'Start' }]);
+  await form.locator('select[aria-label="Catcher 1 goes to"]').selectOption('Finish');
+  await expect.poll(async () => JSON.parse(await modelText(page, DEFINITION)).States['Lambda Invoke'].Catch[0].Next).toBe('Finish');
+  await expect(page.locator('.problems .problem.error')).toHaveCount(0);
+  await page.screenshot({ path: 'docs/screenshots/design-retry.png' });
+});
+
 test('a definition that is not JSON keeps design mode waiting and loses nothing', async ({ page }) => {
   await open(page);
   const broken = SIMPLE.replace('"Finish" },', '"Finish" },,');

@@ -6,7 +6,7 @@
 
 #![no_main]
 
-use asl::edit::fields;
+use asl::edit::{fields, recovery, rules};
 use asl::edit::states::{self, Edge};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Value, json};
@@ -32,7 +32,8 @@ fuzz_target!(|data: &[u8]| {
         _ => Edge::Catch(name.clone(), 0),
     };
     let key = ["Comment", "Seconds", "Timestamp", "Error", "InputPath", "Retry"][usize::from(pick >> 2) % 6];
-    let out = match pick % 10 {
+    let state_pointer = states::state(&scope, &name);
+    let out = match pick % 14 {
         0 => states::rename_state(text, &scope, &name, "Renamed ✓"),
         1 => states::delete_state(text, &scope, &name),
         2 => states::insert_state(text, &scope, &edge, "New", json!({"Type": "Pass"})),
@@ -42,7 +43,11 @@ fuzz_target!(|data: &[u8]| {
         6 => states::add_branch(text, &states::state(&scope, &name), "Branch", json!({"Type": "Succeed"})),
         7 => states::add_state(text, &scope, "Loose", json!({"Type": "Fail"})),
         8 => fields::set(text, &scope, &name, key, (pick & 0x40 != 0).then(|| json!("$.x"))),
-        _ => fields::set_machine(text, key, (pick & 0x40 != 0).then(|| json!(5))),
+        9 => fields::set_machine(text, key, (pick & 0x40 != 0).then(|| json!(5))),
+        10 => recovery::add_retrier(text, &scope, &name),
+        11 => recovery::add_catcher(text, &scope, &name, &other),
+        12 => recovery::remove(text, &format!("{state_pointer}/Retry/0")),
+        _ => rules::set_rule(text, &scope, &name, usize::from(pick >> 6), &rules::starter()),
     };
     if let Ok(out) = out {
         assert!(asl::json::parse(&out).errors.is_empty(), "an edit left invalid JSON:\n{out}");

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::fields::{FieldInputs, Owner};
+use super::recovery::RecoveryEditors;
 use super::rules::ChoiceRules;
 use super::{commit, notify};
 use crate::store::{Action, Store};
@@ -177,6 +178,9 @@ fn form(store: Store, s: Selected, name_error: RwSignal<Option<String>>) -> impl
             <ChoiceRules store scope=s.scope.clone() name=s.name.clone() body=s.body.clone() others=s.others.clone() />
         })}
         <FieldInputs store owner=Owner::State { scope: s.scope.clone(), name: s.name.clone() } fields=state_fields(&s.body, s.language) values=s.body.clone() />
+        {matches!(s.kind.as_str(), "Task" | "Parallel" | "Map").then(|| view! {
+            <RecoveryEditors store scope=s.scope.clone() name=s.name.clone() body=s.body.clone() others=s.others.clone() jsonata=s.language == Language::Jsonata />
+        })}
         <div class="form-actions">
             <button class="secondary" on:click=duplicate>"Duplicate"</button>
             <button class="secondary danger" on:click=delete>"Delete"</button>

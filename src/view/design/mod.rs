@@ -6,6 +6,7 @@
 mod fields;
 mod form;
 mod palette;
+mod recovery;
 mod rules;
 
 use asl::edit::{Document, EditError};

@@ -175,6 +175,20 @@ impl<'a> Document<'a> {
         Ok(TextEdit::insert(end, text))
     }
 
+    /// Adds `value` to the array at `array` before its element `index` (at the end when there
+    /// is no such element).
+    pub fn insert_at(&self, array: &str, index: usize, value: &Value) -> Result<TextEdit, EditError> {
+        let Ok(next) = self.spans(&format!("{array}/{index}")) else { return self.push(array, value) };
+        let open = self.spans(array)?.value;
+        let first = self.spans(&format!("{array}/0"))?.value;
+        Ok(if self.breaks(open.start, first.start) {
+            let indent = self.line_indent(next.value.start);
+            TextEdit::insert(next.value.start, format!("{},\n{indent}", self.style.write(value, indent)))
+        } else {
+            TextEdit::insert(next.value.start, format!("{}, ", self.inline(value)))
+        })
+    }
+
     /// Removes the member or element at `pointer`, with its comma and the space before it.
     pub fn remove(&self, pointer: &str) -> Result<TextEdit, EditError> {
         let (container, _) = split(pointer).ok_or_else(|| EditError::NotFound(pointer.to_string()))?;

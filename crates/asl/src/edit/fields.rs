@@ -56,8 +56,8 @@ const fn json(key: &'static str) -> Field {
     Field { key, kind: Kind::Json }
 }
 
-/// The fields of a state (its name, comment and transitions aside, and a Choice's rules, which
-/// have their builder), in the form's order: what its type does, its data flow for the
+/// The fields of a state (its name, comment and transitions aside, and a Choice's rules, Retry
+/// and Catch, which have their own editors), in the form's order: what its type does, its data flow for the
 /// machine's query language, its errors.
 pub fn state_fields(state: &Value, language: Language) -> Vec<Field> {
     let kind = state.get("Type").and_then(Value::as_str).unwrap_or_default();
@@ -107,10 +107,6 @@ pub fn state_fields(state: &Value, language: Language) -> Vec<Field> {
     }
     if !matches!(kind, "Fail" | "Succeed") {
         fields.push(json("Assign"));
-    }
-    // Its errors.
-    if matches!(kind, "Task" | "Parallel" | "Map") {
-        fields.extend([json("Retry"), json("Catch")]);
     }
     fields
 }

@@ -9,6 +9,7 @@
 //!   out;
 //! - [`fields`]: the fields the form offers for a state or the machine, read from their text,
 //!   and the engine's refusal of a value it finds wrong;
+//! - [`recovery`]: a state's Retry and Catch, and the error names to offer;
 //! - [`rules`]: a Choice's rules as the rule builder reads, writes and changes them;
 //! - [`palette`]: the states design mode offers, made for the machine's query language;
 //! - [`difference`]: the one replacement that turns a text into another, for an editor's undo.
@@ -16,6 +17,7 @@
 mod document;
 pub mod fields;
 pub mod palette;
+pub mod recovery;
 pub mod rules;
 pub mod states;
 mod style;

@@ -117,3 +117,11 @@ fn edits_of_missing_or_mistyped_nodes_are_errors() {
     assert_eq!(doc.insert("", "Comment", &Value::Null, Place::Last), Err(EditError::Exists("/Comment".into())));
     assert_eq!(doc.push("/States", &Value::Null), Err(EditError::NotAnArray("/States".into())));
 }
+
+#[test]
+fn an_element_goes_before_another_in_the_array_s_layout() {
+    assert_eq!(edited("{\"a\": [1, 3]}", |d| d.insert_at("/a", 1, &json!(2))), "{\"a\": [1, 2, 3]}");
+    assert_eq!(edited("{\"a\": [1]}", |d| d.insert_at("/a", 5, &json!(2))), "{\"a\": [1, 2]}");
+    let text = "[\n  {\"x\": 1}\n]";
+    assert_eq!(edited(text, |d| d.insert_at("", 0, &json!({"y": 2}))), "[\n  {\n    \"y\": 2\n  },\n  {\"x\": 1}\n]");
+}
