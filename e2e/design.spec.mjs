@@ -300,6 +300,39 @@ test('Retry and Catch are edited with the error names offered, and a wrong value
   await page.screenshot({ path: 'docs/screenshots/design-retry.png' });
 });
 
+test('a Parallel with a Map inside, a Retry and a Catch, built in design mode, runs', async ({ page }) => {
+  await open(page);
+  await setModel(page, DEFINITION, SIMPLE);
+  await setModel(page, 'file:///input.json', '{"items": [1, 2, 3]}');
+  await design(page);
+  const form = page.locator('.state-form');
+  await state(page, 'Start').click();
+  await page.locator('.palette-item[data-template="parallel"]').click();
+  await expect(state(page, 'Parallel step')).toBeVisible();
+  // Inside the branch: the Map goes after the branch's own state.
+  await state(page, 'Parallel step').dispatchEvent('click');
+  await page.locator('.palette-item[data-template="map"]').click();
+  await expect(state(page, 'Map step')).toBeVisible();
+  await state(page, 'Parallel').dispatchEvent('click');
+  await form.locator('button', { hasText: 'Add a retrier' }).click();
+  await form.locator('button', { hasText: 'Add a catcher' }).click();
+  await form.locator('select[aria-label="Catcher 1 goes to"]').selectOption('Finish');
+
+  const built = JSON.parse(await modelText(page, DEFINITION));
+  const parallel = built.States.Parallel;
+  expect(parallel.Next).toBe('Finish');
+  expect(parallel.Retry[0].ErrorEquals).toEqual(['States.ALL']);
+  expect(parallel.Catch).toEqual([{ ErrorEquals: ['States.ALL'], Next: 'Finish' }]);
+  expect(parallel.Branches[0].States['Parallel step'].Next).toBe('Map');
+  expect(parallel.Branches[0].States.Map.ItemProcessor.States['Map step'].Type).toBe('Pass');
+  await expect(page.locator('.problems .problem.error')).toHaveCount(0);
+
+  await run(page);
+  await expect(page.locator('.run-status')).toHaveText('SUCCEEDED');
+  await page.locator('button[title="Jump to the end"]').click();
+  for (const name of ['Parallel', 'Parallel step', 'Map', 'Map step']) await expect(state(page, name)).not.toHaveClass(/idle/);
+});
+
 test('a definition that is not JSON keeps design mode waiting and loses nothing', async ({ page }) => {
   await open(page);
   const broken = SIMPLE.replace('"Finish" },', '"Finish" },,');
