@@ -333,6 +333,27 @@ test('a Parallel with a Map inside, a Retry and a Catch, built in design mode, r
   for (const name of ['Parallel', 'Parallel step', 'Map', 'Map step']) await expect(state(page, name)).not.toHaveClass(/idle/);
 });
 
+test('a state dragged from the palette onto a transition goes there', async ({ page }) => {
+  await open(page);
+  await setModel(page, DEFINITION, SIMPLE);
+  await design(page);
+  const edge = page.locator('.graph-svg .edge[data-from="Start"][data-to="Finish"] path.edge-hit');
+  await page.locator('.palette-item[data-template="wait"]').dragTo(edge, { force: true });
+  await expect(state(page, 'Wait')).toBeVisible();
+  const built = JSON.parse(await modelText(page, DEFINITION));
+  expect(built.States.Start.Next).toBe('Wait');
+  expect(built.States.Wait).toEqual({ Type: 'Wait', Seconds: 5, Next: 'Finish' });
+  // Onto the start, and onto the end of the flow.
+  await page.locator('.palette-item[data-template="pass"]').dragTo(page.locator('.graph-svg .edge[data-kind="start"] path.edge-hit'), { force: true });
+  await expect.poll(async () => JSON.parse(await modelText(page, DEFINITION)).StartAt).toBe('Pass');
+  await expect(page.locator('.problems .problem.error')).toHaveCount(0);
+  // Nothing comes after a Succeed: the drop is refused, with why, and nothing changes.
+  const before = await modelText(page, DEFINITION);
+  await page.locator('.palette-item[data-template="pass"]').dragTo(page.locator('.graph-svg .edge[data-kind="end"][data-from="Finish"] path.edge-hit'), { force: true });
+  await expect(page.locator('.notice')).toContainText('has no Next');
+  expect(await modelText(page, DEFINITION)).toBe(before);
+});
+
 test('a definition that is not JSON keeps design mode waiting and loses nothing', async ({ page }) => {
   await open(page);
   const broken = SIMPLE.replace('"Finish" },', '"Finish" },,');

@@ -56,6 +56,8 @@ pub struct Edge {
     pub to: usize,
     pub kind: EdgeKind,
     pub label: Option<String>,
+    /// For a Choice rule's or a catcher's edge, its index in Choices or Catch.
+    pub index: Option<usize>,
 }
 
 /// The graph of `machine`.
@@ -103,28 +105,30 @@ fn cluster(machine: &StateMachine, id: BodyId) -> Cluster {
     });
     let mut edges = Vec::new();
     if let Some(start) = body.position(&body.start_at) {
-        edges.push(Edge { from: 0, to: start + 1, kind: EdgeKind::Start, label: None });
+        edges.push(Edge { from: 0, to: start + 1, kind: EdgeKind::Start, label: None, index: None });
     }
     for (i, state) in body.states.iter().enumerate() {
         let from = i + 1;
         for (target, how) in state.successors() {
             let Some(to) = body.position(target) else { continue };
-            let (kind, label) = match how {
-                ModelEdge::Next => (EdgeKind::Next, None),
-                ModelEdge::Default => (EdgeKind::Default, Some("Default".to_string())),
+            let (kind, label, index) = match how {
+                ModelEdge::Next => (EdgeKind::Next, None, None),
+                ModelEdge::Default => (EdgeKind::Default, Some("Default".to_string()), None),
                 ModelEdge::ChoiceRule(r) => match &state.kind {
-                    StateKind::Choice(c) => (EdgeKind::Choice, Some(describe_condition(&c.choices[r].condition))),
-                    _ => (EdgeKind::Choice, None),
+                    StateKind::Choice(c) => {
+                        (EdgeKind::Choice, Some(describe_condition(&c.choices[r].condition)), Some(r))
+                    }
+                    _ => (EdgeKind::Choice, None, Some(r)),
                 },
                 ModelEdge::Catch(c) => {
-                    (EdgeKind::Catch, Some(format!("Catch: {}", state.catch[c].error_equals.join(", "))))
+                    (EdgeKind::Catch, Some(format!("Catch: {}", state.catch[c].error_equals.join(", "))), Some(c))
                 }
             };
-            edges.push(Edge { from, to: to + 1, kind, label });
+            edges.push(Edge { from, to: to + 1, kind, label, index });
         }
         let ends = matches!(state.kind, StateKind::Succeed | StateKind::Fail(_)) || state.transition == Transition::End;
         if ends {
-            edges.push(Edge { from, to: end, kind: EdgeKind::End, label: None });
+            edges.push(Edge { from, to: end, kind: EdgeKind::End, label: None, index: None });
         }
     }
     Cluster { nodes, edges }

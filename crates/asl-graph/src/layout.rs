@@ -58,6 +58,8 @@ pub struct PlacedEdge {
     /// Indexes into [`Layout::nodes`].
     pub from: usize,
     pub to: usize,
+    /// For a Choice rule's or a catcher's edge, its index in Choices or Catch.
+    pub index: Option<usize>,
 }
 
 impl Serialize for NodeKind {
@@ -197,6 +199,7 @@ fn lay_cluster(cluster: &Cluster, depth: usize, origin: (f64, f64), out: &mut La
             label_at: label_at.map(|(x, y)| (ox + x, oy + y)),
             from: base + edge.from,
             to: base + edge.to,
+            index: edge.index,
         });
     }
     (placed.width, placed.height)

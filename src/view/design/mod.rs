@@ -87,9 +87,24 @@ fn keys(store: Store) {
     on_cleanup(move || handle.remove());
 }
 
+/// A palette entry dropped on the graph (see `view::graph::drop`) goes on that transition.
+fn drops(store: Store) {
+    let handle = window_event_listener_untyped("asl-drop-state", move |ev| {
+        let Some(detail) = wasm_bindgen::JsCast::dyn_ref::<web_sys::CustomEvent>(&ev).map(|e| e.detail()) else {
+            return;
+        };
+        let get =
+            |k: &str| js_sys::Reflect::get(&detail, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        let index = get("index").parse().ok();
+        palette::dropped(store, &get("template"), &get("kind"), &get("from"), &get("to"), index);
+    });
+    on_cleanup(move || handle.remove());
+}
+
 #[component]
 fn DesignPanel(store: Store) -> impl IntoView {
     keys(store);
+    drops(store);
     // Design mode works on the text's JSON: while it does not parse, it says where and waits.
     let blocked = Memo::new(move |_| {
         store.workspace.with(|w| Document::parse(&w.definition).err().map(|e| explain(&w.definition, &e)))

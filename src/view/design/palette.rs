@@ -3,12 +3,13 @@
 //! and selects it.
 
 use asl::edit::palette::{Template, search};
-use asl::edit::states::{edge_after, insert_state};
+use asl::edit::states::{Edge, edge_after, insert_state};
 use leptos::prelude::*;
 use serde_json::Value;
 
 use super::{commit, notify};
 use crate::store::Store;
+use crate::view::graph::drop::TEMPLATE_TYPE;
 
 #[component]
 pub fn Palette(store: Store) -> impl IntoView {
@@ -31,7 +32,19 @@ pub fn Palette(store: Store) -> impl IntoView {
                     }
                     found.into_iter().map(|t| view! {
                         <li>
-                            <button class="palette-item" data-template=t.id title=t.resource.unwrap_or(t.label) on:click=move |_| add(store, t)>
+                            <button
+                                class="palette-item"
+                                data-template=t.id
+                                title=t.resource.unwrap_or(t.label)
+                                draggable="true"
+                                on:dragstart=move |ev| {
+                                    if let Some(data) = ev.data_transfer() {
+                                        let _ = data.set_data(TEMPLATE_TYPE, t.id);
+                                        data.set_effect_allowed("copy");
+                                    }
+                                }
+                                on:click=move |_| add(store, t)
+                            >
                                 <span class="palette-label">{t.label}</span>
                                 <span class="palette-group">{t.group}</span>
                             </button>
@@ -48,9 +61,32 @@ fn add(store: Store, template: &'static Template) {
     let machine: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     let selected = store.selected.get_untracked();
     let (scope, edge) = edge_after(&machine, selected.as_deref());
+    insert(store, template, &scope, &edge);
+}
+
+/// A state from the palette dropped on the graph's transition `edge` (its kind, the states it
+/// joins and the index of a rule or catcher, as the graph marks them) goes there.
+pub fn dropped(store: Store, template: &str, kind: &str, from: &str, to: &str, index: Option<usize>) {
+    let Some(template) = asl::edit::palette::template(template) else { return };
+    let text = store.workspace.with_untracked(|w| w.definition.clone());
+    let machine: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    let anchor = if kind == "start" { to } else { from };
+    let Some(scope) = asl::edit::states::scope_of(&machine, anchor) else { return };
+    let edge = match (kind, index) {
+        ("start", _) => Edge::Start,
+        ("default", _) => Edge::Default(from.into()),
+        ("choice", Some(i)) => Edge::Choice(from.into(), i),
+        ("catch", Some(i)) => Edge::Catch(from.into(), i),
+        _ => Edge::Next(from.into()),
+    };
+    insert(store, template, &scope, &edge);
+}
+
+fn insert(store: Store, template: &'static Template, scope: &str, edge: &Edge) {
+    let text = store.workspace.with_untracked(|w| w.definition.clone());
     let made = template
         .instantiate(&text)
-        .and_then(|(name, state)| insert_state(&text, &scope, &edge, &name, state).map(|t| (t, name)));
+        .and_then(|(name, state)| insert_state(&text, scope, edge, &name, state).map(|t| (t, name)));
     let outcome = match made {
         Ok((text, name)) => commit(store, Ok(text), Some(name)),
         Err(e) => commit(store, Err(e), None),

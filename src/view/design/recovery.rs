@@ -167,7 +167,7 @@ fn member_setter(store: Store, at: String, refused: RwSignal<Option<String>>) ->
 }
 
 /// A retrier's or catcher's ErrorEquals: its names, each removable, and a field to add one.
-fn errors_editor(item: &Value, set: Callback<(String, Option<Value>)>, list_id: &'static str) -> impl IntoView {
+fn errors_editor(item: &Value, set: Callback<(String, Option<Value>)>, list_id: &'static str) -> impl IntoView + use<> {
     let names: Vec<String> = item
         .get("ErrorEquals")
         .and_then(Value::as_array)

@@ -115,11 +115,21 @@ fn edge(out: &mut String, e: &PlacedEdge, layout: &Layout) {
         EdgeKind::Catch => "catch",
         EdgeKind::End => "end",
     };
-    let _ = write!(out, r#"<g class="edge {kind}" data-from="{}" data-to="{}"><path d=""#, name(e.from), name(e.to));
-    for (i, (x, y)) in e.points.iter().enumerate() {
-        let _ = write!(out, "{}{:.1},{:.1} ", if i == 0 { "M" } else { "L" }, Num(*x), Num(*y));
+    let _ = write!(
+        out,
+        r#"<g class="edge {kind}" data-kind="{kind}" data-from="{}" data-to="{}""#,
+        name(e.from),
+        name(e.to)
+    );
+    if let Some(index) = e.index {
+        let _ = write!(out, r#" data-index="{index}""#);
     }
-    out.push_str(r#"" marker-end="url(#arrow)"/>"#);
+    let mut d = String::new();
+    for (i, (x, y)) in e.points.iter().enumerate() {
+        let _ = write!(d, "{}{:.1},{:.1} ", if i == 0 { "M" } else { "L" }, Num(*x), Num(*y));
+    }
+    // A wide, unseen copy of the line to drop a new state on in design mode.
+    let _ = write!(out, r#"><path class="edge-hit" d="{d}"/><path d="{d}" marker-end="url(#arrow)"/>"#);
     if let Some(label) = &e.label {
         let (lx, ly) = e.label_at.unwrap_or_else(|| label_point(&e.points));
         let _ = write!(

@@ -9,6 +9,7 @@
 //! The markup is written once per layout ([`markup`]); the playback then only changes classes
 //! and badges on the elements it already has, so scrubbing through a long history stays fast.
 
+pub mod drop;
 mod keys;
 mod markup;
 
@@ -274,6 +275,9 @@ pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -
                 on:pointerleave=on_up
                 on:click=on_click
                 on:keydown=on_key
+                on:dragover=move |ev| if let Some(el) = svg.get_untracked() { drop::on_dragover(&el, &ev) }
+                on:dragleave=move |_| if let Some(el) = svg.get_untracked() { drop::on_dragleave(&el) }
+                on:drop=move |ev| if let Some(el) = svg.get_untracked() { drop::on_drop(&el, &ev) }
                 on:focusin=on_focus
                 inner_html=markup
             ></svg>

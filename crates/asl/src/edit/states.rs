@@ -96,8 +96,16 @@ pub fn set_transition(text: &str, scope: &str, edge: &Edge, to: Option<&str>) ->
     Ok(apply(text, &retarget(&doc, scope, edge, to)?))
 }
 
-/// The edits that point `edge` at `to`.
+/// The edits that point `edge` at `to`. A Choice, Succeed or Fail has no Next to point.
 fn retarget(doc: &Document, scope: &str, edge: &Edge, to: Option<&str>) -> Result<Vec<TextEdit>, EditError> {
+    if let Edge::Next(from) = edge {
+        let kind = doc.get(&format!("{}/Type", state(scope, from))).and_then(Value::as_str).unwrap_or_default();
+        if matches!(kind, "Choice" | "Succeed" | "Fail") {
+            return Err(EditError::Refused(format!(
+                "a {kind} state has no Next: nothing can come after '{from}' that way"
+            )));
+        }
+    }
     let to_value = to.map(|t| Value::String(t.to_string()));
     let field = edge.field(scope);
     let holder = &field[..field.rfind('/').unwrap_or(0)];

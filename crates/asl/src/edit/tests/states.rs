@@ -271,3 +271,15 @@ fn an_empty_definition_starts_with_the_first_state_added() {
         "{\n  \"Comment\": \"new\",\n  \"StartAt\": \"First\",\n  \"States\": {\n    \"First\": {\n      \"Type\": \"Succeed\"\n    }\n  }\n}"
     );
 }
+
+#[test]
+fn nothing_goes_after_a_state_that_has_no_next() {
+    for (name, kind) in [("Done", "Succeed"), ("Failed", "Fail"), ("Route", "Choice")] {
+        let refused = insert_state(ROUTER, "", &Edge::Next(name.into()), "After", json!({"Type": "Pass"}));
+        assert!(matches!(&refused, Err(EditError::Refused(why)) if why.contains(kind)), "{refused:?}");
+        assert!(matches!(
+            set_transition(ROUTER, "", &Edge::Next(name.into()), Some("Work")),
+            Err(EditError::Refused(_))
+        ));
+    }
+}
