@@ -354,6 +354,30 @@ test('a state dragged from the palette onto a transition goes there', async ({ p
   expect(await modelText(page, DEFINITION)).toBe(before);
 });
 
+test('the context menu of a state renames, duplicates and deletes it', async ({ page }) => {
+  await open(page);
+  await setModel(page, DEFINITION, SIMPLE);
+  await design(page);
+  const menu = page.locator('.context-menu[role="menu"]');
+  await state(page, 'Start').click({ button: 'right' });
+  await expect(menu).toBeVisible();
+  await expect(menu.locator('[role="menuitem"]').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+
+  await state(page, 'Start').click({ button: 'right' });
+  await menu.locator('[role="menuitem"]', { hasText: 'Duplicate' }).click();
+  await expect(state(page, 'Start 2')).toBeVisible();
+  await state(page, 'Start 2').click({ button: 'right' });
+  await menu.locator('[role="menuitem"]', { hasText: 'Rename' }).click();
+  await expect(page.locator('.state-form input[aria-label="State name"]')).toBeFocused();
+  await state(page, 'Start 2').click({ button: 'right' });
+  await menu.locator('[role="menuitem"]', { hasText: 'Delete' }).click();
+  await expect(state(page, 'Start 2')).toHaveCount(0);
+  await expect(menu).toHaveCount(0);
+  expect(await modelText(page, DEFINITION)).toBe(SIMPLE);
+});
+
 test('a definition that is not JSON keeps design mode waiting and loses nothing', async ({ page }) => {
   await open(page);
   const broken = SIMPLE.replace('"Finish" },', '"Finish" },,');

@@ -5,6 +5,7 @@
 
 mod fields;
 mod form;
+mod menu;
 mod palette;
 mod recovery;
 mod rules;
@@ -18,6 +19,7 @@ use crate::editor;
 use crate::store::{Action, Notice, Store};
 
 use form::StateForm;
+use menu::StateMenu;
 use palette::Palette;
 
 /// Design mode, loaded when the person first opens it: its code (the palette, the forms and the
@@ -120,6 +122,7 @@ fn DesignPanel(store: Store) -> impl IntoView {
                 None => view! {
                     <Palette store />
                     <StateForm store />
+                    <StateMenu store />
                 }.into_any(),
             }}
         </section>
