@@ -214,22 +214,26 @@ impl Template {
         };
         let token = input("$$.Task.Token", "{% $states.context.Task.Token %}");
         let whole = input("$", "{% $states.input %}");
+        // What a Lambda, SQS or SNS call sends: the input, or in a callback form the input with
+        // the task token for the worker to answer with.
+        let message = |field: &'static str| {
+            if !waits {
+                return (field, whole.0, whole.1.clone());
+            }
+            let sent = match language {
+                Language::JsonPath => json!({"Input.$": "$", "TaskToken.$": "$$.Task.Token"}),
+                Language::Jsonata => {
+                    json!({"Input": "{% $states.input %}", "TaskToken": "{% $states.context.Task.Token %}"})
+                }
+            };
+            (field, false, sent)
+        };
         let mut fields: Vec<(&str, bool, Value)> = match self.id.split('-').next().unwrap_or_default() {
             "lambda" => {
-                let mut fields =
-                    vec![("FunctionName", false, json!("arn:aws:lambda:us-east-1:123456789012:function:MyFunction"))];
-                if waits {
-                    let payload = match language {
-                        Language::JsonPath => json!({"Input.$": "$", "TaskToken.$": "$$.Task.Token"}),
-                        Language::Jsonata => {
-                            json!({"Input": "{% $states.input %}", "TaskToken": "{% $states.context.Task.Token %}"})
-                        }
-                    };
-                    fields.push(("Payload", false, payload));
-                } else {
-                    fields.push(("Payload", whole.0, whole.1.clone()));
-                }
-                fields
+                vec![
+                    ("FunctionName", false, json!("arn:aws:lambda:us-east-1:123456789012:function:MyFunction")),
+                    message("Payload"),
+                ]
             }
             "dynamodb" => {
                 let key = json!({"id": {"S": "1"}});
@@ -248,34 +252,11 @@ impl Template {
                 }
                 fields
             }
-            "sqs" => {
-                let url = ("QueueUrl", false, json!("https://sqs.us-east-1.amazonaws.com/123456789012/MyQueue"));
-                if waits {
-                    let body = match language {
-                        Language::JsonPath => json!({"Input.$": "$", "TaskToken.$": "$$.Task.Token"}),
-                        Language::Jsonata => {
-                            json!({"Input": "{% $states.input %}", "TaskToken": "{% $states.context.Task.Token %}"})
-                        }
-                    };
-                    vec![url, ("MessageBody", false, body)]
-                } else {
-                    vec![url, ("MessageBody", whole.0, whole.1.clone())]
-                }
-            }
-            "sns" => {
-                let topic = ("TopicArn", false, json!("arn:aws:sns:us-east-1:123456789012:MyTopic"));
-                if waits {
-                    let message = match language {
-                        Language::JsonPath => json!({"Input.$": "$", "TaskToken.$": "$$.Task.Token"}),
-                        Language::Jsonata => {
-                            json!({"Input": "{% $states.input %}", "TaskToken": "{% $states.context.Task.Token %}"})
-                        }
-                    };
-                    vec![topic, ("Message", false, message)]
-                } else {
-                    vec![topic, ("Message", whole.0, whole.1.clone())]
-                }
-            }
+            "sqs" => vec![
+                ("QueueUrl", false, json!("https://sqs.us-east-1.amazonaws.com/123456789012/MyQueue")),
+                message("MessageBody"),
+            ],
+            "sns" => vec![("TopicArn", false, json!("arn:aws:sns:us-east-1:123456789012:MyTopic")), message("Message")],
             "eventbridge" => {
                 let mut detail = match language {
                     Language::JsonPath => json!({"Message": "Hello", "Input.$": "$"}),
