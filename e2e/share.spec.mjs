@@ -100,10 +100,15 @@ test('presentation mode from a link, driven from the keyboard', async ({ page })
   await expect(page.locator('.node[data-state="processTransaction"]')).toBeVisible();
   await page.locator('button.run').click();
   await expect(page.locator('.run-status')).toHaveText('SUCCEEDED');
-  await page.locator('.graph').click({ position: { x: 5, y: 5 } });
+  // The run plays back by itself to its end; then space plays it again, and pauses it.
+  await expect(page.locator('.position')).toHaveText('9 / 9');
+  // Space belongs to the page when no control has the focus.
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
   await page.keyboard.press(' ');
-  await page.keyboard.press('Home');
+  await expect(page.locator('.position')).not.toHaveText('9 / 9');
+  await page.keyboard.press(' ');
   await page.locator('button[title="Restart"]').click();
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.position')).toHaveText('3 / 9');
