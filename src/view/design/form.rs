@@ -44,11 +44,7 @@ fn selected(store: Store) -> Option<Selected> {
             .and_then(Value::as_object)
             .map(|m| m.keys().filter(|k| **k != name).cloned().collect())
             .unwrap_or_default();
-        let language = match body.get("QueryLanguage") {
-            Some(own) if own == "JSONata" => Language::Jsonata,
-            Some(_) => Language::JsonPath,
-            None => Language::of(&machine),
-        };
+        let language = Language::of_state(&machine, body);
         Some(Selected {
             comment: text("Comment").unwrap_or_default(),
             next: has_next.then(|| text("Next")),
@@ -60,6 +56,14 @@ fn selected(store: Store) -> Option<Selected> {
             language,
         })
     })
+}
+
+/// Puts the keyboard in the selected state's name, to rename it.
+pub fn focus_name() {
+    let input = document().query_selector(".state-form input[aria-label=\"State name\"]").ok().flatten();
+    if let Some(input) = input.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok()) {
+        let _ = input.focus();
+    }
 }
 
 /// Copies state `name` after itself and selects the copy.
@@ -175,7 +179,7 @@ fn form(store: Store, s: Selected, name_error: RwSignal<Option<String>>) -> impl
         </label>
         {next_field}
         {(s.kind == "Choice").then(|| view! {
-            <ChoiceRules store scope=s.scope.clone() name=s.name.clone() body=s.body.clone() others=s.others.clone() />
+            <ChoiceRules store scope=s.scope.clone() name=s.name.clone() body=s.body.clone() others=s.others.clone() jsonata=s.language == Language::Jsonata />
         })}
         <FieldInputs store owner=Owner::State { scope: s.scope.clone(), name: s.name.clone() } fields=state_fields(&s.body, s.language) values=s.body.clone() />
         {matches!(s.kind.as_str(), "Task" | "Parallel" | "Map").then(|| view! {

@@ -65,20 +65,11 @@ pub fn StateMenu(store: Store) -> impl IntoView {
     let act = move |what: &'static str| {
         let Some(Open { name, .. }) = open.get_untracked() else { return };
         open.set(None);
-        let scope = store.workspace.with_untracked(|w| {
-            serde_json::from_str(&w.definition).ok().and_then(|m| asl::edit::states::scope_of(&m, &name))
-        });
-        let Some(scope) = scope else { return };
+        let Some(scope) = super::scope_of(store, &name) else { return };
         match what {
             "duplicate" => form::duplicate_state(store, &scope, &name),
             "delete" => form::delete_state(store, &scope, &name),
-            _ => {
-                let input = document().query_selector(".state-form input[aria-label=\"State name\"]").ok().flatten();
-                if let Some(input) = input.and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                    let _ = input.focus();
-                    input.select();
-                }
-            }
+            _ => form::focus_name(),
         }
     };
     view! {

@@ -48,6 +48,13 @@ fn design_panel(store: Store) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <DesignPanel store /> }.into_any())
 }
 
+/// The scope of state `name` in the workspace's definition.
+fn scope_of(store: Store, name: &str) -> Option<String> {
+    store.workspace.with_untracked(|w| {
+        serde_json::from_str(&w.definition).ok().and_then(|m| asl::edit::states::scope_of(&m, name))
+    })
+}
+
 /// Design mode's keys for the selected state, outside text fields: Delete (or Backspace)
 /// deletes it, Ctrl/Cmd+D duplicates it, F2 goes to its name.
 fn keys(store: Store) {
@@ -59,29 +66,23 @@ fn keys(store: Store) {
         if typing {
             return;
         }
-        let Some(scope) = store.workspace.with_untracked(|w| {
-            serde_json::from_str(&w.definition).ok().and_then(|m| asl::edit::states::scope_of(&m, &name))
-        }) else {
-            return;
-        };
         let command = ev.ctrl_key() || ev.meta_key();
         match ev.key().as_str() {
             "Delete" | "Backspace" if !command => {
                 ev.prevent_default();
-                form::delete_state(store, &scope, &name);
+                if let Some(scope) = scope_of(store, &name) {
+                    form::delete_state(store, &scope, &name);
+                }
             }
             "d" | "D" if command => {
                 ev.prevent_default();
-                form::duplicate_state(store, &scope, &name);
+                if let Some(scope) = scope_of(store, &name) {
+                    form::duplicate_state(store, &scope, &name);
+                }
             }
             "F2" => {
                 ev.prevent_default();
-                let input = document().query_selector(".state-form input[aria-label=\"State name\"]").ok().flatten();
-                if let Some(input) =
-                    input.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-                {
-                    let _ = input.focus();
-                }
+                form::focus_name();
             }
             _ => {}
         }

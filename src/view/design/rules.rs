@@ -17,7 +17,14 @@ const KINDS: &[(&str, &str)] =
     &[("compare", "Compare"), ("and", "All of"), ("or", "Any of"), ("not", "Not"), ("condition", "JSONata condition")];
 
 #[component]
-pub fn ChoiceRules(store: Store, scope: String, name: String, body: Value, others: Vec<String>) -> impl IntoView {
+pub fn ChoiceRules(
+    store: Store,
+    scope: String,
+    name: String,
+    body: Value,
+    others: Vec<String>,
+    jsonata: bool,
+) -> impl IntoView {
     let rules_json: Vec<Value> = body.get("Choices").and_then(Value::as_array).cloned().unwrap_or_default();
     let default = body.get("Default").and_then(Value::as_str).unwrap_or_default().to_string();
     let target_select = |label: String,
@@ -75,11 +82,6 @@ pub fn ChoiceRules(store: Store, scope: String, name: String, body: Value, other
             }
         })
         .collect_view();
-    let jsonata = body
-        .get("Choices")
-        .and_then(Value::as_array)
-        .and_then(|r| r.first())
-        .is_some_and(|r| r.get("Condition").is_some());
     let (scope_a, name_a, first) = (scope.clone(), name.clone(), others.first().cloned().unwrap_or_default());
     let next_for_new = if default.is_empty() { first } else { default.clone() };
     let add = move |_| {

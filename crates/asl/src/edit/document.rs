@@ -17,6 +17,8 @@ pub enum Place<'k> {
     Last,
     /// Right after this member (last when it is not there).
     After(&'k str),
+    /// Right before the first of these members that is there (last when none is).
+    Before(&'k [&'k str]),
 }
 
 /// A valid JSON text, its value and the spans of its nodes.
@@ -116,6 +118,24 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Sets member `key` of the object at `object` to `value` (in place when it is there, else
+    /// at `place`), or removes it (`None`); `Ok(None)` when there is nothing to change.
+    pub fn put(
+        &self,
+        object: &str,
+        key: &str,
+        value: Option<&Value>,
+        place: Place,
+    ) -> Result<Option<TextEdit>, EditError> {
+        let there = self.object(object)?.contains_key(key);
+        Ok(match (value, there) {
+            (Some(v), true) => Some(self.replace(&child(object, key), v)?),
+            (Some(v), false) => Some(self.insert(object, key, v, place)?),
+            (None, true) => Some(self.remove(&child(object, key))?),
+            (None, false) => None,
+        })
+    }
+
     /// Adds member `key: value` to the object at `object`, at `place`.
     pub fn insert(&self, object: &str, key: &str, value: &Value, place: Place) -> Result<TextEdit, EditError> {
         let map = self.object(object)?;
@@ -140,6 +160,11 @@ impl<'a> Document<'a> {
             Place::First => None,
             Place::Last => keys.last().copied(),
             Place::After(k) => keys.iter().find(|x| x.as_str() == k).or(keys.last()).copied(),
+            Place::Before(names) => match keys.iter().position(|x| names.contains(&x.as_str())) {
+                Some(0) => None,
+                Some(i) => Some(keys[i - 1]),
+                None => keys.last().copied(),
+            },
         };
         Ok(match after {
             None => TextEdit::insert(first_key.start, format!("{member},{separator}")),

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::palette::Language;
 use super::states::set_field;
-use super::{Document, EditError, Place, apply, child};
+use super::{Document, EditError, Place, apply};
 
 /// Fields of which a state has one at most: setting one removes the others.
 const ALTERNATIVES: &[&[&str]] =
@@ -114,20 +114,10 @@ pub fn state_fields(state: &Value, language: Language) -> Vec<Field> {
 /// Sets (or removes, `None`) the machine's own setting `key`: a new one goes before StartAt.
 pub fn set_machine(text: &str, key: &str, value: Option<Value>) -> Result<String, EditError> {
     let doc = Document::parse(text)?;
-    let edit = match (value, doc.get(&child("", key))) {
-        (Some(v), Some(_)) => doc.replace(&child("", key), &v)?,
-        (Some(v), None) => {
-            let keys: Vec<&String> = doc.value().as_object().map(|m| m.keys().collect()).unwrap_or_default();
-            let place = match keys.iter().position(|k| *k == "StartAt") {
-                Some(0) | None => Place::First,
-                Some(i) => Place::After(keys[i - 1]),
-            };
-            doc.insert("", key, &v, place)?
-        }
-        (None, Some(_)) => doc.remove(&child("", key))?,
-        (None, None) => return Ok(text.to_string()),
-    };
-    Ok(apply(text, &[edit]))
+    match doc.put("", key, value.as_ref(), Place::Before(&["StartAt"]))? {
+        Some(edit) => Ok(apply(text, &[edit])),
+        None => Ok(text.to_string()),
+    }
 }
 
 /// The machine's own settings.

@@ -32,6 +32,15 @@ pub enum Language {
 }
 
 impl Language {
+    /// A state's: its own `QueryLanguage`, or else the machine's.
+    pub fn of_state(machine: &Value, state: &Value) -> Language {
+        match state.get("QueryLanguage").and_then(Value::as_str) {
+            Some("JSONata") => Language::Jsonata,
+            Some(_) => Language::JsonPath,
+            None => Language::of(machine),
+        }
+    }
+
     /// The machine's (its top-level `QueryLanguage`; JSONPath when it has none).
     pub fn of(machine: &Value) -> Language {
         match machine.get("QueryLanguage").and_then(Value::as_str) {

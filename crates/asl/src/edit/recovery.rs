@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::EditError;
 use super::document::{Document, Place, child};
-use super::states::state;
+use super::states::{TRANSITIONS, state};
 use super::text::apply;
 use crate::errors;
 
@@ -84,16 +84,13 @@ fn add(text: &str, holder: &str, key: &str, make: impl Fn(&str) -> Value) -> Res
     }
 }
 
-/// Sets member `key` of the object at `pointer` (`None` removes it; an array left empty is
-/// removed with it).
+/// Sets member `key` of the retrier or catcher at `pointer` (`None` removes it).
 pub fn set_member(text: &str, pointer: &str, key: &str, value: Option<Value>) -> Result<String, EditError> {
     let doc = Document::parse(text)?;
-    let edit = match (value, doc.get(&child(pointer, key))) {
-        (Some(v), _) => doc.set(pointer, key, &v, Place::Last)?,
-        (None, Some(_)) => doc.remove(&child(pointer, key))?,
-        (None, None) => return Ok(text.to_string()),
-    };
-    Ok(apply(text, &[edit]))
+    match doc.put(pointer, key, value.as_ref(), Place::Last)? {
+        Some(edit) => Ok(apply(text, &[edit])),
+        None => Ok(text.to_string()),
+    }
 }
 
 /// Removes the retrier or catcher at `pointer` (`.../Retry/1`); its list goes when it empties.
@@ -111,16 +108,7 @@ fn append(text: &str, holder: &str, key: &str, value: Value) -> Result<String, E
     let list = child(holder, key);
     let edit = match doc.get(&list) {
         Some(_) => doc.push(&list, &value)?,
-        None => {
-            let keys: Vec<&String> =
-                doc.get(holder).and_then(Value::as_object).map(|m| m.keys().collect()).unwrap_or_default();
-            let place = match keys.iter().position(|k| *k == "Next" || *k == "End") {
-                Some(0) => Place::First,
-                Some(i) => Place::After(keys[i - 1]),
-                None => Place::Last,
-            };
-            doc.insert(holder, key, &Value::Array(vec![value]), place)?
-        }
+        None => doc.insert(holder, key, &Value::Array(vec![value]), Place::Before(TRANSITIONS))?,
     };
     Ok(apply(text, &[edit]))
 }

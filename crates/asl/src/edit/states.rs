@@ -13,6 +13,9 @@ use super::EditError;
 use super::document::{Document, Place, child};
 use super::text::{TextEdit, apply};
 
+/// A state's way out, which people keep last among its fields.
+pub(super) const TRANSITIONS: &[&str] = &["Next", "End"];
+
 /// AWS's limit on a state's name, in characters.
 const MAX_NAME: usize = 80;
 
@@ -233,26 +236,10 @@ pub fn duplicate_state(text: &str, scope: &str, name: &str) -> Result<(String, S
 pub fn set_field(text: &str, scope: &str, name: &str, key: &str, value: Option<Value>) -> Result<String, EditError> {
     let doc = Document::parse(text)?;
     known(&doc, scope, name)?;
-    let pointer = state(scope, name);
-    let field = child(&pointer, key);
-    let edit = match (value, doc.get(&field)) {
-        (Some(value), Some(_)) => doc.replace(&field, &value)?,
-        (Some(value), None) => {
-            let keys: Vec<&String> =
-                doc.get(&pointer).and_then(Value::as_object).map(|m| m.keys().collect()).unwrap_or_default();
-            let before_transition =
-                keys.iter().position(|k| *k == "Next" || *k == "End").and_then(|i| i.checked_sub(1));
-            let place = match before_transition {
-                Some(i) => Place::After(keys[i]),
-                None if keys.first().is_some_and(|k| *k == "Next" || *k == "End") => Place::First,
-                None => Place::Last,
-            };
-            doc.insert(&pointer, key, &value, place)?
-        }
-        (None, Some(_)) => doc.remove(&field)?,
-        (None, None) => return Ok(text.to_string()),
-    };
-    Ok(apply(text, &[edit]))
+    match doc.put(&state(scope, name), key, value.as_ref(), Place::Before(TRANSITIONS))? {
+        Some(edit) => Ok(apply(text, &[edit])),
+        None => Ok(text.to_string()),
+    }
 }
 
 /// Adds a branch to the Parallel at `parallel` (a state's pointer) that runs `state` as `name`.
