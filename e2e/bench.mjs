@@ -4,7 +4,8 @@
 //
 // - the app's wasm size, gzipped (Monaco is loaded separately, after the first paint);
 // - how soon the order workflow's graph is visible after navigation;
-// - laying out and drawing a generated 200-state definition;
+// - laying out and drawing a generated 200-state definition; in design mode on it, inserting a
+//   state, the longest frame while a state is dragged, and moving it onto a transition;
 // - a 10,000-item Map run and the scrubber over its history: the longest frame while it runs;
 // - the engine as wasm against aws-local-stepfunctions' browser bundle, in the same page.
 import { chromium } from '@playwright/test';
@@ -125,6 +126,50 @@ try {
   const inserts = insertMs.slice(1).sort((a, b) => a - b);
   results.design_insert_200_states_ms = Math.round(inserts[Math.floor(inserts.length / 2)]);
   results.design_insert_200_states_ms_all = insertMs.map((x) => Math.round(x));
+
+  // 3c. Dragging a state across that graph: every frame while the pointer moves (the state
+  //     follows it, the transition under it is marked), then the drop on a transition, from the
+  //     release to the moved state painted in its new place.
+  // States near the entry, which the graph opens on.
+  const grab = await page.locator('.graph-svg [data-state="Step 2 r5"] rect').boundingBox();
+  const from = { x: grab.x + grab.width / 2, y: grab.y + grab.height / 2 };
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (t) => { window.__frames.push(t - last); last = t; window.__raf = requestAnimationFrame(tick); };
+    window.__raf = requestAnimationFrame(tick);
+  });
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 120; i++) {
+    // A loop around the graph's visible part, over states and transitions.
+    const a = (i / 120) * 2 * Math.PI;
+    await page.mouse.move(from.x + 220 * Math.sin(a), from.y + 160 * (1 - Math.cos(a)));
+  }
+  const dragFrames = await page.evaluate(() => { cancelAnimationFrame(window.__raf); return window.__frames; });
+  results.design_drag_200_states_longest_frame_ms = Math.round(Math.max(...dragFrames.slice(1)));
+  results.design_drag_200_states_frames = dragFrames.length;
+  // The drop: onto the transition between two states further down.
+  const target = await page.evaluate(() => {
+    const path = document.querySelector('.graph-svg .edge[data-kind="next"][data-from="Step 4 r5"] path.edge-hit');
+    const at = path.getPointAtLength(path.getTotalLength() / 2);
+    const m = path.getScreenCTM();
+    return { x: at.x * m.a + at.y * m.c + m.e, y: at.x * m.b + at.y * m.d + m.f };
+  });
+  await page.mouse.move(target.x, target.y, { steps: 5 });
+  results.design_move_200_states_ms = Math.round(await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    const before = document.querySelector('.graph-svg');
+    const check = () => {
+      const edge = document.querySelector('.graph-svg .edge[data-from="Step 4 r5"][data-to="Step 2 r5"]');
+      if (edge) requestAnimationFrame(() => resolve(performance.now() - t0));
+      else requestAnimationFrame(check);
+    };
+    // The release, dispatched here so that the clock starts with it.
+    before.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, pointerId: 1, button: 0 }));
+    check();
+  })));
+  await page.mouse.up();
   await page.locator('.edit-switch button', { hasText: 'Code' }).click();
 
   // 4. A 10,000-item Map run and its scrubber: the longest frame.

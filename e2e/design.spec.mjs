@@ -410,3 +410,166 @@ test.describe('when its code cannot be fetched', () => {
     await expect(page.locator('.palette')).toBeVisible();
   });
 });
+
+const CHAIN = `{
+    "StartAt": "A",
+    "States": {
+        "A": { "Type": "Pass", "Next": "B" },
+        "B": { "Type": "Pass", "Next": "C" },
+        "C": { "Type": "Pass", "Next": "D" },
+        "D": { "Type": "Succeed" }
+    }
+}`;
+
+/** The screen point halfway along a transition's line. */
+async function edgeMiddle(page, from, to) {
+  return page.evaluate(([from, to]) => {
+    const path = document.querySelector(`.graph-svg .edge[data-from="${from}"][data-to="${to}"] path.edge-hit`);
+    const at = path.getPointAtLength(path.getTotalLength() / 2);
+    const m = path.getScreenCTM();
+    return { x: at.x * m.a + at.y * m.c + m.e, y: at.x * m.b + at.y * m.d + m.f };
+  }, [from, to]);
+}
+
+/** The middle of an element on screen. */
+async function middle(locator) {
+  const box = await locator.boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A mouse drag from one point to another, through the points between. */
+async function drag(page, a, b) {
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('on the canvas, a state dragged onto a transition moves there, and an arrow or a handle dragged onto a state points there', async ({ page }) => {
+  const errors = await open(page);
+  await setModel(page, DEFINITION, CHAIN);
+  await design(page);
+  await expect(state(page, 'D')).toBeVisible();
+
+  // C onto the transition from A to B: the flow closes over where C was.
+  await drag(page, await middle(state(page, 'C').locator('rect')), await edgeMiddle(page, 'A', 'B'));
+  await expect.poll(() => modelText(page, DEFINITION)).toContain('"A": { "Type": "Pass", "Next": "C" }');
+  let text = await modelText(page, DEFINITION);
+  expect(text).toContain('"B": { "Type": "Pass", "Next": "D" }');
+  expect(text).toContain('"C": { "Type": "Pass", "Next": "B" }');
+  expect(text).toContain('"D": { "Type": "Succeed" }');
+  await expect(page.locator('.problems .problem.error')).toHaveCount(0);
+  await expect(page.locator('.state-form input[aria-label="State name"]')).toHaveValue('C');
+  const moved = text;
+
+  // The arrow from C to B, taken by its line and dropped on D.
+  await drag(page, await edgeMiddle(page, 'C', 'B'), await middle(state(page, 'D').locator('rect')));
+  await expect.poll(() => modelText(page, DEFINITION)).toContain('"C": { "Type": "Pass", "Next": "D" }');
+  // One undo gives back the text before the drag.
+  await page.locator('.palette-item[data-template="pass"]').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => modelText(page, DEFINITION)).toBe(moved);
+
+  // A's handle (what comes after it) dropped on B.
+  await drag(page, await middle(state(page, 'A').locator('.handle')), await middle(state(page, 'B').locator('rect')));
+  await expect.poll(() => modelText(page, DEFINITION)).toContain('"A": { "Type": "Pass", "Next": "B" }');
+  text = await modelText(page, DEFINITION);
+  expect(text.replace('"Next": "B" }', '"Next": "C" }')).toBe(moved);
+
+  // A drag that ends on nothing changes nothing; a press that does not move selects.
+  const before = await modelText(page, DEFINITION);
+  const a = await middle(state(page, 'A').locator('rect'));
+  await drag(page, a, { x: a.x + 400, y: a.y + 5 });
+  expect(await modelText(page, DEFINITION)).toBe(before);
+  await state(page, 'B').click();
+  await expect(page.locator('.state-form input[aria-label="State name"]')).toHaveValue('B');
+  await expect(page.locator('.graph-svg .moving, .graph-svg .drop-target, .graph-svg .rewire-line')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a transition cannot be pointed at a state in another branch: the drop is refused with why', async ({ page }) => {
+  await open(page);
+  await setModel(page, DEFINITION, `{
+    "StartAt": "Fork",
+    "States": {
+        "Fork": { "Type": "Parallel", "Branches": [
+            { "StartAt": "Left", "States": { "Left": { "Type": "Pass", "End": true } } }
+        ], "Next": "Done" },
+        "Done": { "Type": "Succeed" }
+    }
+}`);
+  await design(page);
+  await expect(state(page, 'Left')).toBeVisible();
+  const before = await modelText(page, DEFINITION);
+  await drag(page, await edgeMiddle(page, 'Fork', 'Done'), await middle(state(page, 'Left').locator('rect')));
+  await expect(page.locator('.notice')).toContainText("'Left' is in another part of the workflow");
+  expect(await modelText(page, DEFINITION)).toBe(before);
+});
+
+const PRICED = `{
+    "StartAt": "Price",
+    "States": {
+        "Price": {
+            "Type": "Pass",
+            "Parameters": { "total.$": "$.price", "currency": "EUR" },
+            "ResultPath": "$.priced",
+            "Next": "Charge"
+        },
+        "Charge": {
+            "Type": "Task",
+            "Resource": "arn:aws:lambda:us-east-1:123456789012:function:Charge",
+            "ResultSelector": { "charged.$": "$.amount" },
+            "End": true
+        }
+    }
+}`;
+
+test("the form's data-flow preview runs the state on a sample input or the last run's, and follows every change", async ({ page }) => {
+  const errors = await open(page);
+  await setModel(page, DEFINITION, PRICED);
+  await setModel(page, 'file:///input.json', '{ "price": 42 }');
+  await design(page);
+  await state(page, 'Price').click();
+  const preview = page.locator('.dataflow-preview');
+  // With no run yet, the workspace's input is the sample.
+  await expect(preview.locator('textarea[aria-label="Sample input for the preview"]')).toHaveValue('{ "price": 42 }');
+  await expect(preview.locator('.dataflow')).toContainText('"total": 42');
+  await expect(preview.locator('.dataflow')).toContainText('"priced"');
+
+  // The sample edited: the preview follows.
+  await preview.locator('textarea').fill('{ "price": 7, "note": "kept" }');
+  await expect(preview.locator('.dataflow')).toContainText('"total": 7');
+  await preview.locator('textarea').fill('{ "price": ');
+  await expect(preview.locator('.field-error')).toContainText('not valid JSON');
+  await preview.locator('textarea').fill('{ "price": 7, "note": "kept" }');
+
+  // A field changed in the form: the preview follows that too.
+  const resultPath = page.locator('.state-form input[aria-label="ResultPath"]');
+  await resultPath.fill('$.cost');
+  await resultPath.press('Enter');
+  await expect.poll(() => modelText(page, DEFINITION)).toContain('"ResultPath": "$.cost"');
+  await expect(preview.locator('.dataflow')).toContainText('"cost"');
+  await preview.locator('.dataflow').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await page.screenshot({ path: 'docs/screenshots/design-dataflow.png' });
+
+  // A task is answered by its mock, and ResultSelector shapes what it returned.
+  await page.locator('.edit-switch button', { hasText: 'Code' }).click();
+  await page.locator('.tab', { hasText: 'Charge.js' }).click();
+  await setModel(page, 'file:///mocks/Charge.js', 'export default async (event) => ({ amount: event.cost.total * 2, id: "ch_1" });');
+  await page.locator('.edit-switch button', { hasText: 'Design' }).click();
+  await state(page, 'Charge').click();
+  await preview.locator('textarea').fill('{ "cost": { "total": 21 } }');
+  await expect(preview.locator('.dataflow')).toContainText('"charged": 42');
+
+  // After a run, the state's input in that run is offered, and chosen.
+  await setModel(page, 'file:///input.json', '{ "price": 5 }');
+  await run(page);
+  await expect(page.locator('.run-status')).toHaveText('SUCCEEDED');
+  await state(page, 'Charge').click();
+  await expect(preview.getByRole('radio', { name: 'Input of the last run' })).toHaveAttribute('aria-checked', 'true');
+  await expect(preview.locator('textarea')).toHaveCount(0);
+  await expect(preview.locator('.dataflow')).toContainText('"charged": 10');
+  await preview.getByRole('radio', { name: 'Sample input' }).click();
+  await expect(preview.locator('.dataflow')).toContainText('"charged": 42');
+  expect(errors).toEqual([]);
+});

@@ -112,7 +112,7 @@ pub fn App() -> impl IntoView {
                                 <button role="tab" aria-selected=move || timeline_shown.get().to_string() class:on=move || timeline_shown.get() on:click=move |_| timeline_shown.set(true)>"Timeline"</button>
                             </div>
                             <div class="stage-graph" class:hidden=move || timeline_shown.get()>
-                                <GraphView store on_node zoom=ui.present_zoom />
+                                <GraphView store on_node zoom=ui.present_zoom design=ui.design />
                             </div>
                             <TimelineView store visible=timeline_shown />
                         </div>

@@ -24,16 +24,18 @@ fuzz_target!(|data: &[u8]| {
         .unwrap_or_default();
     let name = names.get(usize::from(pick >> 3) % names.len().max(1)).cloned().unwrap_or_else(|| "A".into());
     let other = names.first().cloned().unwrap_or_else(|| "B".into());
-    let edge = match pick % 5 {
-        0 => Edge::Start,
-        1 => Edge::Next(name.clone()),
-        2 => Edge::Default(name.clone()),
-        3 => Edge::Choice(name.clone(), usize::from(pick >> 6)),
-        _ => Edge::Catch(name.clone(), 0),
-    };
+    let edge = edge_of(pick, &name);
+    // A move goes onto a transition of any scope, from that scope's first state.
+    let to_scope = scopes.get(usize::from(pick >> 5) % scopes.len().max(1)).cloned().unwrap_or_default();
+    let first_there = value
+        .pointer(&format!("{to_scope}/States"))
+        .and_then(Value::as_object)
+        .and_then(|m| m.keys().next().cloned())
+        .unwrap_or_else(|| "A".into());
     let key = ["Comment", "Seconds", "Timestamp", "Error", "InputPath", "Retry"][usize::from(pick >> 2) % 6];
     let state_pointer = states::state(&scope, &name);
-    let out = match pick % 14 {
+    // 16 edits: a count prime to the 5 kinds of edge, so that each edit meets each kind.
+    let out = match pick % 16 {
         0 => states::rename_state(text, &scope, &name, "Renamed ✓"),
         1 => states::delete_state(text, &scope, &name),
         2 => states::insert_state(text, &scope, &edge, "New", json!({"Type": "Pass"})),
@@ -47,9 +49,22 @@ fuzz_target!(|data: &[u8]| {
         10 => recovery::add_retrier(text, &scope, &name),
         11 => recovery::add_catcher(text, &scope, &name, &other),
         12 => recovery::remove(text, &format!("{state_pointer}/Retry/0")),
+        14 => states::move_state(text, &scope, &name, &scope, &edge_of(pick >> 1, &other)),
+        15 => states::move_state(text, &scope, &name, &to_scope, &edge_of(pick >> 1, &first_there)),
         _ => rules::set_rule(text, &scope, &name, usize::from(pick >> 6), &rules::starter()),
     };
     if let Ok(out) = out {
         assert!(asl::json::parse(&out).errors.is_empty(), "an edit left invalid JSON:\n{out}");
     }
 });
+
+/// One of the transitions of state `name`, or the scope's start, as `pick` chooses.
+fn edge_of(pick: u8, name: &str) -> Edge {
+    match pick % 5 {
+        0 => Edge::Start,
+        1 => Edge::Next(name.to_string()),
+        2 => Edge::Default(name.to_string()),
+        3 => Edge::Choice(name.to_string(), usize::from(pick >> 6)),
+        _ => Edge::Catch(name.to_string(), 0),
+    }
+}

@@ -8,6 +8,7 @@
 
 mod jsonata;
 mod mocks;
+mod preview;
 mod session;
 mod split;
 
@@ -113,6 +114,8 @@ pub enum Response {
 const NOT_LOADED: &str =
     "The code that runs workflows could not be loaded (the network may be down). Press Run to try again.";
 
+const PREVIEW_NOT_LOADED: &str = "The code that runs workflows could not be loaded (the network may be down): the preview comes back with the next change.";
+
 /// Runs the workspace's state machine and reports through `store`.
 pub fn start(store: Store) {
     store.apply(Action::RunStarted);
@@ -133,6 +136,15 @@ pub fn respond(store: Store, id: RequestId, response: Response) {
             job.await;
         }
     });
+}
+
+/// Runs the state `machine` starts at by itself on `input` (see [`preview`]): design mode's
+/// data-flow preview.
+pub async fn preview(store: Store, machine: Value, input: Value) -> Result<Visit, String> {
+    match split::preview_state(store, machine, input).await {
+        Ok(job) => job.await,
+        Err(_) => Err(PREVIEW_NOT_LOADED.into()),
+    }
 }
 
 /// Fetches the code that runs workflows ahead of the first Run (a failure is retried then), a

@@ -88,15 +88,19 @@ fn prepare(store: Store) -> Result<Session, String> {
             ));
         }
     };
-    // The Files tab is the run's S3: one bucket per first path segment.
-    let s3 = store
-        .workspace
-        .with_untracked(|w| asl::s3::VirtualS3::from_files(w.files.iter().map(|(k, v)| (k.as_str(), v.as_bytes())), 0));
-    let options = Options { execution_type: store.execution_type(), s3: Some(s3), ..Options::default() };
-    let mut exec = Execution::start(machine, input, options).map_err(|e| e.message)?;
+    let mut exec = Execution::start(machine, input, options(store)).map_err(|e| e.message)?;
     exec.set_step_budget(STEPS_PER_SLICE);
     let definition = serde_json::from_str(&analysis.text).ok().map(Arc::new);
     Ok(Session { exec, person: PersonTasks::default(), mocks, definition, computed_ms: 0.0 })
+}
+
+/// A run's options: the workflow type chosen, and the Files tab as its S3 (one bucket per first
+/// path segment).
+pub fn options(store: Store) -> Options {
+    let s3 = store
+        .workspace
+        .with_untracked(|w| asl::s3::VirtualS3::from_files(w.files.iter().map(|(k, v)| (k.as_str(), v.as_bytes())), 0));
+    Options { execution_type: store.execution_type(), s3: Some(s3), ..Options::default() }
 }
 
 /// Runs until the execution ends or only the person can move it on, then shows where it is.

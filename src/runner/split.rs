@@ -11,6 +11,9 @@ use std::pin::Pin;
 
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
+use asl::exec::Visit;
+use serde_json::Value;
+
 use super::{Response, session};
 use crate::store::Store;
 
@@ -27,4 +30,12 @@ pub fn run(store: Store) -> Result<Job, SplitLoaderError> {
 #[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn resume(store: Store, id: u64, response: Response) -> Result<Job, SplitLoaderError> {
     Ok(Box::pin(session::resume(store, id, response)))
+}
+
+/// A state's data-flow preview ([`super::preview::preview`]): in the same module as `run`.
+pub type Preview = Pin<Box<dyn Future<Output = Result<Visit, String>>>>;
+
+#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn preview_state(store: Store, machine: Value, input: Value) -> Result<Preview, SplitLoaderError> {
+    Ok(Box::pin(super::preview::preview(store, machine, input)))
 }

@@ -1,7 +1,8 @@
 //! Design mode's edits (asl::edit) on every definition at hand: the examples, and the published
 //! definitions in `../shared/conformance/realworld/` when they are beside the repository. Each
 //! state renamed and back gives the text it started from; a state added on each transition
-//! breaks nothing; deleting any state leaves valid JSON.
+//! breaks nothing; deleting any state leaves valid JSON; moving a state within its scope is
+//! refused or adds no error.
 
 use std::path::Path;
 
@@ -118,4 +119,54 @@ fn deleting_any_state_leaves_valid_json_that_still_loads() {
             }
         }
     }
+}
+
+/// The transitions of `scope` that are there: its start, each state's Next (or End), a Choice's
+/// rules and Default, each catcher.
+fn edges_of(value: &Value, scope: &str, names: &[String]) -> Vec<Edge> {
+    let mut edges = vec![Edge::Start];
+    for name in names {
+        let state = value.pointer(&states::state(scope, name)).cloned().unwrap_or(Value::Null);
+        let count = |k: &str| state.get(k).and_then(Value::as_array).map_or(0, Vec::len);
+        match state.get("Type").and_then(Value::as_str) {
+            Some("Choice") => {
+                edges.push(Edge::Default(name.clone()));
+                edges.extend((0..count("Choices")).map(|i| Edge::Choice(name.clone(), i)));
+            }
+            Some("Succeed" | "Fail") => {}
+            _ => edges.push(Edge::Next(name.clone())),
+        }
+        edges.extend((0..count("Catch")).map(|i| Edge::Catch(name.clone(), i)));
+    }
+    edges
+}
+
+/// Each state onto two transitions of its scope (picked by where it stands): every pair would
+/// take long on the published definitions.
+#[test]
+fn moving_a_state_onto_a_transition_of_its_scope_adds_no_error() {
+    let mut moved = 0;
+    for (file, text) in definitions() {
+        if asl::edit::Document::parse(&text).is_err() {
+            continue;
+        }
+        let before = error_count(&text);
+        let value: Value = serde_json::from_str(&text).unwrap();
+        for (scope, names) in scopes(&text) {
+            let edges = edges_of(&value, &scope, &names);
+            for (i, name) in names.iter().enumerate() {
+                let first = (i * 5 + 1) % edges.len();
+                for edge in [first, (first + edges.len() / 2) % edges.len()].map(|j| &edges[j]) {
+                    let Ok(out) = states::move_state(&text, &scope, name, &scope, edge) else { continue };
+                    assert!(
+                        error_count(&out) <= before,
+                        "{file}: {name} onto {edge:?} added errors: {:?}",
+                        asl::load(&out).diagnostics
+                    );
+                    moved += 1;
+                }
+            }
+        }
+    }
+    assert!(moved > 100, "{moved}");
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::fields::{FieldInputs, Owner};
+use super::preview::DataFlowPreview;
 use super::recovery::RecoveryEditors;
 use super::rules::ChoiceRules;
 use super::{commit, notify};
@@ -95,6 +96,7 @@ fn machine(store: Store) -> Value {
 pub fn StateForm(store: Store) -> impl IntoView {
     let state = Memo::new(move |_| selected(store));
     let name_error = RwSignal::new(None::<String>);
+    let sample = RwSignal::new(None::<String>);
     // A new selection starts without the last one's refusal.
     Effect::new(move |_| {
         state.track();
@@ -110,6 +112,10 @@ pub fn StateForm(store: Store) -> impl IntoView {
                 }.into_any(),
                 Some(s) => form(store, s, name_error).into_any(),
             }}
+            // Outside the form, which is drawn anew with each edit: the preview keeps its input.
+            <Show when=move || store.selected.with(Option::is_some)>
+                <DataFlowPreview store sample />
+            </Show>
         </div>
     }
 }

@@ -7,9 +7,11 @@ mod fields;
 mod form;
 mod menu;
 mod palette;
+mod preview;
 mod recovery;
 mod rules;
 
+use asl::edit::states::Edge;
 use asl::edit::{Document, EditError};
 use asl::span::LineIndex;
 use leptos::prelude::*;
@@ -90,18 +92,101 @@ fn keys(store: Store) {
     on_cleanup(move || handle.remove());
 }
 
-/// A palette entry dropped on the graph (see `view::graph::drop`) goes on that transition.
+/// What the graph announces for design mode: a palette entry dropped on a transition (see
+/// `view::graph::drop`) goes there; a state dragged onto a transition moves there, and a
+/// transition dragged onto a state points there (see `view::graph::reshape`).
 fn drops(store: Store) {
-    let handle = window_event_listener_untyped("asl-drop-state", move |ev| {
-        let Some(detail) = wasm_bindgen::JsCast::dyn_ref::<web_sys::CustomEvent>(&ev).map(|e| e.detail()) else {
-            return;
-        };
-        let get =
-            |k: &str| js_sys::Reflect::get(&detail, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        let index = get("index").parse().ok();
-        palette::dropped(store, &get("template"), &get("kind"), &get("from"), &get("to"), index);
+    let listen = |event: &'static str, answer: fn(Store, &Detail)| {
+        let handle = window_event_listener_untyped(event, move |ev| {
+            if let Some(detail) = wasm_bindgen::JsCast::dyn_ref::<web_sys::CustomEvent>(&ev).map(|e| e.detail()) {
+                answer(store, &Detail(detail));
+            }
+        });
+        on_cleanup(move || handle.remove());
+    };
+    listen("asl-drop-state", |store, d| {
+        palette::dropped(store, &d.get("template"), &d.edge());
     });
-    on_cleanup(move || handle.remove());
+    listen("asl-move-state", |store, d| move_state(store, &d.get("state"), &d.edge()));
+    listen("asl-rewire", |store, d| rewire(store, &d.edge(), &d.get("target")));
+}
+
+/// An event's detail: one of the graph's transitions (as it tags them) and what goes with it.
+struct Detail(wasm_bindgen::JsValue);
+
+impl Detail {
+    fn get(&self, key: &str) -> String {
+        js_sys::Reflect::get(&self.0, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    }
+
+    fn edge(&self) -> GraphEdge {
+        GraphEdge {
+            kind: self.get("kind"),
+            from: self.get("from"),
+            to: self.get("to"),
+            index: self.get("index").parse().ok(),
+        }
+    }
+}
+
+/// A transition as the graph tags it: its kind, the states it joins (empty for the Start and
+/// End markers), a rule's or catcher's index.
+pub struct GraphEdge {
+    pub kind: String,
+    pub from: String,
+    pub to: String,
+    pub index: Option<usize>,
+}
+
+impl GraphEdge {
+    /// The edge, and the scope of the States it belongs to, in the definition `machine`.
+    pub fn resolve(&self, machine: &serde_json::Value) -> Option<(String, Edge)> {
+        let anchor = if self.kind == "start" { &self.to } else { &self.from };
+        let scope = asl::edit::states::scope_of(machine, anchor)?;
+        let from = self.from.clone();
+        let edge = match (self.kind.as_str(), self.index) {
+            ("start", _) => Edge::Start,
+            ("default", _) => Edge::Default(from),
+            ("choice", Some(i)) => Edge::Choice(from, i),
+            ("catch", Some(i)) => Edge::Catch(from, i),
+            // A state's Next, or its End (pointing it somewhere gives it a Next).
+            _ => Edge::Next(from),
+        };
+        Some((scope, edge))
+    }
+}
+
+fn definition_value(store: Store) -> (String, serde_json::Value) {
+    let text = store.workspace.with_untracked(|w| w.definition.clone());
+    let machine = serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
+    (text, machine)
+}
+
+/// A state dragged onto a transition moves there; the flow closes over the place it left.
+fn move_state(store: Store, name: &str, onto: &GraphEdge) {
+    let (text, machine) = definition_value(store);
+    let (Some(from_scope), Some((to_scope, edge))) =
+        (asl::edit::states::scope_of(&machine, name), onto.resolve(&machine))
+    else {
+        return;
+    };
+    let result = asl::edit::states::move_state(&text, &from_scope, name, &to_scope, &edge);
+    notify(store, commit(store, result, Some(name.to_string())));
+}
+
+/// A transition (or a state's handle: its Next, a Choice's Default) dragged onto a state points
+/// there. Transitions stay within one States object: a state elsewhere is refused, saying so.
+fn rewire(store: Store, edge: &GraphEdge, target: &str) {
+    let (text, machine) = definition_value(store);
+    let Some((scope, edge)) = edge.resolve(&machine) else { return };
+    let outcome = if asl::edit::states::scope_of(&machine, target).as_deref() != Some(scope.as_str()) {
+        Err(format!(
+            "'{target}' is in another part of the workflow: a transition can only go to a state beside it (in the same States)"
+        ))
+    } else {
+        commit(store, asl::edit::states::set_transition(&text, &scope, &edge, Some(target)), None)
+    };
+    notify(store, outcome);
 }
 
 #[component]

@@ -7,7 +7,7 @@ use asl::edit::states::{Edge, edge_after, insert_state};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::{commit, notify};
+use super::{GraphEdge, commit, notify};
 use crate::store::Store;
 use crate::view::graph::drop::TEMPLATE_TYPE;
 
@@ -64,21 +64,12 @@ fn add(store: Store, template: &'static Template) {
     insert(store, template, &scope, &edge);
 }
 
-/// A state from the palette dropped on the graph's transition `edge` (its kind, the states it
-/// joins and the index of a rule or catcher, as the graph marks them) goes there.
-pub fn dropped(store: Store, template: &str, kind: &str, from: &str, to: &str, index: Option<usize>) {
+/// A state from the palette dropped on the graph's transition `edge` goes there.
+pub fn dropped(store: Store, template: &str, edge: &GraphEdge) {
     let Some(template) = asl::edit::palette::template(template) else { return };
     let text = store.workspace.with_untracked(|w| w.definition.clone());
     let machine: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-    let anchor = if kind == "start" { to } else { from };
-    let Some(scope) = asl::edit::states::scope_of(&machine, anchor) else { return };
-    let edge = match (kind, index) {
-        ("start", _) => Edge::Start,
-        ("default", _) => Edge::Default(from.into()),
-        ("choice", Some(i)) => Edge::Choice(from.into(), i),
-        ("catch", Some(i)) => Edge::Catch(from.into(), i),
-        _ => Edge::Next(from.into()),
-    };
+    let Some((scope, edge)) = edge.resolve(&machine) else { return };
     insert(store, template, &scope, &edge);
 }
 

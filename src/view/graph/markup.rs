@@ -54,7 +54,7 @@ fn node(out: &mut String, n: &PlacedNode) {
             let subtitle = n.detail.clone().unwrap_or_else(|| n.state_type.to_string());
             let _ = write!(
                 out,
-                r#"<g class="node idle type-{}" data-state="{}" tabindex="-1" role="group" aria-label="{}, {} state"><title>{} ({})</title><rect x="{nx:.1}" y="{ny:.1}" width="{nw:.1}" height="{nh:.1}" rx="8"/><text aria-hidden="true" class="name" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text aria-hidden="true" class="kind" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text aria-hidden="true" class="badge" x="{:.1}" y="{:.1}" text-anchor="end"></text></g>"#,
+                r#"<g class="node idle type-{}" data-state="{}" tabindex="-1" role="group" aria-label="{}, {} state"><title>{} ({})</title><rect x="{nx:.1}" y="{ny:.1}" width="{nw:.1}" height="{nh:.1}" rx="8"/><text aria-hidden="true" class="name" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text aria-hidden="true" class="kind" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text aria-hidden="true" class="badge" x="{:.1}" y="{:.1}" text-anchor="end"></text>{}</g>"#,
                 n.state_type.to_ascii_lowercase(),
                 esc(&n.name),
                 esc(&n.name),
@@ -69,6 +69,7 @@ fn node(out: &mut String, n: &PlacedNode) {
                 esc(&truncate(&subtitle, (w / 6.4) as usize)),
                 Num(x + w - 6.0),
                 Num(y + 13.0),
+                handle(n),
             );
         }
     }
@@ -91,6 +92,7 @@ fn container(out: &mut String, n: &PlacedNode) {
         n.state_type,
         esc(&n.name)
     );
+    out.push_str(&handle(n));
     for &(lx, ly, lw, lh) in &n.lanes {
         let _ = write!(
             out,
@@ -102,6 +104,19 @@ fn container(out: &mut String, n: &PlacedNode) {
         );
     }
     out.push_str("</g>");
+}
+
+/// Design mode's grip for what comes after a state (its Next, a Choice's Default), at the middle
+/// of its bottom edge; hidden in the other views. Succeed and Fail end the flow: none.
+fn handle(n: &PlacedNode) -> String {
+    if matches!(n.state_type, "Succeed" | "Fail") {
+        return String::new();
+    }
+    format!(
+        r#"<circle class="handle" aria-hidden="true" cx="{:.1}" cy="{:.1}" r="6"/>"#,
+        Num(n.x + n.width / 2.0),
+        Num(n.y + n.height)
+    )
 }
 
 fn edge(out: &mut String, e: &PlacedEdge, layout: &Layout) {

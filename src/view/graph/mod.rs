@@ -12,6 +12,7 @@
 pub mod drop;
 mod keys;
 mod markup;
+mod reshape;
 
 use std::sync::Arc;
 
@@ -25,7 +26,14 @@ use crate::playback::{self, Snapshot};
 use crate::store::{Action, Store};
 
 #[component]
-pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -> impl IntoView {
+pub fn GraphView(
+    store: Store,
+    on_node: Callback<String>,
+    zoom: RwSignal<f64>,
+    /// Whether design mode is on: states and transitions can then be dragged ([`reshape`]).
+    #[prop(into)]
+    design: Signal<bool>,
+) -> impl IntoView {
     let last_good: RwSignal<Option<Arc<Layout>>> = RwSignal::new(None);
     Effect::new(move |_| {
         if let Some(l) = store.analysis.with(|a| a.layout.clone()) {
@@ -153,7 +161,22 @@ pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -
         fitted.set_value(false);
         view.update(|v| v.zoom(factor, ev.offset_x() as f64, ev.offset_y() as f64));
     };
+    // A design-mode drag of a state or a transition, from press to release.
+    let gesture: StoredValue<Option<reshape::Gesture>> = StoredValue::new(None);
     let on_down = move |ev: web_sys::PointerEvent| {
+        if design.get_untracked()
+            && pointers.with_value(|p| p.is_empty())
+            && let Some(el) = svg.get_untracked()
+        {
+            let rect = el.get_bounding_client_rect();
+            let v = view.get_untracked();
+            let frame = reshape::Frame { origin: (rect.left(), rect.top()), view: (v.x, v.y, v.scale) };
+            if let Some(g) = reshape::begin(&ev, frame) {
+                gesture.set_value(Some(g));
+                moved.set(false);
+                return;
+            }
+        }
         let (id, x, y) = (ev.pointer_id(), ev.client_x() as f64, ev.client_y() as f64);
         pointers.update_value(|p| {
             p.retain(|q| q.0 != id);
@@ -162,6 +185,15 @@ pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -
         moved.set(false);
     };
     let on_move = move |ev: web_sys::PointerEvent| {
+        if let Some(mut g) = gesture.get_value() {
+            let Some(el) = svg.get_untracked() else { return };
+            if reshape::follow(&el, &mut g, &ev) {
+                ev.prevent_default();
+                moved.set(true);
+            }
+            gesture.set_value(Some(g));
+            return;
+        }
         let (id, x, y) = (ev.pointer_id(), ev.client_x() as f64, ev.client_y() as f64);
         let before = pointers.get_value();
         let Some(&(_, px, py)) = before.iter().find(|p| p.0 == id) else { return };
@@ -193,6 +225,17 @@ pub fn GraphView(store: Store, on_node: Callback<String>, zoom: RwSignal<f64>) -
         }
     };
     let on_up = move |ev: web_sys::PointerEvent| {
+        if let Some(g) = gesture.get_value() {
+            // Leaving the graph mid-drag does not end it: the pointer is captured.
+            if ev.type_() == "pointerleave" && g.is_dragging() {
+                return;
+            }
+            gesture.set_value(None);
+            if let Some(el) = svg.get_untracked() {
+                moved.set(reshape::finish(&el, g, &ev));
+            }
+            return;
+        }
         let id = ev.pointer_id();
         pointers.update_value(|p| p.retain(|q| q.0 != id));
     };

@@ -138,6 +138,48 @@ impl<'a> Document<'a> {
 
     /// Adds member `key: value` to the object at `object`, at `place`.
     pub fn insert(&self, object: &str, key: &str, value: &Value, place: Place) -> Result<TextEdit, EditError> {
+        self.insert_member(object, key, place, |indent| match indent {
+            Some(indent) => self.style.member(key, value, indent),
+            None => self.inline_member(key, value),
+        })
+    }
+
+    /// The text of the value at `pointer`, and the indentation of the line it starts on: what
+    /// [`Document::insert_written`] needs to put it elsewhere as it is written.
+    pub fn written(&self, pointer: &str) -> Result<(&'a str, &'a str), EditError> {
+        let span = self.spans(pointer)?.value;
+        Ok((&self.text[span.start..span.end], self.line_indent(span.start)))
+    }
+
+    /// Adds member `key` to the object at `object`, at `place`, with `written` as its value:
+    /// `value` as it is written elsewhere, on lines indented from `indent`. Its lines are
+    /// indented anew for their place, so that its own layout and the way its numbers and
+    /// strings are written stay as they were; in an object written on one line, a value written
+    /// over several lines is written on one line instead.
+    pub fn insert_written(
+        &self,
+        object: &str,
+        key: &str,
+        value: &Value,
+        (written, indent): (&str, &str),
+        place: Place,
+    ) -> Result<TextEdit, EditError> {
+        self.insert_member(object, key, place, |to| match to {
+            Some(to) => format!("{}:{}{}", quote(key), self.style.after_colon, reindent(written, indent, to)),
+            None if written.contains('\n') => self.inline_member(key, value),
+            None => format!("{}:{}{written}", quote(key), self.style.after_colon),
+        })
+    }
+
+    /// Adds the member `member` writes to the object at `object`, at `place`: `member` is given
+    /// the indentation of the member's line, or `None` when the object is written on one line.
+    fn insert_member(
+        &self,
+        object: &str,
+        key: &str,
+        place: Place,
+        member: impl Fn(Option<&str>) -> String,
+    ) -> Result<TextEdit, EditError> {
         let map = self.object(object)?;
         if map.contains_key(key) {
             return Err(EditError::Exists(child(object, key)));
@@ -148,13 +190,13 @@ impl<'a> Document<'a> {
             // {} becomes a block of one member.
             let indent = self.line_indent(open.start);
             let inner = format!("{indent}{}", self.style.unit);
-            let member = self.style.member(key, value, &inner);
+            let member = member(Some(&inner));
             return Ok(TextEdit::replace(open, format!("{{\n{inner}{member}\n{indent}}}")));
         };
         let first_key = self.spans(&child(object, first))?.key.unwrap_or(open);
         let multiline = self.breaks(open.start, first_key.start);
         let indent = if multiline { self.line_indent(first_key.start).to_string() } else { String::new() };
-        let member = if multiline { self.style.member(key, value, &indent) } else { self.inline_member(key, value) };
+        let member = member(multiline.then_some(indent.as_str()));
         let separator = if multiline { format!("\n{indent}") } else { " ".to_string() };
         let after = match place {
             Place::First => None,
@@ -262,6 +304,25 @@ impl<'a> Document<'a> {
 /// The pointer of member `key` of the object at `object`.
 pub fn child(object: &str, key: &str) -> String {
     format!("{object}/{}", escape_pointer_segment(key))
+}
+
+/// `text`, written on lines indented from `from`, with each line after its first indented from
+/// `to` instead. (A JSON text breaks lines only between tokens, never inside a string.)
+fn reindent(text: &str, from: &str, to: &str) -> String {
+    let mut lines = text.split('\n');
+    let mut out = lines.next().unwrap_or_default().to_string();
+    for line in lines {
+        out.push('\n');
+        match line.strip_prefix(from) {
+            Some(rest) => {
+                out.push_str(to);
+                out.push_str(rest);
+            }
+            // A line less indented than the value's first (an odd layout) is kept as it is.
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// The pointer of the node holding `pointer`.

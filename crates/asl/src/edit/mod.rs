@@ -5,8 +5,8 @@
 //! - [`Document`]: a JSON text's nodes changed in place (replace, insert, remove, rename), each
 //!   change a [`TextEdit`] of the original text, new values written in the text's own style;
 //! - [`states`]: the state machine's edits (insert a state on a transition, rewire, rename with
-//!   every reference, delete closing the gap, duplicate, add a Parallel branch), text in, text
-//!   out;
+//!   every reference, delete closing the gap, move onto another transition, duplicate, add a
+//!   Parallel branch), text in, text out;
 //! - [`fields`]: the fields the form offers for a state or the machine, read from their text,
 //!   and the engine's refusal of a value it finds wrong;
 //! - [`recovery`]: a state's Retry and Catch, and the error names to offer;

@@ -1,6 +1,7 @@
 //! The state machine's own edits, made on its text: add a state where a transition was, rewire,
-//! rename (every reference follows), delete (the flow closes over the gap), duplicate, and add
-//! a Parallel branch. Each takes the definition's text and returns the new text, or why the
+//! rename (every reference follows), delete (the flow closes over the gap), move (the gap
+//! closes, and the state goes on another transition, in its scope or another), duplicate, and
+//! add a Parallel branch. Each takes the definition's text and returns the new text, or why the
 //! edit cannot be made; the text outside what changes stays as it was.
 //!
 //! A scope is where a set of states lives, named by the pointer of the object that holds its
@@ -166,21 +167,235 @@ pub fn delete_state(text: &str, scope: &str, name: &str) -> Result<String, EditE
     known(&doc, scope, name)?;
     let pointer = state(scope, name);
     let deleted = doc.get(&pointer).cloned().unwrap_or(Value::Null);
-    let successor = deleted.get("Next").and_then(Value::as_str).filter(|s| *s != name).map(str::to_string);
-    let ends = deleted.get("End") == Some(&Value::Bool(true))
-        || matches!(deleted.get("Type").and_then(Value::as_str), Some("Succeed" | "Fail"));
+    let successor = deleted.get("Next").and_then(Value::as_str).filter(|s| *s != name);
     let mut edits = vec![doc.remove(&pointer)?];
+    edits.extend(close_gap(&doc, scope, name, successor, ends_flow(&deleted))?.0);
+    Ok(apply(text, &edits))
+}
+
+/// Whether a state ends the flow where it is (`"End": true`, a Succeed or a Fail).
+fn ends_flow(state: &Value) -> bool {
+    state.get("End") == Some(&Value::Bool(true))
+        || matches!(state.get("Type").and_then(Value::as_str), Some("Succeed" | "Fail"))
+}
+
+/// The edits that close the gap state `name` leaves in `scope`: what led to it leads to
+/// `successor`; without one, a Next that led to it ends the flow when the state ended it
+/// (`ends`). Also returns the transitions left naming it, which nothing can take the place of.
+fn close_gap(
+    doc: &Document,
+    scope: &str,
+    name: &str,
+    successor: Option<&str>,
+    ends: bool,
+) -> Result<(Vec<TextEdit>, Vec<Edge>), EditError> {
+    let mut edits = Vec::new();
+    let mut stranded = Vec::new();
     for edge in references(doc.value(), scope, name) {
         if edge.from() == Some(name) {
             continue;
         }
-        match (&successor, &edge) {
-            (Some(next), _) => edits.extend(retarget(&doc, scope, &edge, Some(next))?),
-            (None, Edge::Next(_)) if ends => edits.extend(retarget(&doc, scope, &edge, None)?),
-            _ => {}
+        match (successor, &edge) {
+            (Some(next), _) => edits.extend(retarget(doc, scope, &edge, Some(next))?),
+            (None, Edge::Next(_)) if ends => edits.extend(retarget(doc, scope, &edge, None)?),
+            _ => stranded.push(edge),
         }
     }
+    Ok((edits, stranded))
+}
+
+/// Moves state `name` of `from_scope` onto `edge` of `to_scope` (which may be the same scope).
+///
+/// The gap it leaves closes as [`delete_state`] closes it: what led to it leads to its `Next`
+/// (a Choice's `Default`, the way it goes when no rule matches), or ends the flow where it
+/// ended it; the scope's `StartAt` moves on the same way. It then goes on `edge` as
+/// [`insert_state`] puts a new state there: the edge leads to it, and it leads where the edge
+/// went (its `Next`, `"End": true` when the edge ended the flow, a Choice's `Default`; a
+/// Succeed or Fail ends the flow itself).
+///
+/// Only transitions change: within one scope the state's text stays where it is; into another
+/// scope its text moves, as it is written, to that scope's `States`, after the state the edge
+/// leaves (first for the scope's start).
+///
+/// Refused, with the text unchanged: no such state or scope; no such transition; a move onto
+/// one of the state's own transitions (it leads there or leaves from there: it is already
+/// there, and the refusal says so rather than report a change that changes nothing); a move
+/// into the state itself (a Parallel into its own branch); a scope left without states; a name
+/// the target scope already has; into another scope, a transition that would be left naming a
+/// state of the scope it left (a catcher or rule of its own, or one that led to it when nothing
+/// follows it); and any move that would give the definition an error it did not have.
+pub fn move_state(text: &str, from_scope: &str, name: &str, to_scope: &str, edge: &Edge) -> Result<String, EditError> {
+    let doc = Document::parse(text)?;
+    check_move(&doc, from_scope, name, to_scope, edge)?;
+    let across = from_scope != to_scope;
+    let moved = doc.get(&state(from_scope, name)).cloned().unwrap_or(Value::Null);
+    let (mut edits, stranded) = close_gap(&doc, from_scope, name, way_on(&moved, name), ends_flow(&moved))?;
+    if let (true, Some(left)) = (across, stranded.first()) {
+        return Err(EditError::Refused(format!(
+            "nothing follows '{name}' to take its place: {} would lead nowhere",
+            describe(left)
+        )));
+    }
+    let onward = target_in(&doc, to_scope, edge);
+    edits.extend(retarget(&doc, to_scope, edge, Some(name))?);
+    edits.extend(lead_on(&doc, from_scope, name, &moved, onward.as_deref())?);
+    let rewired = apply(text, &edits);
+    let out = if across { relocate(&rewired, from_scope, name, to_scope, edge.from())? } else { rewired };
+    // What the rules above do not foresee (a Choice put where the flow ended, whose way on now
+    // loops back, so that no state ends it) is still refused: a move never breaks the machine.
+    match new_error(text, &out) {
+        Some(why) => {
+            Err(EditError::Refused(format!("moving '{name}' there would leave the state machine wrong: {why}")))
+        }
+        None => Ok(out),
+    }
+}
+
+/// That state `name` of `from_scope` can go on `edge` of `to_scope`, as far as the scopes tell:
+/// it is there, the edge is there and is not its own, it does not go into itself, it leaves
+/// a state behind, and its name is free where it goes.
+fn check_move(doc: &Document, from_scope: &str, name: &str, to_scope: &str, edge: &Edge) -> Result<(), EditError> {
+    known(doc, from_scope, name)?;
+    let pointer = state(from_scope, name);
+    if to_scope == pointer || to_scope.starts_with(&format!("{pointer}/")) {
+        return Err(EditError::Refused(format!("'{name}' cannot move into its own states")));
+    }
+    check_edge(doc, to_scope, edge)?;
+    let across = from_scope != to_scope;
+    if let Some(way) = own_transition(doc, to_scope, name, edge).filter(|_| !across) {
+        return Err(EditError::Refused(format!("'{name}' is already there: {} {way}", describe(edge))));
+    }
+    if states(doc, from_scope)?.len() == 1 {
+        return Err(EditError::Refused(format!(
+            "'{name}' is the only state of its scope, which needs a state to start at: add another first"
+        )));
+    }
+    if across && states(doc, to_scope)?.contains_key(name) {
+        return Err(EditError::InvalidName(format!("the scope it moves to already has a state named '{name}'")));
+    }
+    Ok(())
+}
+
+/// The first error `after` has that `before` did not, by what it says (where it is may change
+/// with a move: the moved state's own errors go with it).
+fn new_error(before: &str, after: &str) -> Option<String> {
+    let errors = |text: &str| -> Vec<String> {
+        crate::load(text).diagnostics.into_iter().filter(|d| d.is_error()).map(|d| d.message).collect()
+    };
+    let mut new = errors(after);
+    for old in errors(before) {
+        if let Some(i) = new.iter().position(|m| *m == old) {
+            new.remove(i);
+        }
+    }
+    new.into_iter().next()
+}
+
+/// How `edge` of `scope` belongs to state `name` of the same scope, if it does: it leaves from
+/// it or leads to it (a move onto it would change nothing).
+fn own_transition(doc: &Document, scope: &str, name: &str, edge: &Edge) -> Option<&'static str> {
+    if edge.from() == Some(name) {
+        Some("leaves from it")
+    } else if target_in(doc, scope, edge).as_deref() == Some(name) {
+        Some("leads to it")
+    } else {
+        None
+    }
+}
+
+/// Where the flow goes on past state `name` when it leaves: its `Next`, a Choice's `Default`
+/// (`None` when it leads back to itself).
+fn way_on<'v>(state: &'v Value, name: &str) -> Option<&'v str> {
+    let key = if state.get("Type").and_then(Value::as_str) == Some("Choice") { "Default" } else { "Next" };
+    state.get(key).and_then(Value::as_str).filter(|s| *s != name)
+}
+
+/// The edits that make state `name` lead to `onward`, as [`lead`] makes a new state lead there:
+/// its `Next` (or `"End": true`), a Choice's `Default` (kept when there is nowhere to go), and
+/// nothing for a Succeed or Fail.
+fn lead_on(
+    doc: &Document,
+    scope: &str,
+    name: &str,
+    state: &Value,
+    onward: Option<&str>,
+) -> Result<Vec<TextEdit>, EditError> {
+    match (state.get("Type").and_then(Value::as_str), onward) {
+        (Some("Succeed" | "Fail"), _) | (Some("Choice"), None) => Ok(vec![]),
+        (Some("Choice"), Some(_)) => retarget(doc, scope, &Edge::Default(name.to_string()), onward),
+        _ => retarget(doc, scope, &Edge::Next(name.to_string()), onward),
+    }
+}
+
+/// Moves state `name`'s text from `from_scope` to `to_scope`'s States, after state `after` (first
+/// without one). Refused when one of its transitions names a state it leaves behind.
+fn relocate(
+    text: &str,
+    from_scope: &str,
+    name: &str,
+    to_scope: &str,
+    after: Option<&str>,
+) -> Result<String, EditError> {
+    let doc = Document::parse(text)?;
+    let pointer = state(from_scope, name);
+    let moved = doc.get(&pointer).cloned().unwrap_or(Value::Null);
+    let behind = states(&doc, from_scope)?;
+    if let Some(target) = successors(&moved).into_iter().find(|t| *t != name && behind.contains_key(*t)) {
+        return Err(EditError::Refused(format!(
+            "'{name}' leads to '{target}', which stays behind: a state can only lead to states of its own scope"
+        )));
+    }
+    let place = after.map_or(Place::First, Place::After);
+    let edits = [
+        doc.remove(&pointer)?,
+        doc.insert_written(&format!("{to_scope}/States"), name, &moved, doc.written(&pointer)?, place)?,
+    ];
     Ok(apply(text, &edits))
+}
+
+/// The names a state's transitions lead to: its Next, Default, rules and catchers.
+fn successors(state: &Value) -> Vec<&str> {
+    let mut found: Vec<&str> = ["Next", "Default"].iter().filter_map(|k| state.get(*k)?.as_str()).collect();
+    for list in ["Choices", "Catch"] {
+        let rules = state.get(list).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        found.extend(rules.iter().filter_map(|r| r.get("Next")?.as_str()));
+    }
+    found
+}
+
+/// That `edge` is a transition of `scope`: its state is there and has that way out.
+fn check_edge(doc: &Document, scope: &str, edge: &Edge) -> Result<(), EditError> {
+    states(doc, scope)?;
+    let Some(from) = edge.from() else { return Ok(()) };
+    known(doc, scope, from)?;
+    let at = state(scope, from);
+    let kind = doc.get(&format!("{at}/Type")).and_then(Value::as_str).unwrap_or_default();
+    let missing = match edge {
+        Edge::Start => None,
+        Edge::Next(_) if matches!(kind, "Choice" | "Succeed" | "Fail") => {
+            Some(format!("a {kind} state has no Next: nothing can come after '{from}' that way"))
+        }
+        Edge::Next(_) => None,
+        Edge::Default(_) => (kind != "Choice").then(|| format!("'{from}' is not a Choice: it has no Default")),
+        Edge::Choice(_, i) => {
+            doc.get(&format!("{at}/Choices/{i}")).is_none().then(|| format!("'{from}' has no rule {}", i + 1))
+        }
+        Edge::Catch(_, i) => {
+            doc.get(&format!("{at}/Catch/{i}")).is_none().then(|| format!("'{from}' has no catcher {}", i + 1))
+        }
+    };
+    missing.map_or(Ok(()), |why| Err(EditError::Refused(why)))
+}
+
+/// A transition as people name it.
+fn describe(edge: &Edge) -> String {
+    match edge {
+        Edge::Start => "the start of its scope".to_string(),
+        Edge::Next(s) => format!("the Next of '{s}'"),
+        Edge::Default(s) => format!("the Default of '{s}'"),
+        Edge::Choice(s, i) => format!("rule {} of '{s}'", i + 1),
+        Edge::Catch(s, i) => format!("catcher {} of '{s}'", i + 1),
+    }
 }
 
 /// Adds `state` (a state's JSON) as `name` on `edge`: the edge leads to it, and it leads where

@@ -20,6 +20,7 @@
 //! through [`Execution::answer`], so a browser can answer asynchronously and a test
 //! synchronously. Time is virtual: a one-hour Wait costs nothing but a clock jump.
 
+pub mod alone;
 mod context;
 mod dataflow;
 mod deadlines;
