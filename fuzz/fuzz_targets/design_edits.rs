@@ -1,5 +1,6 @@
 //! Design mode's edits (asl::edit) on any text: no definition may panic them, and an edit that
-//! succeeds leaves valid JSON.
+//! succeeds leaves valid JSON. The data-flow preview's one-state machine
+//! (asl::exec::alone) is made of each state too, and loaded as the preview loads it.
 //!
 //! The data's first byte picks the edit and its arguments (which scope, which state, which
 //! transition); the rest is the definition's text.
@@ -55,6 +56,10 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(out) = out {
         assert!(asl::json::parse(&out).errors.is_empty(), "an edit left invalid JSON:\n{out}");
+    }
+    if let Ok(alone) = asl::exec::alone::state_alone(&value, &scope, &name) {
+        assert_eq!(alone.get("StartAt").and_then(Value::as_str), Some(name.as_str()));
+        let _ = asl::load_value(&alone);
     }
 });
 
