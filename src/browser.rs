@@ -246,6 +246,13 @@ pub fn load_editor() {
 
 /// Tells the page the first graph is on screen: the editor waits for it before loading, so a
 /// first visit sees the workflow first (index.html reads the flag if it looks after the event).
+/// Takes away the first view's static copy (see scripts/first-view.mjs), if the page has one.
+pub fn remove_first_view() {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("first-view")) {
+        el.remove();
+    }
+}
+
 pub fn graph_drawn() {
     let Some(w) = web_sys::window() else { return };
     let _ = js_sys::Reflect::set(&w, &"aslGraphDrawn".into(), &JsValue::TRUE);

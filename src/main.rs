@@ -21,5 +21,8 @@ mod timeline;
 mod view;
 
 fn main() {
+    // The copy of the first view that index.html may hold (scripts/first-view.mjs) gives way to
+    // the app in the same task: the page never has both.
+    browser::remove_first_view();
     leptos::mount::mount_to_body(app::App);
 }

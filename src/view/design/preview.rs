@@ -60,17 +60,20 @@ pub fn DataFlowPreview(store: Store, sample: RwSignal<Option<String>>) -> impl I
         let input = input.get();
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
+        // The preview may be gone (another mode, no selection) by the time its run ends: the
+        // `try_` forms then do nothing.
+        let current = move || generation.try_get_value() == Some(mine);
         leptos::task::spawn_local(async move {
             crate::browser::sleep(SETTLE_MS).await;
-            if generation.get_value() != mine {
+            if !current() {
                 return;
             }
             let result = match (machine, input) {
                 (Ok(machine), Ok(input)) => crate::runner::preview(store, machine, input).await,
                 (Err(e), _) | (_, Err(e)) => Err(e),
             };
-            if generation.get_value() == mine {
-                outcome.set(Some(result.map(|visit| (visit, definition))));
+            if current() {
+                outcome.try_set(Some(result.map(|visit| (visit, definition))));
             }
         });
     });
