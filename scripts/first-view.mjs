@@ -100,8 +100,9 @@ async function capture() {
       // window's pane).
       const svg = document.querySelector('.app .graph-svg');
       const box = svg.getBBox();
-      const margin = 16;
-      svg.setAttribute('viewBox', `${box.x - margin} ${box.y - margin} ${box.width + 2 * margin} ${box.height + 2 * margin}`);
+      // Room at the top for the graph's buttons, which lie over it.
+      const [side, top] = [16, 96];
+      svg.setAttribute('viewBox', `${box.x - side} ${box.y - top} ${box.width + 2 * side} ${box.height + top + side}`);
       svg.setAttribute('preserveAspectRatio', 'xMidYMin meet');
       return document.querySelector('.app').outerHTML;
     });
