@@ -573,3 +573,34 @@ test("the form's data-flow preview runs the state on a sample input or the last 
   await expect(preview.locator('.dataflow')).toContainText('"charged": 42');
   expect(errors).toEqual([]);
 });
+
+test.describe('by touch', () => {
+  test.use({ viewport: { width: 820, height: 1180 }, hasTouch: true });
+
+  test('a finger drags a state onto a transition; a pinch that starts on a state zooms and moves nothing', async ({ page }) => {
+    await open(page);
+    await setModel(page, DEFINITION, CHAIN);
+    await design(page);
+    await expect(state(page, 'D')).toBeVisible();
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(({ x, y }, id) => ({ x, y, id })) });
+
+    const c = await middle(state(page, 'C').locator('rect'));
+    const onto = await edgeMiddle(page, 'A', 'B');
+    await touch('touchStart', [c]);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', [{ x: c.x + ((onto.x - c.x) * i) / 8, y: c.y + ((onto.y - c.y) * i) / 8 }]);
+    await touch('touchEnd', []);
+    await expect.poll(() => modelText(page, DEFINITION)).toContain('"A": { "Type": "Pass", "Next": "C" }');
+    const moved = await modelText(page, DEFINITION);
+
+    const width = async () => Number((await page.locator('.graph-svg').getAttribute('viewBox')).split(' ')[2]);
+    const before = await width();
+    const a = await middle(state(page, 'A').locator('rect'));
+    await touch('touchStart', [{ x: a.x - 20, y: a.y }, { x: a.x + 20, y: a.y }]);
+    for (let i = 1; i <= 6; i++) await touch('touchMove', [{ x: a.x - 20 - 15 * i, y: a.y }, { x: a.x + 20 + 15 * i, y: a.y }]);
+    await touch('touchEnd', []);
+    await expect.poll(width).toBeLessThan(before * 0.8);
+    expect(await modelText(page, DEFINITION)).toBe(moved);
+    await expect(page.locator('.graph-svg .moving, .graph-svg .drop-target, .graph-svg .rewire-line')).toHaveCount(0);
+  });
+});

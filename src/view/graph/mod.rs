@@ -164,6 +164,15 @@ pub fn GraphView(
     // A design-mode drag of a state or a transition, from press to release.
     let gesture: StoredValue<Option<reshape::Gesture>> = StoredValue::new(None);
     let on_down = move |ev: web_sys::PointerEvent| {
+        // A second finger while one drags: a pinch, not a drag.
+        if let Some(g) = gesture.get_value() {
+            gesture.set_value(None);
+            if let Some(el) = svg.get_untracked() {
+                reshape::cancel(&el);
+            }
+            let (id, (x, y)) = g.pointer();
+            pointers.set_value(vec![(id, x, y)]);
+        }
         if design.get_untracked()
             && pointers.with_value(|p| p.is_empty())
             && let Some(el) = svg.get_untracked()

@@ -55,6 +55,11 @@ impl Gesture {
     pub fn is_dragging(&self) -> bool {
         self.dragging
     }
+
+    /// The pointer that pressed, and where.
+    pub fn pointer(&self) -> (i32, (f64, f64)) {
+        (self.pointer, self.start)
+    }
 }
 
 /// What the graph needs to turn screen positions into its own units.
