@@ -15,11 +15,11 @@
 // A benchmark, not a test: it exits 0 whatever the figures, 1 only when it cannot run.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appWasm, describeAppWasm } from '../scripts/app-wasm.mjs';
+import { serveDist } from '../scripts/serve-dist.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
@@ -30,17 +30,6 @@ const RUNS = 3;
 /** Why the benchmark cannot run (the only way it exits non-zero). */
 function fail(message) {
   throw new Error(message);
-}
-
-/** A port nobody listens on. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs a command to its end; resolves with its exit code. */
@@ -88,17 +77,11 @@ for (const [path, missing] of [[join(dist, 'index.html'), `no build in ${dist} (
   }
 }
 
-const port = await freePort();
-const server = spawn('node', [join(here, 'serve.mjs'), String(port)], { env: { ...process.env, DIST_DIR: dist }, stdio: 'ignore' });
-const url = `http://127.0.0.1:${port}/`;
 const out = mkdtempSync(join(tmpdir(), 'asl-lighthouse-'));
+let server;
 try {
-  // The server is up when it answers.
-  for (let i = 0; ; i++) {
-    if (await fetch(url).then(() => true, () => false)) break;
-    if (i === 50) fail('the server did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  server = await serveDist(dist);
+  const { url } = server;
   console.log(`Lighthouse ${JSON.parse(readFileSync(join(repo, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile profile, ${url} (${dist})`);
   const runs = [];
   for (const method of ['simulate', 'devtools']) {
@@ -143,6 +126,6 @@ try {
   console.error(`lighthouse: ${e.message}`);
   process.exitCode = 1;
 } finally {
-  server.kill();
+  server?.stop();
   rmSync(out, { recursive: true, force: true });
 }

@@ -37,8 +37,8 @@ export function preloadFirstExample(dist) {
   let html = readFileSync(index, 'utf8');
   const marker = '<!-- first-example-preload -->';
   if (html.includes(marker)) return files;
-  // The same test the app makes (src/app.rs): no saved workspace and no link in the address.
-  const script = `${marker}<script>(function(){try{if(localStorage.getItem('asl-playground/workspace/v1')||location.hash.length>1)return}catch(e){return}` +
+  // On a first visit only, as index.html marks it.
+  const script = `${marker}<script>(function(){if(!document.documentElement.classList.contains('first-visit'))return;` +
     `${JSON.stringify(files)}.forEach(function(f){var l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=f;document.head.appendChild(l)})})()</script>`;
   html = html.replace('</head>', `${script}\n</head>`);
   writeFileSync(index, html);

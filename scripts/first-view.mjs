@@ -6,7 +6,7 @@
 // It is the app's own rendering: the built page is opened in Chromium (its editor held back,
 // which loads later anyway), and the app's markup is taken once the graph and the explanation
 // are drawn. In the page it is inert and hidden from screen readers, shown only on a first visit
-// (no saved work, no link: the same test as the app's, src/app.rs), and the app takes it away
+// (no saved work, no link: index.html marks one, as the app tells one), and the app takes it away
 // as it starts (src/main.rs), so that the two are never in the page together. A returning
 // visitor, or a link to another workflow, never sees it.
 //
@@ -14,36 +14,21 @@
 //
 // A build without Chromium (CHROMIUM, default /usr/bin/chromium) says so and goes on without
 // the first view: the page then simply waits for the app, as it always could.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { serveDist } from './serve-dist.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stage = process.env.TRUNK_STAGING_DIR;
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 // The window the view is taken in: a laptop's. The stylesheet lays it out for each screen
 // (a phone gets the phone's layout), and the graph is fitted to its pane.
 const VIEWPORT = { width: 1280, height: 800 };
-const MARKER = '<!-- first-view -->';
 
 if (!stage) {
   console.error('first-view: run by Trunk (TRUNK_STAGING_DIR is not set)');
   process.exit(2);
 }
 if (process.env.TRUNK_PROFILE === 'debug') process.exit(0);
-
-/** A port nobody listens on. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The app's markup as a static copy: every id (and what names one) prefixed, so that nothing
@@ -56,36 +41,23 @@ function staticCopy(html) {
     .replace(/url\(#([^)]+)\)/g, 'url(#first-view-$1)');
 }
 
-/** index.html with the first view written in (once). */
+/** index.html with the first view written in (once); index.html's own script shows it. */
 function withFirstView(page, markup) {
-  if (page.includes(MARKER)) return page;
-  // Shown only on a first visit, decided before the first paint: the app's own test.
-  const decide = `${MARKER}<script>(function(){var first=false;try{first=!localStorage.getItem('asl-playground/workspace/v1')&&location.hash.length<2}catch(e){}` +
-    `if(first)document.documentElement.classList.add('first-visit')})()</script>`;
-  return page
-    .replace('</head>', `${decide}\n</head>`)
-    .replace(/<body>\s*<\/body>/, `<body><div id="first-view" inert aria-hidden="true">${markup}</div></body>`);
+  if (page.includes('id="first-view"')) return page;
+  return page.replace(/<body>\s*<\/body>/, `<body><div id="first-view" inert aria-hidden="true">${markup}</div></body>`);
 }
 
 async function capture() {
   const { chromium } = await import('@playwright/test');
-  const port = await freePort();
-  const server = spawn('node', [join(repo, 'e2e', 'serve.mjs'), String(port)], { env: { ...process.env, DIST_DIR: stage }, stdio: 'ignore' });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+  const server = await serveDist(stage);
+  let browser;
   try {
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
     const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block', colorScheme: 'light' });
     const page = await context.newPage();
     // The editor is held back (never answered): the view is the one before it arrives.
     await page.route('**/vs/**', () => {});
-    for (let i = 0; ; i++) {
-      try {
-        await page.goto(`http://127.0.0.1:${port}/`);
-        break;
-      } catch (e) {
-        if (i === 50) throw e;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await page.goto(server.url);
     await page.waitForFunction(() => window.aslGraphDrawn && document.querySelector('.graph-svg .node'), null, { timeout: 60_000 });
     // The example's explanation comes with its graph; a moment more for it to be drawn.
     await page.waitForTimeout(300);
@@ -107,8 +79,8 @@ async function capture() {
       return document.querySelector('.app').outerHTML;
     });
   } finally {
-    await browser.close();
-    server.kill();
+    await browser?.close();
+    server.stop();
   }
 }
 

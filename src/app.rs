@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
     let first_visit = saved.is_none();
     let store = Store::new(saved.unwrap_or_else(Workspace::empty));
     // A first visit opens the first example (unless a link brings a workspace: see open_links).
+    // index.html makes the same test before the first paint, for the first view.
     if first_visit && browser::fragment().trim_start_matches('#').is_empty() {
         examples::open(store, examples::EXAMPLES[0].id);
     }

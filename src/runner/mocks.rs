@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use asl::exec::{TaskAnswer, TaskRequest};
+use asl::exec::{Execution, TaskAnswer, TaskRequest};
 use asl::host::Reply;
 
 use crate::browser;
@@ -13,7 +13,29 @@ use crate::browser;
 /// Real time a mock may run before the sandbox stops it.
 const MOCK_GUARD_MS: u32 = 3000;
 
-pub async fn reply(req: &TaskRequest, mocks: &BTreeMap<String, String>) -> Reply {
+/// Answers `exec`'s task `req` from the mocks (an S3 task no mock answers, from the run's S3),
+/// as a run and a state's preview both do; hands the request back when only the person can
+/// answer it (a callback).
+pub async fn answer(
+    exec: &mut Execution,
+    req: Box<TaskRequest>,
+    mocks: &BTreeMap<String, String>,
+) -> Option<Box<TaskRequest>> {
+    match reply(&req, mocks).await {
+        Reply::Answer(answer, latency) => {
+            let _ = exec.answer(req.id, answer, latency);
+        }
+        Reply::Person => return Some(req),
+        Reply::Default(answer) => {
+            if !exec.answer_from_s3(&req) {
+                let _ = exec.answer(req.id, answer, 0);
+            }
+        }
+    }
+    None
+}
+
+async fn reply(req: &TaskRequest, mocks: &BTreeMap<String, String>) -> Reply {
     let key = req.mock_key();
     let Some(source) = mocks.get(&key).or_else(|| mocks.get(&req.state_name)) else {
         if req.callback {

@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use asl::exec::{Execution, Poll, Request, Visit};
-use asl::host::Reply;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -36,18 +35,12 @@ pub async fn preview(store: Store, machine: Value, input: Value) -> Result<Visit
                 let answers = super::jsonata::evaluate(&req).await;
                 let _ = exec.answer_evaluation(req.id, answers);
             }
-            Poll::Request(Request::Task(req)) => match mocks::reply(&req, &mocks).await {
-                Reply::Answer(answer, latency) => {
-                    let _ = exec.answer(req.id, answer, latency);
-                }
+            Poll::Request(Request::Task(req)) => {
                 // A callback no mock answers: the preview shows what the state sends.
-                Reply::Person => break,
-                Reply::Default(answer) => {
-                    if !exec.answer_from_s3(&req) {
-                        let _ = exec.answer(req.id, answer, 0);
-                    }
+                if mocks::answer(&mut exec, req, &mocks).await.is_some() {
+                    break;
                 }
-            },
+            }
             Poll::Idle { next_deadline: Some(t) } => exec.advance_to(t),
             Poll::Idle { next_deadline: None } | Poll::Finished => break,
             Poll::Yielded => {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use asl::exec::{Execution, Options, Poll, Request, TaskAnswer};
-use asl::host::{self, PersonTasks, Reply};
+use asl::host::{self, PersonTasks};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -112,17 +112,11 @@ async fn drive(store: Store, mut s: Session, continuing: bool) {
                 let answers = super::jsonata::evaluate(&req).await;
                 let _ = s.exec.answer_evaluation(req.id, answers);
             }
-            Poll::Request(Request::Task(req)) => match mocks::reply(&req, &s.mocks).await {
-                Reply::Answer(answer, latency) => {
-                    let _ = s.exec.answer(req.id, answer, latency);
+            Poll::Request(Request::Task(req)) => {
+                if let Some(req) = mocks::answer(&mut s.exec, req, &s.mocks).await {
+                    s.person.take(&mut s.exec, *req);
                 }
-                Reply::Person => s.person.take(&mut s.exec, *req),
-                Reply::Default(answer) => {
-                    if !s.exec.answer_from_s3(&req) {
-                        let _ = s.exec.answer(req.id, answer, 0);
-                    }
-                }
-            },
+            }
             Poll::Idle { next_deadline: Some(t) } => {
                 s.person.prune(&s.exec);
                 if !s.person.may_advance(&s.exec, t) {

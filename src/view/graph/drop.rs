@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// The drag data type a palette entry carries: its template's id.
 pub const TEMPLATE_TYPE: &str = "application/x-asl-template";
+/// The class of what a drop would hit (a palette entry's, or a drag on the graph: `reshape`).
 const MARK: &str = "drop-target";
 
 /// The transition under a drag event, when a palette entry is what is dragged.
@@ -18,18 +19,23 @@ fn edge_under(ev: &web_sys::DragEvent) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(".edge").ok().flatten()
 }
 
-/// Marks `edge` alone as where a drop would go.
-fn mark(svg: &web_sys::Element, edge: Option<&web_sys::Element>) {
-    if let Ok(marked) = svg.query_selector_all(&format!(".{MARK}")) {
-        for i in 0..marked.length() {
-            if let Some(el) = marked.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+/// Marks `target` alone as where a drop would go (or nothing).
+pub(super) fn mark(svg: &web_sys::Element, target: Option<&web_sys::Element>) {
+    if let Ok(all) = svg.query_selector_all(&format!(".{MARK}")) {
+        for i in 0..all.length() {
+            if let Some(el) = all.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
                 let _ = el.class_list().remove_1(MARK);
             }
         }
     }
-    if let Some(edge) = edge {
-        let _ = edge.class_list().add_1(MARK);
+    if let Some(target) = target {
+        let _ = target.class_list().add_1(MARK);
     }
+}
+
+/// What is marked as where a drop would go, if anything.
+pub(super) fn marked(svg: &web_sys::Element) -> Option<web_sys::Element> {
+    svg.query_selector(&format!(".{MARK}")).ok().flatten()
 }
 
 pub fn on_dragover(svg: &web_sys::Element, ev: &web_sys::DragEvent) {

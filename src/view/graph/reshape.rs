@@ -11,10 +11,10 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::drop::{mark, marked};
+
 /// How far (in screen pixels) a press travels before it is a drag rather than a click.
 const THRESHOLD: f64 = 6.0;
-/// The class of what a drop would hit (shared with the palette's drops, see `drop`).
-const MARK: &str = "drop-target";
 
 /// The transition a drag takes hold of: as the graph tags its edges.
 #[derive(Clone, Debug, PartialEq)]
@@ -151,7 +151,7 @@ pub fn follow(svg: &web_sys::Element, g: &mut Gesture, ev: &web_sys::PointerEven
 /// Ends the gesture: a drag dropped on what it marked is announced; everything it drew goes.
 /// Returns whether it was a drag (so the click that follows selects nothing).
 pub fn finish(svg: &web_sys::Element, g: Gesture, ev: &web_sys::PointerEvent) -> bool {
-    let target = svg.query_selector(&format!(".{MARK}")).ok().flatten();
+    let target = marked(svg);
     cancel(svg);
     if !g.dragging || ev.type_() == "pointercancel" {
         return g.dragging;
@@ -204,19 +204,6 @@ fn under((x, y): (f64, f64)) -> Option<web_sys::Element> {
 fn state_element(svg: &web_sys::Element, name: &str) -> Option<web_sys::Element> {
     let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
     svg.query_selector(&format!("[data-state=\"{escaped}\"]")).ok().flatten()
-}
-
-/// Marks `el` alone as where a drop would go.
-fn mark(svg: &web_sys::Element, el: Option<&web_sys::Element>) {
-    if let Ok(Some(marked)) = svg.query_selector(&format!(".{MARK}")) {
-        if Some(&marked) == el {
-            return;
-        }
-        let _ = marked.class_list().remove_1(MARK);
-    }
-    if let Some(el) = el {
-        let _ = el.class_list().add_1(MARK);
-    }
 }
 
 /// The line from a transition's start to the pointer, drawn while its end is dragged.
