@@ -49,6 +49,18 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 
   });
 }
 
+test('on a first visit the app is asked for after the first view has been painted', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.graph-svg [data-state="processTransaction"]')).toBeVisible();
+  await expect(copy(page)).toHaveCount(0);
+  const times = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    app: performance.getEntriesByType('resource').find((e) => /asl-playground_bg\.wasm$/.test(e.name))?.startTime,
+  }));
+  expect(times.paint).toBeGreaterThan(0);
+  expect(times.app).toBeGreaterThan(times.paint);
+});
+
 test('a link, or work saved from an earlier visit, never shows the first example', async ({ page }) => {
   // Work saved from an earlier visit.
   await open(page);

@@ -5,7 +5,7 @@
 // and the bytes transferred, then the accessibility audits that failed, and the app's wasm
 // sizes compressed (the main module, and those loaded later).
 //
-// Two ways of throttling, each three times: Lighthouse's default, which loads the page at full
+// Two ways of throttling, each three times (and a share link, three times the default way): Lighthouse's default, which loads the page at full
 // speed and estimates the slow timings from what it saw ("simulate"), and throttling applied
 // to the browser while it loads ("devtools"), which measures them. The estimate counts every
 // request that started before the largest paint as one the paint waited for.
@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appWasm, describeAppWasm } from '../scripts/app-wasm.mjs';
 import { serveDist } from '../scripts/serve-dist.mjs';
+import { exampleLink } from './links.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
@@ -84,13 +85,17 @@ try {
   const { url } = server;
   console.log(`Lighthouse ${JSON.parse(readFileSync(join(repo, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile profile, ${url} (${dist})`);
   const runs = [];
-  for (const method of ['simulate', 'devtools']) {
-    console.log(`throttling: ${method}`);
+  // The plain page both ways, then a share link (the order workflow) the default way: a link
+  // has no first view, the app draws its graph.
+  const link = new URL(exampleLink('order-workflow', 'happy-path'), url).href;
+  for (const [label, method, page] of [['plain page, throttling: simulate', 'simulate', url],
+    ['plain page, throttling: devtools', 'devtools', url], ['share link, throttling: simulate', 'simulate', link]]) {
+    console.log(label);
     const these = [];
     for (let i = 1; i <= RUNS; i++) {
       const file = join(out, `${method}-${i}.json`);
       const code = await run('node', [
-        cli, url, '--output=json', `--output-path=${file}`, '--quiet',
+        cli, page, '--output=json', `--output-path=${file}`, '--quiet',
         '--only-categories=performance,accessibility', `--throttling-method=${method}`,
         // Root (as in CI) needs --no-sandbox.
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run',
