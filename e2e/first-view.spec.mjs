@@ -49,6 +49,22 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 
   });
 }
 
+test('in a dark room the first view is dark, and its theme switch names the light theme, as the app does', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const release = await holdTheApp(page);
+  await page.goto('/');
+  await expect(copy(page)).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const label = (root) => page.locator(`${root} button.theme`).evaluate((b) => b.innerText.trim());
+  expect(await label('#first-view')).toBe('☀ Light');
+  release();
+  await expect(copy(page)).toHaveCount(0);
+  expect(await label('.app')).toBe('☀ Light');
+  await page.locator('.app button.theme').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await label('.app')).toBe('☾ Dark');
+});
+
 test('on a first visit the app is asked for after the first view has been painted', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.graph-svg [data-state="processTransaction"]')).toBeVisible();

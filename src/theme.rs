@@ -39,6 +39,12 @@ pub fn ThemeToggle() -> impl IntoView {
                 dark.set(next);
             }
             title="Switch between the light and the dark theme"
-        >{move || if dark.get() { "☀ Light" } else { "☾ Dark" }}</button>
+        >
+            // Both labels are there and the stylesheet shows the one for the theme in use, so
+            // that the first view (a static copy of the page, scripts/first-view.mjs) is right
+            // in either theme too.
+            <span class="to-dark">"☾ Dark"</span>
+            <span class="to-light">"☀ Light"</span>
+        </button>
     }
 }
