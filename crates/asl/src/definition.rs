@@ -28,7 +28,16 @@ impl Definition {
 
 /// Parses, builds and validates definition text. Never panics, whatever the text.
 pub fn load(text: &str) -> Definition {
-    let parsed = json::parse(text);
+    load_parsed(text, json::parse(text))
+}
+
+/// [`load`] for a definition written in YAML: diagnostics at YAML positions.
+pub fn load_yaml(text: &str) -> Definition {
+    load_parsed(text, crate::yaml::parse(text))
+}
+
+/// Builds and validates a parsed text (its value possibly changed since, spans kept).
+pub fn load_parsed(text: &str, parsed: json::ParsedJson) -> Definition {
     let mut d = Diagnostics::new(&parsed.spans);
     let empty = text.trim().is_empty();
     if empty {

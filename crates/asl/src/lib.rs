@@ -26,8 +26,10 @@ pub mod path;
 pub mod rng;
 pub mod s3;
 pub mod sort;
+pub mod source;
 pub mod span;
 pub mod timestamp;
 pub mod validate;
+pub mod yaml;
 
-pub use definition::{Definition, load, load_value};
+pub use definition::{Definition, load, load_value, load_yaml};

@@ -114,6 +114,13 @@ impl SpanIndex {
         })
     }
 
+    /// Moves every span (a text's spans onto the text it was made from).
+    pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        for entry in &mut self.entries {
+            entry.spans = NodeSpans { key: entry.spans.key.map(&f), value: f(entry.spans.value) };
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
