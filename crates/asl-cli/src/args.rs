@@ -4,12 +4,15 @@ use std::collections::HashMap;
 
 pub struct Args {
     pub file: String,
-    values: HashMap<&'static str, String>,
+    values: HashMap<&'static str, Vec<String>>,
     flags: Vec<&'static str>,
 }
 
 /// The options a command accepts: `(name, takes_value)`.
 pub type Spec = &'static [(&'static str, bool)];
+
+/// Options that may be given more than once (each `--sub KEY=VALUE`).
+const REPEATABLE: &[&str] = &["sub"];
 
 impl Args {
     pub fn parse(argv: &[String], spec: Spec) -> Result<Args, String> {
@@ -31,9 +34,11 @@ impl Args {
                         Some(v) => v,
                         None => it.next().cloned().ok_or_else(|| format!("--{name} needs a value"))?,
                     };
-                    if values.insert(known, value).is_some() {
+                    let given: &mut Vec<String> = values.entry(known).or_default();
+                    if !given.is_empty() && !REPEATABLE.contains(&known) {
                         return Err(format!("--{name} is given twice"));
                     }
+                    given.push(value);
                 } else {
                     flags.push(known);
                 }
@@ -43,12 +48,17 @@ impl Args {
                 return Err(format!("unexpected argument '{arg}'"));
             }
         }
-        let file = file.ok_or("a definition FILE is required")?;
+        let file = file.ok_or("a FILE (a definition, or a SAM or CloudFormation template) is required")?;
         Ok(Args { file, values, flags })
     }
 
     pub fn value(&self, name: &str) -> Option<&str> {
-        self.values.get(name).map(String::as_str)
+        self.values.get(name).and_then(|v| v.first()).map(String::as_str)
+    }
+
+    /// Every value of a repeatable option, in the order given.
+    pub fn values(&self, name: &str) -> impl Iterator<Item = &str> {
+        self.values.get(name).into_iter().flatten().map(String::as_str)
     }
 
     pub fn flag(&self, name: &str) -> bool {

@@ -2,13 +2,17 @@
 //! the same engine as the playground.
 //!
 //! ```text
-//! asl validate FILE [--format text|json]
+//! asl validate FILE [--format text|json] [CHOICE]
 //! asl run FILE --input JSON|FILE [--context FILE] [--mock-config FILE --test-case NAME]
 //!              [--mocks DIR|FILE] [--type STANDARD|EXPRESS] [--seed N] [--data-flow]
-//!              [--s3 DIR] [--output-only] [--pretty] [--mock-timeout MS]
+//!              [--s3 DIR] [--output-only] [--pretty] [--mock-timeout MS] [CHOICE]
+//! CHOICE:      [--state-machine ID] [--sub KEY=VALUE]... [--subs FILE]
 //! ```
+//!
+//! FILE is a definition (JSON or YAML) or a SAM or CloudFormation template.
 
 mod args;
+mod definition;
 mod files;
 mod mocks;
 mod report;
@@ -24,10 +28,16 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "\
 usage:
-  asl validate FILE [--format text|json]
+  asl validate FILE [--format text|json] [CHOICE]
   asl run FILE --input JSON|FILE [--context FILE] [--mock-config FILE --test-case NAME]
                [--mocks DIR|FILE] [--type STANDARD|EXPRESS] [--seed N] [--data-flow]
-               [--s3 DIR] [--output-only] [--pretty] [--mock-timeout MS]
+               [--s3 DIR] [--output-only] [--pretty] [--mock-timeout MS] [CHOICE]
+  CHOICE:      [--state-machine ID] [--sub KEY=VALUE]... [--subs FILE]
+
+FILE is a state machine definition (JSON or YAML) or a SAM or CloudFormation template (JSON
+or YAML). --state-machine names the template's state machine when it has several; its
+placeholders (${...}, Ref, Fn::GetAtt) are valued from DefinitionSubstitutions and the template,
+then from --subs FILE (a JSON or YAML object), then from each --sub.
 
 validate exits 0 when the definition has no ERROR, 1 when it has, 2 on usage errors.
 run prints {\"status\", \"output\" | \"error\", \"cause\", \"history\"} (--output-only leaves the

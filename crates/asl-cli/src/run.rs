@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use asl::exec::{Execution, ExecutionType, Options, Status};
-use asl::span::LineIndex;
 use serde_json::{Map, Value, json};
 
 use crate::report::Report;
@@ -28,6 +27,9 @@ const SPEC: Spec = &[
     ("output-only", false),
     ("pretty", false),
     ("s3", true),
+    ("state-machine", true),
+    ("sub", true),
+    ("subs", true),
 ];
 
 pub fn main(argv: &[String]) -> ExitCode {
@@ -42,27 +44,34 @@ pub fn main(argv: &[String]) -> ExitCode {
 
 fn run(argv: &[String]) -> Result<ExitCode, String> {
     let args = Args::parse(argv, SPEC)?;
-    let text = read_text(&args.file, "definition")?;
-    let def = asl::load(&text);
-    if def.has_errors() {
-        let index = LineIndex::new(&text);
-        let mut errors: Vec<_> = def.diagnostics.iter().filter(|d| d.is_error()).collect();
+    let text = read_text(&args.file, "file")?;
+    let loaded = crate::definition::load(&args, &text)?;
+    if loaded.definition.has_errors() {
+        let mut errors: Vec<_> = loaded.definition.diagnostics.iter().filter(|d| d.is_error()).collect();
         errors.sort_by_key(|d| d.span.start);
         let lines: Vec<String> = errors
             .iter()
             .map(|d| {
-                let at = d.position(&index);
-                format!("{}:{}:{}: ERROR {}: {}", args.file, at.line, at.column, d.code, d.message)
+                let at = loaded.position(d.span);
+                format!("{}:{}:{}: ERROR {}: {}", loaded.label, at.line, at.column, d.code, d.message)
             })
             .collect();
         return Err(format!("the definition is not valid:\n{}", lines.join("\n")));
     }
+    for p in loaded.unvalued() {
+        eprintln!("asl run: ${{{}}} has no value and runs as that text: give it with --sub {}=VALUE", p.name, p.name);
+    }
+    let def = loaded.definition;
     let machine = def.machine.ok_or("the definition holds no state machine")?;
     let input = match args.value("input") {
         Some(arg) => json_arg(arg, "input")?,
         None => Value::Object(Map::new()),
     };
     let mut options = Options::default();
+    // A template's state machine is named after its logical id, unless the context says.
+    if let Some(id) = &loaded.logical_id {
+        options.state_machine_name = id.clone();
+    }
     if let Some(path) = args.value("context") {
         let context = read_json(path, "context file")?;
         if !context.is_object() {

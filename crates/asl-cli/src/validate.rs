@@ -1,17 +1,21 @@
 //! `asl validate`: every diagnostic of a definition, as `file:line:col: severity code: message`
-//! or as JSON. JSONata expressions are checked too, by the evaluator `run` uses.
+//! or as JSON. JSONata expressions are checked too, by the evaluator `run` uses. The FILE may
+//! be a template (see `definition.rs`); a placeholder left with no value is a warning where
+//! it is used.
 
 use std::process::ExitCode;
 
 use asl::diagnostics::{Diagnostic, Severity};
-use asl::span::LineIndex;
 use serde_json::json;
 
-use crate::args::Args;
+use crate::args::{Args, Spec};
+use crate::definition;
 use crate::files::read_text;
 
+const SPEC: Spec = &[("format", true), ("state-machine", true), ("sub", true), ("subs", true)];
+
 pub fn main(argv: &[String]) -> ExitCode {
-    let args = match Args::parse(argv, &[("format", true)]) {
+    let args = match Args::parse(argv, SPEC) {
         Ok(a) => a,
         Err(e) => return usage(&e),
     };
@@ -19,20 +23,27 @@ pub fn main(argv: &[String]) -> ExitCode {
     if format != "text" && format != "json" {
         return usage(&format!("--format must be text or json, not '{format}'"));
     }
-    let text = match read_text(&args.file, "definition") {
+    let text = match read_text(&args.file, "file") {
         Ok(t) => t,
         Err(e) => return usage(&e),
     };
-    let def = asl::load(&text);
-    let index = LineIndex::new(&text);
+    let loaded = match definition::load(&args, &text) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            eprintln!("asl validate: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let def = &loaded.definition;
     let mut diagnostics = def.diagnostics.clone();
-    diagnostics.extend(jsonata_diagnostics(&text, &def));
+    diagnostics.extend(jsonata_diagnostics(loaded.value.as_ref(), def));
+    diagnostics.extend(unvalued_placeholders(&loaded));
     diagnostics.sort_by_key(|d| (d.span.start, d.severity));
     if format == "json" {
         let list: Vec<_> = diagnostics
             .iter()
             .map(|d| {
-                let at = d.position(&index);
+                let at = loaded.position(d.span);
                 json!({
                     "severity": d.severity.as_str(),
                     "code": d.code,
@@ -48,11 +59,11 @@ pub fn main(argv: &[String]) -> ExitCode {
         crate::files::print_out(&serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         for d in &diagnostics {
-            let at = d.position(&index);
+            let at = loaded.position(d.span);
             let location = if d.location.is_empty() { String::new() } else { format!(" (at {})", d.location) };
             let line = format!(
                 "{}:{}:{}: {} {}: {}{location}",
-                args.file,
+                loaded.label,
                 at.line,
                 at.column,
                 d.severity.as_str(),
@@ -63,23 +74,45 @@ pub fn main(argv: &[String]) -> ExitCode {
         }
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
-        eprintln!("{}: {errors} error(s), {warnings} warning(s)", args.file);
+        eprintln!("{}: {errors} error(s), {warnings} warning(s)", loaded.label);
     }
     if diagnostics.iter().any(|d| d.is_error()) { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn usage(message: &str) -> ExitCode {
-    eprintln!("asl validate: {message}\nusage: asl validate FILE [--format text|json]");
+    eprintln!(
+        "asl validate: {message}\nusage: asl validate FILE [--format text|json] [--state-machine ID] [--sub KEY=VALUE]... [--subs FILE]"
+    );
     ExitCode::from(2)
+}
+
+/// A warning where each placeholder with no value is used: it runs as the text `${name}`.
+fn unvalued_placeholders(loaded: &definition::Loaded) -> Vec<Diagnostic> {
+    let spans = &loaded.definition.spans;
+    loaded
+        .unvalued()
+        .flat_map(|p| {
+            p.uses.iter().map(move |pointer| Diagnostic {
+                severity: Severity::Warning,
+                code: "PLACEHOLDER_WITHOUT_VALUE",
+                message: format!(
+                    "${{{}}} has no value: give it with --sub {}=VALUE (or in --subs FILE)",
+                    p.name, p.name
+                ),
+                location: pointer.clone(),
+                span: spans.locate(pointer),
+            })
+        })
+        .collect()
 }
 
 /// The JSONata expressions that do not parse, checked by the reference implementation (the one
 /// `run` evaluates with), each at the string that holds it.
-fn jsonata_diagnostics(text: &str, def: &asl::Definition) -> Vec<Diagnostic> {
-    let (Some(machine), Ok(value)) = (&def.machine, serde_json::from_str::<serde_json::Value>(text)) else {
+fn jsonata_diagnostics(value: Option<&serde_json::Value>, def: &asl::Definition) -> Vec<Diagnostic> {
+    let (Some(machine), Some(value)) = (&def.machine, value) else {
         return Vec::new();
     };
-    let sites = asl::model::jsonata_sites(&value, machine);
+    let sites = asl::model::jsonata_sites(value, machine);
     if sites.is_empty() {
         return Vec::new();
     }

@@ -240,3 +240,144 @@ fn waiting_for_a_callback_on_a_task_without_one_fails_the_task() {
     assert_eq!(out["error"], "Mock.InvalidResult");
     assert!(out["cause"].as_str().unwrap().contains("waitForCallback() is for callback tasks"), "{out}");
 }
+
+/// A file in a fresh temporary folder (removed with it when the test ends).
+fn temp_file(name: &str, text: &str) -> (tempdir::Dir, String) {
+    let dir = tempdir::Dir::new();
+    let path = dir.0.join(name);
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap().to_string();
+    (dir, path)
+}
+
+mod tempdir {
+    pub struct Dir(pub std::path::PathBuf);
+    impl Dir {
+        pub fn new() -> Dir {
+            use std::sync::atomic::{AtomicUsize, Ordering};
+            static NEXT: AtomicUsize = AtomicUsize::new(0);
+            let n = NEXT.fetch_add(1, Ordering::SeqCst);
+            let path = std::env::temp_dir().join(format!("asl-cli-test-{}-{n}", std::process::id()));
+            std::fs::create_dir_all(&path).unwrap();
+            Dir(path)
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+#[test]
+fn a_sam_template_runs_its_chosen_state_machine_with_its_substitutions() {
+    let template = fixture("templates/sam-orders.yaml");
+    let mocks = fixture("templates/mocks");
+    // Two state machines: the command asks which.
+    let o = asl(&["run", &template, "--input", "{}"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("defines 2 state machines (OrderFlow, Cleanup): choose one with --state-machine ID"),
+        "{}",
+        stderr(&o)
+    );
+    let o = asl(&["run", &template, "--state-machine", "Nope", "--input", "{}"]);
+    assert!(stderr(&o).contains("has no state machine Nope (it has OrderFlow, Cleanup)"), "{}", stderr(&o));
+
+    // !GetAtt CheckStock.Arn names the mock CheckStock; ${Table} is DefinitionSubstitutions'.
+    let o = asl(&["run", &template, "--state-machine", "OrderFlow", "--input", r#"{"id": "o-1"}"#, "--mocks", &mocks]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = json_out(&o);
+    assert_eq!(out["output"]["stock"], serde_json::json!({"available": true, "id": "o-1"}));
+    let event = |out: &Value, kind: &str| {
+        out["history"].as_array().unwrap().iter().find(|e| e["type"] == kind).cloned().unwrap()
+    };
+    let parameters: Value =
+        serde_json::from_str(event(&out, "TaskScheduled")["taskScheduledEventDetails"]["parameters"].as_str().unwrap())
+            .unwrap();
+    assert_eq!(parameters["TableName"], "OrdersTable");
+    assert_eq!(parameters["Item"]["stage"]["S"], "dev");
+    let check = &event(&out, "LambdaFunctionScheduled")["lambdaFunctionScheduledEventDetails"]["resource"];
+    assert_eq!(check, "arn:aws:lambda:us-east-1:123456789012:function:CheckStock");
+
+    // --subs then --sub, the last word.
+    let (_dir, subs) = temp_file("subs.json", r#"{"Table": "from-file", "Stage": "prod"}"#);
+    let o = asl(&[
+        "run",
+        &template,
+        "--state-machine",
+        "OrderFlow",
+        "--input",
+        r#"{"id": "o-2"}"#,
+        "--mocks",
+        &mocks,
+        "--subs",
+        &subs,
+        "--sub",
+        "Table=given",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = json_out(&o);
+    let parameters: Value =
+        serde_json::from_str(event(&out, "TaskScheduled")["taskScheduledEventDetails"]["parameters"].as_str().unwrap())
+            .unwrap();
+    assert_eq!(parameters["TableName"], "given");
+    assert_eq!(parameters["Item"]["stage"]["S"], "prod");
+}
+
+#[test]
+fn a_definition_uri_is_read_beside_the_template_and_unvalued_placeholders_are_said() {
+    let template = fixture("templates/sam-orders.yaml");
+    let o = asl(&["validate", &template, "--state-machine", "Cleanup"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(out.contains("cleanup.asl.json:6:46: WARNING PLACEHOLDER_WITHOUT_VALUE: ${Note} has no value"), "{out}");
+    assert!(!out.contains("${Bucket}"), "Bucket is valued by DefinitionSubstitutions: {out}");
+    let o = asl(&["run", &template, "--state-machine", "Cleanup", "--input", "{}", "--sub", "Note=hello"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json_out(&o)["output"], serde_json::json!({"bucket": "archive", "note": "hello"}));
+    let o = asl(&["run", &template, "--state-machine", "Cleanup", "--input", "{}"]);
+    assert!(stderr(&o).contains("${Note} has no value and runs as that text"), "{}", stderr(&o));
+    let o = asl(&["run", &template, "--state-machine", "Cleanup", "--input", "{}", "--sub", "Note"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--sub takes KEY=VALUE"), "{}", stderr(&o));
+}
+
+#[test]
+fn yaml_mistakes_are_placed_in_the_template_and_what_cannot_be_opened_is_said() {
+    let yaml = "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Pass\n            Next: Nowhere\n";
+    let (_dir, path) = temp_file("template.yaml", yaml);
+    let o = asl(&["validate", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(out.contains("template.yaml:10:19: ERROR MISSING_TRANSITION_TARGET"), "{out}");
+
+    let cases = [
+        ("Resources:\n  B:\n    Type: AWS::S3::Bucket\n", "defines no state machine"),
+        (
+            "Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri:\n        Bucket: b\n        Key: k.json\n",
+            "in S3 (s3://b/k.json)",
+        ),
+        (
+            "Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: absent.json\n",
+            "DefinitionUri absent.json cannot be read",
+        ),
+    ];
+    for (text, said) in cases {
+        let (_dir, path) = temp_file("template.yaml", text);
+        for command in ["validate", "run"] {
+            let o = asl(&[command, &path]);
+            assert_eq!(o.status.code(), Some(1), "{command} {text}");
+            assert!(stderr(&o).contains(said), "{command}: {}", stderr(&o));
+        }
+    }
+    let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
+    let (_dir, path) = temp_file("bomb.yaml", bomb);
+    let o = asl(&["validate", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("aliases expand to more than"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}

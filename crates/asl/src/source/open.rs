@@ -22,6 +22,8 @@ pub struct Opened {
     pub offset: Option<usize>,
     pub format: Format,
     pub placeholders: Vec<Placeholder>,
+    /// The definition's value with every value put in (none when the text holds none).
+    pub value: Option<Value>,
     /// The definition with every value put in, loaded: diagnostics at positions in `text`
     /// (in the substituted text, for a DefinitionString that is JSON only once substituted).
     pub definition: Definition,
@@ -141,8 +143,9 @@ fn definition(
     if let Some(value) = document.parsed.value.as_mut() {
         resolve::resolve(value, mode, &values, template);
     }
+    let value = document.parsed.value.clone();
     let definition = load_parsed(&text, document.parsed);
-    Opened { logical_id: None, text, offset, format: document.format, placeholders: found, definition }
+    Opened { logical_id: None, text, offset, format: document.format, placeholders: found, value, definition }
 }
 
 /// The lines a template's node spans: from the start of its first line when only indentation
