@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every reader of outside input (cargo-fuzz, nightly), each target for a number of
 # seconds (default 600): parse, validate and run a definition; read S3 objects as a
-# Distributed Map's ItemReader does; design mode's edits of a definition's text. Crashes land in fuzz/artifacts/; each one found becomes a
+# Distributed Map's ItemReader does; design mode's edits of a definition's text; read YAML,
+# definitions and SAM / CloudFormation templates. Crashes land in fuzz/artifacts/; each one found becomes a
 # regression test.
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-600}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers design_edits)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers design_edits templates)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz
 
 for target in "${TARGETS[@]}"; do
@@ -42,7 +43,20 @@ for target in "${TARGETS[@]}"; do
         i=$((i + 1))
       done
       ;;
+    templates)
+      # Each seed: a template or a YAML definition (with the file a DefinitionUri names).
+      i=0
+      for f in crates/asl-cli/tests/fixtures/templates/*.yaml ../shared/conformance/templates/*/*.yaml ../shared/conformance/templates/*/*.yml; do
+        [ -f "$f" ] || continue
+        uri=$(dirname "$f")/$(grep -m1 -o 'DefinitionUri: *[^ ]*' "$f" 2>/dev/null | sed 's/DefinitionUri: *//' || true)
+        { cat "$f"; printf '\0{}\0'; if [ -f "$uri" ]; then cat "$uri"; fi; } > "$CORPUS/seed-$i"
+        i=$((i + 1))
+      done
+      ;;
   esac
+  # Templates are longer than definitions.
+  MAX_LEN=8192
+  [ "$target" = templates ] && MAX_LEN=65536
   echo "== fuzzing $target for $SECONDS_TO_RUN s"
-  (cd fuzz && cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$SECONDS_TO_RUN" -max_len=8192)
+  (cd fuzz && cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN")
 done

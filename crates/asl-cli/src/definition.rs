@@ -41,15 +41,20 @@ impl Loaded {
 
 /// Loads the definition in `text`, the content of `args.file`.
 pub fn load(args: &Args, text: &str) -> Result<Loaded, String> {
+    load_file(&args.file, text, args)
+}
+
+/// Loads the definition in `text`, the content of the file `file` (`args` choose and value).
+pub fn load_file(file: &str, text: &str, args: &Args) -> Result<Loaded, String> {
     let text = text.to_string();
     let given = substitutions(args)?;
-    let folder = Path::new(&args.file).parent().map(Path::to_path_buf).unwrap_or_default();
+    let folder = Path::new(file).parent().map(Path::to_path_buf).unwrap_or_default();
     let reader_folder = folder.clone();
     let read_file =
         move |relative: &str| std::fs::read_to_string(reader_folder.join(relative)).map_err(|e| e.to_string());
     let opened = source::open(&text, args.value("state-machine"), &given, &read_file).map_err(|e| {
         let hint = if e.ends_with("choose one") { " with --state-machine ID" } else { "" };
-        format!("{}: {e}{hint}", args.file)
+        format!("{}: {e}{hint}", file)
     })?;
     let is_template = source::read(&text).kind == source::Kind::Template;
     let definition_file = match (&opened.logical_id, opened.offset) {
@@ -57,15 +62,15 @@ pub fn load(args: &Args, text: &str) -> Result<Loaded, String> {
         _ => None,
     };
     let (label, diagnostics_text, offset) = match (opened.offset, definition_file, &opened.logical_id) {
-        (Some(offset), _, _) => (args.file.clone(), text.clone(), offset),
+        (Some(offset), _, _) => (file.to_string(), text.clone(), offset),
         (None, Some(file), _) => (file, opened.text.clone(), 0),
-        (None, None, Some(id)) => (format!("{} ({id}'s DefinitionString)", args.file), opened.text.clone(), 0),
-        (None, None, None) => (args.file.clone(), opened.text.clone(), 0),
+        (None, None, Some(id)) => (format!("{} ({id}'s DefinitionString)", file), opened.text.clone(), 0),
+        (None, None, None) => (file.to_string(), opened.text.clone(), 0),
     };
     if args.value("state-machine").is_some() && !is_template {
         return Err(format!(
             "{}: --state-machine chooses among a template's state machines, and this is a definition",
-            args.file
+            file
         ));
     }
     Ok(Loaded {

@@ -6,6 +6,8 @@
 //! asl run FILE --input JSON|FILE [--context FILE] [--mock-config FILE --test-case NAME]
 //!              [--mocks DIR|FILE] [--type STANDARD|EXPRESS] [--seed N] [--data-flow]
 //!              [--s3 DIR] [--output-only] [--pretty] [--mock-timeout MS] [CHOICE]
+//! asl replay HISTORY [--definition FILE] [--input JSON|FILE] [--context FILE]
+//!              [--format text|json] [CHOICE]
 //! CHOICE:      [--state-machine ID] [--sub KEY=VALUE]... [--subs FILE]
 //! ```
 //!
@@ -15,6 +17,7 @@ mod args;
 mod definition;
 mod files;
 mod mocks;
+mod replay;
 mod report;
 mod run;
 mod s3_dir;
@@ -32,6 +35,8 @@ usage:
   asl run FILE --input JSON|FILE [--context FILE] [--mock-config FILE --test-case NAME]
                [--mocks DIR|FILE] [--type STANDARD|EXPRESS] [--seed N] [--data-flow]
                [--s3 DIR] [--output-only] [--pretty] [--mock-timeout MS] [CHOICE]
+  asl replay HISTORY [--definition FILE] [--input JSON|FILE] [--context FILE]
+               [--format text|json] [CHOICE]
   CHOICE:      [--state-machine ID] [--sub KEY=VALUE]... [--subs FILE]
 
 FILE is a state machine definition (JSON or YAML) or a SAM or CloudFormation template (JSON
@@ -43,13 +48,18 @@ validate exits 0 when the definition has no ERROR, 1 when it has, 2 on usage err
 run prints {\"status\", \"output\" | \"error\", \"cause\", \"history\"} (--output-only leaves the
 history out; --s3 DIR adds \"s3Written\", and writes those objects to DIR; indented at a terminal
 or with --pretty, compact otherwise) and exits 0 when the
-execution succeeded, 2 when it failed, timed out or was aborted, 1 when it could not start.";
+execution succeeded, 2 when it failed, timed out or was aborted, 1 when it could not start.
+replay runs the definition (--definition, or the one the history carries) again with every task
+answered as the history (get-execution-history's output) records, prints the first event where
+the run departs from the recording, and exits 0 when it does not, 3 when it does, 1 when it
+could not start.";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match argv.first().map(String::as_str) {
         Some("validate") => validate::main(&argv[1..]),
         Some("run") => run::main(&argv[1..]),
+        Some("replay") => replay::main(&argv[1..]),
         Some("-h" | "--help" | "help") => {
             files::print_out(USAGE);
             ExitCode::SUCCESS

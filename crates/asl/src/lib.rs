@@ -23,6 +23,7 @@ pub mod json;
 pub mod mock_config;
 pub mod model;
 pub mod path;
+pub mod recorded;
 pub mod rng;
 pub mod s3;
 pub mod sort;

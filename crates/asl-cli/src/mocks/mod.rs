@@ -62,6 +62,20 @@ impl Answerer {
         })
     }
 
+    /// Answers every task from one test case of a MockConfigFile already read (a replay's).
+    pub fn from_config(state_machine: &str, config: MockConfig, test_case: &str) -> Result<Answerer, String> {
+        config.test_case(state_machine, test_case)?;
+        Ok(Answerer {
+            config: Some(config),
+            test_case: Some(test_case.to_string()),
+            state_machine: state_machine.to_string(),
+            js: None,
+            invocations: HashMap::new(),
+            defaulted: Vec::new(),
+            unanswered: Vec::new(),
+        })
+    }
+
     pub fn answer(&mut self, req: &TaskRequest) -> Reply {
         let n = self.invocations.entry(req.state_name.clone()).or_insert(0);
         let index = *n;
