@@ -151,6 +151,13 @@ export async function setModelValue(uri, language, value, extra, onlyIfOpen) {
   model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
 }
 
+/** Sets the language of the model at `uri` (the definition: JSON or YAML), if it exists. */
+export async function setModelLanguage(uri, language) {
+  const m = await monaco();
+  const model = m.editor.getModel(m.Uri.parse(uri));
+  if (model && model.getLanguageId() !== language) m.editor.setModelLanguage(model, language);
+}
+
 /**
  * Shows diagnostics on the model at `uri`: a list of
  * {line, column, endLine, endColumn, message, code, severity: 'error'|'warning'}.

@@ -2,7 +2,7 @@
 # Fuzzes every reader of outside input (cargo-fuzz, nightly), each target for a number of
 # seconds (default 600): parse, validate and run a definition; read S3 objects as a
 # Distributed Map's ItemReader does; design mode's edits of a definition's text; read YAML,
-# definitions and SAM / CloudFormation templates. Crashes land in fuzz/artifacts/; each one found becomes a
+# definitions and SAM / CloudFormation templates; read executions recorded in AWS. Crashes land in fuzz/artifacts/; each one found becomes a
 # regression test.
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-600}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers design_edits templates)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers design_edits templates histories)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz
 
 for target in "${TARGETS[@]}"; do
@@ -53,10 +53,14 @@ for target in "${TARGETS[@]}"; do
         i=$((i + 1))
       done
       ;;
+    histories)
+      # The recorded histories of the conformance cases.
+      if [ -d ../shared/conformance/histories ]; then cp ../shared/conformance/histories/*.json "$CORPUS"/; fi
+      ;;
   esac
-  # Templates are longer than definitions.
+  # Templates and histories are longer than definitions.
   MAX_LEN=8192
-  [ "$target" = templates ] && MAX_LEN=65536
+  case "$target" in templates | histories) MAX_LEN=65536 ;; esac
   echo "== fuzzing $target for $SECONDS_TO_RUN s"
   (cd fuzz && cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN")
 done

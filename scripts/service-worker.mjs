@@ -26,10 +26,11 @@ export function listFiles(dir, prefix = '') {
 
 // Monaco 0.57's AMD build, as the page loads it before any mock tab is opened (listed from the
 // page's requests in Chromium): editor.main and its static dependencies, the modes loaded on
-// demand for the JSON editor and for the mocks' models (javascript pulls typescript), its CSS,
+// demand for the JSON editor, a YAML definition and the mocks' models (javascript pulls
+// typescript), its CSS,
 // and the editor's and JSON language's workers. The TypeScript worker (7 MB) is left to the
 // service worker's run-time cache. Modes and workers are named here without their hash.
-const MONACO_ROOTS = ['vs/editor/editor.main', 'jsonMode', 'tsMode', 'javascript'];
+const MONACO_ROOTS = ['vs/editor/editor.main', 'jsonMode', 'tsMode', 'javascript', 'yaml'];
 const MONACO_FILES = ['vs/loader.js', 'vs/editor/editor.main.css'];
 const MONACO_WORKERS = ['editor.worker', 'json.worker'];
 

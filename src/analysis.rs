@@ -6,8 +6,11 @@ use std::sync::Arc;
 
 use asl::diagnostics::Severity;
 use asl::model::{MockNeed, StateMachine, mock_needs};
+use asl::source::{Format, Placeholder};
 use asl::span::LineIndex;
 use asl_graph::Layout;
+
+use crate::sources::{Offered, Prepared};
 
 /// One diagnostic, placed for the editor.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,21 +47,81 @@ pub struct Analysis {
     pub layout: Option<Arc<Layout>>,
     pub needs: Vec<MockNeed>,
     pub spans: Vec<StateSpan>,
+    /// How the text is written.
+    pub format: Format,
+    /// The `${...}` placeholders (and a template's `Ref` / `Fn::GetAtt`) the definition uses.
+    pub placeholders: Vec<Placeholder>,
+    /// When the text is a SAM or CloudFormation template: the state machines it offers.
+    pub offer: Option<Vec<Offered>>,
+    /// Why the workspace's template gives the placeholders no values.
+    pub template_problem: Option<String>,
 }
 
 impl PartialEq for Analysis {
+    /// The same text read the same way: what follows from it (the graph, the problems) is the
+    /// same, so nothing downstream redraws.
     fn eq(&self, other: &Self) -> bool {
         self.text == other.text
+            && self.placeholders == other.placeholders
+            && self.offer == other.offer
+            && self.template_problem == other.template_problem
     }
 }
 
 impl Analysis {
+    /// A JSON definition with no placeholder (the engine's reader of YAML and templates is
+    /// not needed, see `sources`).
     pub fn of(text: &str) -> Analysis {
-        let def = asl::load(text);
+        Analysis::of_definition(text, asl::load(text), Format::Json, Vec::new())
+    }
+
+    /// What the reader of YAML and templates made of the text.
+    pub fn of_prepared(prepared: Prepared) -> Analysis {
+        let text = prepared.key.text.as_str();
+        let Some(definition) = prepared.definition else {
+            let count = prepared.offer.as_ref().map_or(0, Vec::len);
+            let problem = Problem {
+                error: true,
+                code: "TEMPLATE",
+                message: format!(
+                    "This is a SAM or CloudFormation template with {count} state machine{}, not a definition: open one below the editor",
+                    if count == 1 { "" } else { "s" }
+                ),
+                location: String::new(),
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 2,
+            };
+            return Analysis {
+                problems: vec![problem],
+                format: prepared.format,
+                offer: prepared.offer,
+                ..Analysis::of_definition(text, asl::Definition::empty(), prepared.format, Vec::new())
+            };
+        };
+        let mut analysis = Analysis::of_definition(text, definition, prepared.format, prepared.placeholders);
+        analysis.template_problem = prepared.template_problem;
+        analysis
+    }
+
+    fn of_definition(text: &str, def: asl::Definition, format: Format, placeholders: Vec<Placeholder>) -> Analysis {
         let index = LineIndex::new(text);
+        let spans_index = &def.spans;
+        let unvalued = placeholders.iter().filter(|p| p.effective().is_none()).flat_map(|p| {
+            p.uses.iter().map(move |pointer| asl::diagnostics::Diagnostic {
+                severity: Severity::Warning,
+                code: "PLACEHOLDER_WITHOUT_VALUE",
+                message: format!("${{{}}} has no value: give it one in Substitutions", p.name),
+                location: pointer.clone(),
+                span: spans_index.locate(pointer),
+            })
+        });
+        let unvalued: Vec<_> = unvalued.collect();
         let mut problems: Vec<Problem> = def
             .diagnostics
             .iter()
+            .chain(&unvalued)
             .map(|d| {
                 let start = index.line_col(d.span.start);
                 let end = index.line_col(d.span.end.max(d.span.start + 1));
@@ -80,7 +143,18 @@ impl Analysis {
         let needs = def.machine.as_ref().map(mock_needs).unwrap_or_default();
         let machine = if runnable { def.machine.map(Arc::new) } else { None };
         let layout = machine.as_ref().map(|m| Arc::new(asl_graph::layout(&asl_graph::build(m))));
-        Analysis { text: text.to_string(), problems, machine, layout, needs, spans }
+        Analysis {
+            text: text.to_string(),
+            problems,
+            machine,
+            layout,
+            needs,
+            spans,
+            format,
+            placeholders,
+            offer: None,
+            template_problem: None,
+        }
     }
 
     pub fn errors(&self) -> usize {

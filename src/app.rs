@@ -25,6 +25,7 @@ use crate::view::layout::{PhoneNav, SheetBar, Splitter, Ui};
 use crate::view::notice::NoticeBar;
 use crate::view::problems::Problems;
 use crate::view::share::SharePanel;
+use crate::view::substitutions::SourcePanel;
 use crate::view::tabs::Tabs;
 use crate::view::timeline::TimelineView;
 use crate::view::toolbar::Toolbar;
@@ -33,6 +34,33 @@ use crate::view::toolbar::Toolbar;
 const STEP_MS: f64 = 450.0;
 /// The longest a virtual wait takes to play back, at 1× speed.
 const LONGEST_WAIT_MS: f64 = 1500.0;
+
+/// Asks the reader of YAML and templates (split off the first download, see `sources`) for
+/// every definition that needs it, and keeps its answer for the analysis.
+fn read_sources(store: Store) {
+    Effect::new(move |_| {
+        let Some(key) = store.workspace.with(|w| crate::sources::needs_reader(w).then(|| crate::sources::Key::of(w)))
+        else {
+            return;
+        };
+        if store.prepared.with_untracked(|p| p.as_ref().is_some_and(|(k, _)| *k == key)) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match crate::sources::split::prepare(key.clone()).await {
+                Ok(prepared) => {
+                    let analysis = std::sync::Arc::new(crate::analysis::Analysis::of_prepared(prepared));
+                    let _ = store.prepared.try_set(Some((key, analysis)));
+                }
+                Err(_) => {
+                    let _ = store.notice.try_set(Some(Notice::error(
+                        "The reader of YAML and templates could not be loaded (offline?): the definition is shown as it was. Editing it tries again.",
+                    )));
+                }
+            }
+        });
+    });
+}
 
 /// The workspace saved in this browser, if any.
 fn saved_workspace() -> Option<Workspace> {
@@ -62,6 +90,7 @@ pub fn App() -> impl IntoView {
     play_back(store);
     keyboard(store, ui, run);
     open_links(store);
+    read_sources(store);
     raise_sheet_on_select(store, ui);
     announce_updates(store);
     let share_open = RwSignal::new(false);
@@ -141,6 +170,7 @@ pub fn App() -> impl IntoView {
                     <Tabs store />
                     <EditorPane store editor on_run=run />
                     <Problems store on_reveal=on_problem />
+                    <SourcePanel store />
                 </div>
             </main>
         </div>

@@ -15,6 +15,7 @@ mod origin;
 mod playback;
 mod runner;
 mod share;
+mod sources;
 mod store;
 mod theme;
 mod timeline;

@@ -14,6 +14,7 @@ use crate::browser;
 use crate::examples;
 use crate::runner::RunState;
 use crate::share::Mode;
+use crate::sources::{self, Key};
 
 /// What a person works on: everything a reload must restore.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +35,20 @@ pub struct Workspace {
     /// read them). Left out of links and saves while there are none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub files: BTreeMap<String, String>,
+    /// The SAM or CloudFormation template the definition came from, when it did: the
+    /// definition's placeholders take their values from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<TemplateSource>,
+    /// Values the person gave placeholders (over those the template gives).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub substitutions: BTreeMap<String, String>,
+}
+
+/// A template and which of its state machines the definition is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateSource {
+    pub template: String,
+    pub state_machine: String,
 }
 
 /// A message at the top of the page (a link opened, a link refused...).
@@ -84,6 +99,8 @@ impl Workspace {
             express: false,
             tab: None,
             files: files.s3.clone(),
+            source: None,
+            substitutions: BTreeMap::new(),
         }
     }
 
@@ -97,6 +114,8 @@ impl Workspace {
             express: false,
             tab: None,
             files: BTreeMap::new(),
+            source: None,
+            substitutions: BTreeMap::new(),
         }
     }
 }
@@ -165,6 +184,10 @@ pub enum Action {
     SetSpeed(f64),
     /// A shared link or a workspace file replaces the workspace (keeping local work as a draft).
     OpenShared(Box<Workspace>, Mode),
+    /// A template's state machine, opened: its definition's text and the template.
+    OpenTemplateMachine(String, TemplateSource),
+    /// A value for a placeholder (`None`: back to the template's).
+    SetSubstitution(String, Option<String>),
     RestoreDraft,
     SetMode(Mode),
     Notify(Notice),
@@ -176,6 +199,9 @@ pub enum Action {
 pub struct Store {
     pub workspace: RwSignal<Workspace>,
     pub analysis: Memo<Arc<Analysis>>,
+    /// The reader of YAML and templates' last analysis, with what it was asked (see
+    /// `sources`; `app::read_sources` asks).
+    pub prepared: RwSignal<Option<(Key, Arc<Analysis>)>>,
     pub tab: RwSignal<Tab>,
     pub run: RwSignal<RunState>,
     /// How many history events the playback shows.
@@ -195,10 +221,22 @@ impl Store {
     pub fn new(initial: Workspace) -> Store {
         let tab = initial.tab.as_deref().map(Tab::from_id).unwrap_or(Tab::Definition);
         let workspace = RwSignal::new(initial);
-        let analysis = Memo::new(move |_| Arc::new(workspace.with(|w| Analysis::of(&w.definition))));
+        let prepared: RwSignal<Option<(Key, Arc<Analysis>)>> = RwSignal::new(None);
+        let analysis = Memo::new(move |previous: Option<&Arc<Analysis>>| {
+            if !workspace.with(sources::needs_reader) {
+                return Arc::new(workspace.with(|w| Analysis::of(&w.definition)));
+            }
+            let key = workspace.with(Key::of);
+            // Until the reader answers for this text, what was shown stays.
+            prepared
+                .with(|p| p.as_ref().filter(|(k, _)| *k == key).map(|(_, a)| a.clone()))
+                .or_else(|| previous.cloned())
+                .unwrap_or_else(|| Arc::new(Analysis::of("")))
+        });
         Store {
             workspace,
             analysis,
+            prepared,
             tab: RwSignal::new(tab),
             run: RwSignal::new(RunState::Idle),
             cursor: RwSignal::new(0),
@@ -235,6 +273,26 @@ impl Store {
                         w.definition = text;
                     });
                 }
+            }
+            Action::OpenTemplateMachine(text, source) => {
+                self.workspace.update(|w| {
+                    w.definition = text;
+                    w.source = Some(source);
+                    w.example = None;
+                });
+                self.clear_run();
+                self.tab.set(Tab::Definition);
+                self.revision.update(|r| *r += 1);
+            }
+            Action::SetSubstitution(name, value) => {
+                self.workspace.update(|w| match value {
+                    Some(v) => {
+                        w.substitutions.insert(name, v);
+                    }
+                    None => {
+                        w.substitutions.remove(&name);
+                    }
+                });
             }
             Action::EditInput(text) => {
                 if self.workspace.with_untracked(|w| w.input != text) {

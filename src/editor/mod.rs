@@ -37,6 +37,8 @@ extern "C" {
     fn set_model_value(uri: &str, language: &str, value: &str, extra: &JsValue, only_if_open: bool) -> js_sys::Promise;
     #[wasm_bindgen(js_name = setMarkers)]
     fn set_markers(uri: &str, owner: &str, markers: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = setModelLanguage)]
+    fn set_model_language(uri: &str, language: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = replaceText)]
     fn replace_text(uri: &str, text: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = undoModel)]
@@ -227,6 +229,18 @@ pub fn EditorPane(
         for (p, v) in &w.files {
             let _ = set_model_value(&file_uri(p), file_language(p), v, &JsValue::UNDEFINED, true);
         }
+    });
+
+    // The definition is JSON or YAML, as its text is written.
+    Effect::new(move |_| {
+        let format = store.analysis.with(|a| a.format);
+        // (Again after the text is replaced: the model may only just exist.)
+        store.revision.get();
+        if !ready.get() {
+            return;
+        }
+        let language = if format == asl::source::Format::Yaml { "yaml" } else { "json" };
+        let _ = set_model_language(DEFINITION_URI, language);
     });
 
     // The engine's diagnostics as markers on the definition.

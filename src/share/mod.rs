@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::Workspace;
+use crate::store::{TemplateSource, Workspace};
 
 /// The format version written into new links.
 pub const VERSION: u32 = 1;
@@ -37,6 +37,14 @@ struct Payload {
     /// The S3 objects of the Files tab, by `bucket/key`.
     #[serde(rename = "f", default, skip_serializing_if = "BTreeMap::is_empty")]
     files: BTreeMap<String, String>,
+    /// The template the definition came from, and which state machine it is.
+    #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
+    template: Option<String>,
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+    state_machine: Option<String>,
+    /// The values given to placeholders.
+    #[serde(rename = "u", default, skip_serializing_if = "BTreeMap::is_empty")]
+    substitutions: BTreeMap<String, String>,
 }
 
 impl Payload {
@@ -48,6 +56,9 @@ impl Payload {
             example: w.example.clone(),
             express: w.express,
             files: w.files.clone(),
+            template: w.source.as_ref().map(|s| s.template.clone()),
+            state_machine: w.source.as_ref().map(|s| s.state_machine.clone()),
+            substitutions: w.substitutions.clone(),
         }
     }
 
@@ -60,6 +71,11 @@ impl Payload {
             express: self.express,
             tab: None,
             files: self.files,
+            source: match (self.template, self.state_machine) {
+                (Some(template), Some(state_machine)) => Some(TemplateSource { template, state_machine }),
+                _ => None,
+            },
+            substitutions: self.substitutions,
         }
     }
 }

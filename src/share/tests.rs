@@ -100,3 +100,21 @@ fn files_carry_what_links_carry() {
         from_file(r#"{"format": "asl-playground-workspace", "version": 7, "d": ""}"#).unwrap_err().contains("newer")
     );
 }
+
+#[test]
+fn a_link_carries_the_template_and_the_substitutions() {
+    let mut w = workspace();
+    w.definition = "StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: ${Fn}\n    End: true\n".into();
+    w.source = Some(crate::store::TemplateSource {
+        template: "Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n".into(),
+        state_machine: "M".into(),
+    });
+    w.substitutions.insert("Fn".into(), "arn:aws:lambda:us-east-1:111122223333:function:f".into());
+    let (back, _) = decode(&format!("#{}", encode(&w, Mode::Edit))).unwrap().unwrap();
+    assert_eq!(back.source, w.source);
+    assert_eq!(back.substitutions, w.substitutions);
+    assert_eq!(back.definition, w.definition);
+    // A link of a workspace with no template carries none.
+    let (back, _) = decode(&format!("#{}", encode(&workspace(), Mode::Edit))).unwrap().unwrap();
+    assert_eq!(back.source, None);
+}

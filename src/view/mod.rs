@@ -16,6 +16,7 @@ pub mod map_run;
 pub mod notice;
 pub mod problems;
 pub mod share;
+pub mod substitutions;
 pub mod tabs;
 pub mod timeline;
 pub mod toolbar;

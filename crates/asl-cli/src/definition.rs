@@ -35,7 +35,7 @@ impl Loaded {
 
     /// The placeholders nothing gave a value, to say so.
     pub fn unvalued(&self) -> impl Iterator<Item = &Placeholder> {
-        self.placeholders.iter().filter(|p| p.value.is_none())
+        self.placeholders.iter().filter(|p| p.effective().is_none())
     }
 }
 

@@ -16,6 +16,11 @@ pub struct Definition {
 }
 
 impl Definition {
+    /// No definition at all: no machine, nothing found.
+    pub fn empty() -> Definition {
+        Definition { machine: None, diagnostics: Vec::new(), spans: SpanIndex::default() }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }

@@ -23,7 +23,7 @@ pub mod template;
 mod tests;
 
 pub use definition_string::definition_string_text;
-pub use open::{Opened, open};
+pub use open::{Extracted, Opened, Setting, extract, open, open_definition, setting_for};
 pub use placeholders::{Placeholder, Substitutions, placeholders};
 
 use serde_json::Value;

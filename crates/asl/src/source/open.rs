@@ -1,5 +1,6 @@
-//! One state machine of a text, opened as the command opens it: found, read, its placeholders
-//! valued, and loaded.
+//! One state machine of a text, opened as the command and the page open it: found
+//! ([`extract`]: its definition's text and the setting its placeholders get values from),
+//! then read, valued and loaded ([`open_definition`]).
 
 use serde_json::{Map, Value};
 
@@ -17,7 +18,8 @@ pub struct Opened {
     /// The template's logical id of it (none for a bare definition).
     pub logical_id: Option<String>,
     /// Its definition's text as written (a template's `Definition` as the lines it spans) and
-    /// where that text starts in the text opened (0 when it is a file of its own).
+    /// where that text starts in the text opened (`None` when it is not a part of it: a file
+    /// of its own, or a `DefinitionString`).
     pub text: String,
     pub offset: Option<usize>,
     pub format: Format,
@@ -27,6 +29,28 @@ pub struct Opened {
     /// The definition with every value put in, loaded: diagnostics at positions in `text`
     /// (in the substituted text, for a DefinitionString that is JSON only once substituted).
     pub definition: Definition,
+}
+
+/// Where a definition sits, which is where its placeholders get their values: alone, or in
+/// a template's state machine.
+#[derive(Clone, Debug, Default)]
+pub struct Setting {
+    pub template: Option<Value>,
+    pub machine: Option<StateMachineResource>,
+    /// An `Fn::Sub`'s own variables (a `DefinitionString` written with them).
+    pub variables: Option<Map<String, Value>>,
+    /// How `${...}` reads in the definition's strings.
+    pub mode: Mode,
+}
+
+/// A template's state machine's definition, found.
+#[derive(Clone, Debug)]
+pub struct Extracted {
+    pub logical_id: String,
+    /// The definition's text, and where it starts in the template (see [`Opened::text`]).
+    pub text: String,
+    pub offset: Option<usize>,
+    pub setting: Setting,
 }
 
 /// Opens `text`: a definition, or the state machine `choice` of a template (the only one
@@ -39,22 +63,48 @@ pub fn open(
     read_file: &dyn Fn(&str) -> Result<String, String>,
 ) -> Result<Opened, String> {
     let document = read(text);
-    match (&document.kind, &document.parsed.value) {
-        (Kind::Template, Some(template)) => {
-            open_template(text, &document.parsed.spans, template, choice, given, read_file)
-        }
-        _ => Ok(definition(text.to_string(), Some(0), document, None, None, None, Mode::Plain, given)),
+    if document.kind != Kind::Template {
+        return Ok(load(text.to_string(), Some(0), document, &Setting::default(), given));
     }
+    let found = extract_from(text, &document, choice, read_file)?;
+    let document = reread(&found.text);
+    let mut opened = load(found.text, found.offset, document, &found.setting, given);
+    opened.logical_id = Some(found.logical_id);
+    Ok(opened)
 }
 
-fn open_template(
+/// Reads, values and loads a definition's text in its setting.
+pub fn open_definition(text: &str, setting: &Setting, given: &Substitutions) -> Opened {
+    load(text.to_string(), None, reread(text), setting, given)
+}
+
+/// Finds the state machine `choice` of the template `text` (the only one when `None`).
+pub fn extract(
     text: &str,
-    spans: &SpanIndex,
-    template: &Value,
     choice: Option<&str>,
-    given: &Substitutions,
     read_file: &dyn Fn(&str) -> Result<String, String>,
-) -> Result<Opened, String> {
+) -> Result<Extracted, String> {
+    let document = read(text);
+    if document.kind != Kind::Template {
+        return Err("this is not a SAM or CloudFormation template".into());
+    }
+    extract_from(text, &document, choice, read_file)
+}
+
+/// The setting of the template `text`'s state machine `choice`, for a definition text held
+/// apart from the template (the page keeps the definition in its editor): where it is in the
+/// template is not needed, so a `DefinitionUri` file is not read.
+pub fn setting_for(text: &str, choice: &str) -> Result<Setting, String> {
+    extract(text, Some(choice), &|_| Ok(String::new())).map(|found| found.setting)
+}
+
+fn extract_from(
+    text: &str,
+    document: &Document,
+    choice: Option<&str>,
+    read_file: &dyn Fn(&str) -> Result<String, String>,
+) -> Result<Extracted, String> {
+    let template = document.parsed.value.as_ref().ok_or("the template cannot be read")?;
     let machines = state_machines(template);
     let ids = || machines.iter().map(|m| m.logical_id.as_str()).collect::<Vec<_>>().join(", ");
     let machine = match (choice, machines.as_slice()) {
@@ -71,38 +121,40 @@ fn open_template(
             .ok_or_else(|| format!("the template has no state machine {id} (it has {})", ids()))?,
     };
     let id = &machine.logical_id;
-    match &machine.definition {
+    let mut setting = Setting {
+        template: Some(template.clone()),
+        machine: Some(machine.clone()),
+        variables: None,
+        mode: Mode::Plain,
+    };
+    let (part, offset) = match &machine.definition {
         DefinitionSource::Object { pointer } => {
-            let (start, end) = node_lines(text, spans, pointer)?;
-            let part = text[start..end].to_string();
-            let document = reread(&part);
-            Ok(definition(part, Some(start), document, Some(template), Some(machine), None, Mode::Plain, given))
+            let (start, end) = node_lines(text, &document.parsed.spans, pointer)?;
+            (text[start..end].to_string(), Some(start))
         }
         DefinitionSource::String { pointer, form } => {
             let node = template.pointer(pointer).unwrap_or(&Value::Null);
             let part = definition_string_text(node).map_err(|why| format!("{id}: {why}"))?;
-            let variables = match form {
-                StringForm::SubWithVariables => node.pointer("/Fn::Sub/1").and_then(Value::as_object),
-                _ => None,
-            };
-            let mode = if *form == StringForm::Plain { Mode::Plain } else { Mode::Sub };
-            let document = reread(&part);
-            Ok(definition(part, None, document, Some(template), Some(machine), variables, mode, given))
+            if *form == StringForm::SubWithVariables {
+                setting.variables = node.pointer("/Fn::Sub/1").and_then(Value::as_object).cloned();
+            }
+            if *form != StringForm::Plain {
+                setting.mode = Mode::Sub;
+            }
+            (part, None)
         }
         DefinitionSource::File { path } => {
             let part = read_file(path).map_err(|why| format!("{id}: DefinitionUri {path} cannot be read: {why}"))?;
-            let document = reread(&part);
-            Ok(definition(part, None, document, Some(template), Some(machine), None, Mode::Plain, given))
+            (part, None)
         }
-        DefinitionSource::S3 { location } => Err(format!(
-            "{id}: the definition is in S3 ({location}), which the playground does not reach: download it beside the template and name it in DefinitionUri"
-        )),
-        DefinitionSource::Missing { why } => Err(format!("{id}: {why}")),
-    }
-    .map(|mut opened| {
-        opened.logical_id = Some(id.clone());
-        opened
-    })
+        DefinitionSource::S3 { location } => {
+            return Err(format!(
+                "{id}: the definition is in S3 ({location}), which the playground does not reach: download it beside the template and name it in DefinitionUri"
+            ));
+        }
+        DefinitionSource::Missing { why } => return Err(format!("{id}: {why}")),
+    };
+    Ok(Extracted { logical_id: id.clone(), text: part, offset, setting })
 }
 
 /// A definition's own text, read as what it is written in.
@@ -115,24 +167,25 @@ fn reread(text: &str) -> Document {
     Document { format, kind: Kind::Definition, parsed }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn definition(
+fn load(
     text: String,
     offset: Option<usize>,
     mut document: Document,
-    template: Option<&Value>,
-    machine: Option<&StateMachineResource>,
-    variables: Option<&Map<String, Value>>,
-    mode: Mode,
+    setting: &Setting,
     given: &Substitutions,
 ) -> Opened {
+    let (template, machine, variables, mode) =
+        (setting.template.as_ref(), setting.machine.as_ref(), setting.variables.as_ref(), setting.mode);
     // A DefinitionString whose text is JSON only once substituted (`"Max": ${Limit}`) is
     // substituted as text, as CloudFormation does, then read.
     let as_text = mode == Mode::Sub && !document.parsed.errors.is_empty();
-    let found = match (&document.parsed.value, as_text) {
+    let mut found = match (&document.parsed.value, as_text) {
         (Some(value), false) => placeholders(template, machine, variables, value, mode),
         _ => placeholders(template, machine, variables, &Value::String(text.clone()), mode),
     };
+    for placeholder in &mut found {
+        placeholder.given = given.get(&placeholder.name).cloned();
+    }
     let values = values(&found, given);
     if as_text {
         let retry = json::parse(&resolve::substitute(&text, mode, &values, None));

@@ -15,10 +15,19 @@ pub struct Placeholder {
     pub name: String,
     /// The value it gets unless the person gives another; `None` when nothing gives one.
     pub value: Option<String>,
+    /// The value the person gave, when they did (it wins).
+    pub given: Option<String>,
     /// Where the value comes from, for people: `DefinitionSubstitutions`, `AWS::Region`...
     pub origin: String,
     /// Where the definition uses it (JSON pointers into the definition).
     pub uses: Vec<String>,
+}
+
+impl Placeholder {
+    /// The value it has: the person's, else the prefilled one.
+    pub fn effective(&self) -> Option<&str> {
+        self.given.as_deref().or(self.value.as_deref())
+    }
 }
 
 /// Values for placeholders by name (what the person gave, over the prefilled ones).
@@ -37,7 +46,13 @@ pub fn placeholders(
     let mut found: Vec<Placeholder> = Vec::new();
     let mut note = |name: String, pointer: &str| match found.iter_mut().find(|p| p.name == name) {
         Some(p) => p.uses.push(pointer.to_string()),
-        None => found.push(Placeholder { name, value: None, origin: String::new(), uses: vec![pointer.to_string()] }),
+        None => found.push(Placeholder {
+            name,
+            value: None,
+            given: None,
+            origin: String::new(),
+            uses: vec![pointer.to_string()],
+        }),
     };
     walk(definition, "", mode, &mut note);
     let substitutions = machine.map(|m| &m.substitutions);

@@ -13,9 +13,10 @@ use super::definition_string::part_name;
 pub type Values = BTreeMap<String, String>;
 
 /// How `${...}` is read in a string.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     /// `DefinitionSubstitutions`: `${name}` is replaced when it has a value.
+    #[default]
     Plain,
     /// `Fn::Sub`: as plain, and `${!text}` is the literal `${text}`.
     Sub,

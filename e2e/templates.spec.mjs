@@ -1,0 +1,133 @@
+// SAM and CloudFormation templates in the page: a template pasted as the definition offers its
+// state machines; one opens as YAML with its placeholders valued in the Substitutions panel
+// (from DefinitionSubstitutions and the template's resources), runs with mocks named after
+// the resources, takes the person's values, and travels in a share link with its template.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { open, setModel, modelText, run, shot } from './helpers.mjs';
+
+const DEFINITION = 'file:///definition.asl.json';
+const TEMPLATE = readFileSync(new URL('../crates/asl-cli/tests/fixtures/templates/sam-orders.yaml', import.meta.url), 'utf8');
+const CLEANUP = readFileSync(new URL('../crates/asl-cli/tests/fixtures/templates/cleanup.asl.json', import.meta.url), 'utf8');
+
+const row = (page, name) => page.locator('.substitutions tr', { has: page.locator('th', { hasText: `\${${name}}` }) });
+
+/** The page on a phone, fresh, with its definition editor shown (which loads the editor). */
+async function openOnPhone(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/');
+  await expect(page.locator('.graph-svg [data-state]').first()).toBeVisible();
+  await page.locator('.phone-nav button', { hasText: 'Definition' }).click();
+  await page.waitForFunction(() => {
+    const m = window.monaco;
+    const model = m && m.editor.getModel(m.Uri.parse('file:///definition.asl.json'));
+    return model && model.getValue().length > 0;
+  });
+  return errors;
+}
+
+async function openOrderFlow(page) {
+  await setModel(page, DEFINITION, TEMPLATE);
+  const offer = page.locator('.template-offer');
+  await expect(offer).toContainText('A template with 2 state machines');
+  await expect(page.locator('.problems')).toContainText('This is a SAM or CloudFormation template with 2 state machines');
+  await offer.locator('li', { hasText: 'OrderFlow' }).getByRole('button', { name: 'Open' }).click();
+  await expect(page.locator('.graph-svg [data-state="Save"]')).toBeAttached();
+}
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`a SAM template opens, its substitutions are shown and used, at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const phone = viewport.width < 500;
+    const view = (name) => (phone ? page.locator('.phone-nav button', { hasText: name }).click() : Promise.resolve());
+    // On a phone the editor loads when an editor is first shown.
+    const errors = phone ? await openOnPhone(page) : await open(page);
+    await view('Definition');
+    await openOrderFlow(page);
+
+    // The definition is the template's block, as YAML, without the template's indentation.
+    const text = await modelText(page, DEFINITION);
+    expect(text.startsWith('StartAt: Check\nStates:\n  Check:\n')).toBe(true);
+    expect(await page.evaluate(() => window.monaco.editor.getModel(window.monaco.Uri.parse('file:///definition.asl.json')).getLanguageId())).toBe('yaml');
+    await expect(page.locator('.graph-svg [data-state]')).toHaveCount(2);
+    await view('Graph');
+    await expect(page.locator('.graph-svg [data-state="Check"]')).toBeVisible();
+    await view('Definition');
+
+    // Every placeholder, prefilled: DefinitionSubstitutions' Ref, a GetAtt, a parameter.
+    await expect(row(page, 'Table').locator('input')).toHaveValue('OrdersTable');
+    await expect(row(page, 'CheckStock.Arn').locator('input')).toHaveValue('arn:aws:lambda:us-east-1:123456789012:function:CheckStock');
+    await expect(row(page, 'Stage').locator('input')).toHaveValue('dev');
+    if (viewport.width >= 500) await shot(page, 'template-substitutions');
+
+    // The mock is named after the function; the run uses the values.
+    if (!phone) await expect(page.locator('.tabs')).toContainText('CheckStock');
+    await setModel(page, 'file:///input.json', '{"id": "o-1"}');
+    await view('Graph');
+    await run(page);
+    await expect(page.locator('.run-status')).toContainText('SUCCEEDED');
+    await view('Definition');
+
+    // A value of the person's own.
+    await row(page, 'Table').locator('input').fill('my-orders');
+    await row(page, 'Table').locator('input').press('Enter');
+    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('asl-playground/workspace/v1')).substitutions)).toEqual({ Table: 'my-orders' });
+    expect(errors).toEqual([]);
+  });
+}
+
+test('YAML mistakes are placed in the YAML, and a placeholder with no value is flagged where it is used', async ({ page }) => {
+  await open(page);
+  await openOrderFlow(page);
+  const text = await modelText(page, DEFINITION);
+  await setModel(page, DEFINITION, text.replace('Next: Save', 'Next: Nowhere').replace('${Table}', '${Unknown}'));
+  const problem = page.locator('.problems li', { hasText: "leads to 'Nowhere'" });
+  await expect(problem.locator('.where')).toHaveText('7:11');
+  await expect(page.locator('.problems li', { hasText: '${Unknown} has no value' })).toBeVisible();
+  await expect(row(page, 'Unknown')).toHaveClass(/unvalued/);
+});
+
+test('a DefinitionUri state machine asks for its file, and a link carries the template and the values', async ({ page, browser }) => {
+  await open(page);
+  await setModel(page, DEFINITION, TEMPLATE);
+  const cleanup = page.locator('.template-offer li', { hasText: 'Cleanup' });
+  await expect(cleanup).toContainText('DefinitionUri cleanup.asl.json');
+  await cleanup.locator('input[type=file]').setInputFiles({ name: 'cleanup.asl.json', mimeType: 'application/json', buffer: Buffer.from(CLEANUP) });
+  await expect(page.locator('.graph-svg [data-state="Empty"]')).toBeVisible();
+  expect(await modelText(page, DEFINITION)).toBe(CLEANUP);
+  await expect(row(page, 'Bucket').locator('input')).toHaveValue('archive');
+  await expect(row(page, 'Note')).toHaveClass(/unvalued/);
+  await row(page, 'Note').locator('input').fill('hello');
+  await row(page, 'Note').locator('input').press('Enter');
+  await expect(row(page, 'Note')).not.toHaveClass(/unvalued/);
+
+  await page.locator('button.share').click();
+  await expect(page.locator('.share-link')).toHaveValue(/#v1\./);
+  const link = await page.locator('.share-link').inputValue();
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(link);
+  await expect(fresh.locator('.graph-svg [data-state="Empty"]')).toBeVisible();
+  await expect(row(fresh, 'Bucket').locator('input')).toHaveValue('archive');
+  await expect(row(fresh, 'Note').locator('input')).toHaveValue('hello');
+  await fresh.locator('button.run').click();
+  await expect(fresh.locator('.run-status')).toContainText('SUCCEEDED');
+});
+
+test('a template with no state machine, one in S3, and a YAML alias bomb are said, and the page lives', async ({ page }) => {
+  const errors = await open(page);
+  await setModel(page, DEFINITION, 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n');
+  await expect(page.locator('.template-offer')).toContainText('It defines no state machine');
+  await setModel(page, DEFINITION, 'Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri:\n        Bucket: b\n        Key: k.json\n');
+  await expect(page.locator('.template-offer')).toContainText('cannot open: its definition is in S3 (s3://b/k.json)');
+  let bomb = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+  for (let i = 1; i < 9; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+  await setModel(page, DEFINITION, bomb);
+  await expect(page.locator('.problems')).toContainText('aliases expand to more than');
+  // The page still answers.
+  await setModel(page, DEFINITION, '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}');
+  await expect(page.locator('.graph-svg [data-state="A"]')).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,20 @@
+//! Read whatever text arrives as an execution recorded in AWS (get-execution-history's
+//! output, with describe-execution and the definition beside it): no input may panic the
+//! reader, and what it reads can always be replayed: the mock config it makes is one the
+//! engine reads, and a recording never departs from itself.
+
+#![no_main]
+
+use asl::recorded;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let Ok(recorded) = recorded::read(&text) else { return };
+    assert!(recorded.events.windows(2).all(|w| w[0].id < w[1].id));
+    assert_eq!(recorded.events[0].kind, "ExecutionStarted");
+    let config = recorded::mock_config(&recorded, "M");
+    asl::mock_config::MockConfig::from_value(&config).expect("a mock config the engine reads");
+    assert_eq!(recorded::first_divergence(&recorded.events, &recorded.events), None);
+    let _ = recorded.state_names();
+});

@@ -1,0 +1,72 @@
+//! The reader's work, in the split-off module.
+
+use asl::source::{self, Kind, Setting, template::DefinitionSource};
+
+use super::{Key, Offered, Prepared, dedent};
+use crate::store::TemplateSource;
+
+/// Reads `key.text`: as a template (offering its state machines), or as a definition in
+/// its setting (the workspace's template), with its placeholders valued.
+pub fn prepare(key: Key) -> Prepared {
+    let document = source::read(&key.text);
+    if document.kind == Kind::Template {
+        let offer = document.parsed.value.as_ref().map(|t| {
+            source::template::state_machines(t)
+                .into_iter()
+                .map(|m| Offered {
+                    definition: m.definition.describe(),
+                    needs_file: match &m.definition {
+                        DefinitionSource::File { path } => Some(path.clone()),
+                        _ => None,
+                    },
+                    refused: match &m.definition {
+                        DefinitionSource::S3 { location } => {
+                            Some(format!("its definition is in S3 ({location}), which the playground does not reach"))
+                        }
+                        DefinitionSource::Missing { why } => Some(why.clone()),
+                        _ => None,
+                    },
+                    logical_id: m.logical_id,
+                })
+                .collect()
+        });
+        return Prepared {
+            format: document.format,
+            definition: None,
+            placeholders: Vec::new(),
+            offer,
+            template_problem: None,
+            key,
+        };
+    }
+    let (setting, template_problem) = match &key.source {
+        Some(s) => match source::setting_for(&s.template, &s.state_machine) {
+            Ok(setting) => (setting, None),
+            Err(why) => (Setting::default(), Some(why)),
+        },
+        None => (Setting::default(), None),
+    };
+    let opened = source::open_definition(&key.text, &setting, &key.substitutions);
+    Prepared {
+        format: opened.format,
+        definition: Some(opened.definition),
+        placeholders: opened.placeholders,
+        offer: None,
+        template_problem,
+        key,
+    }
+}
+
+/// Opens the template's state machine `logical_id`: the definition's text (a `Definition`
+/// block taken out of the template and dedented; a `DefinitionString`'s text; the
+/// `DefinitionUri` file's, given as `file`) and the workspace's source.
+pub fn open_machine(
+    template: &str,
+    logical_id: &str,
+    file: Option<String>,
+) -> Result<(String, TemplateSource), String> {
+    let read_file = |path: &str| file.clone().ok_or_else(|| format!("open the file {path}"));
+    let found = source::extract(template, Some(logical_id), &read_file)?;
+    let text = if found.offset.is_some() { dedent(&found.text).0 } else { found.text };
+    Ok((text, TemplateSource { template: template.to_string(), state_machine: found.logical_id }))
+}

@@ -1,0 +1,25 @@
+//! Where the wasm is cut for the reader of YAML and templates (see the module above). A
+//! module that fails to load is an `Err` the analysis says, never a crash. Natively (tests)
+//! these are plain calls.
+
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
+
+use super::{Key, Prepared, read};
+use crate::store::TemplateSource;
+
+/// Reads a definition's text (see [`read::prepare`]).
+#[wasm_split(sources, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn prepare(key: Key) -> Result<Prepared, SplitLoaderError> {
+    Ok(read::prepare(key))
+}
+
+/// Opens a template's state machine: its definition's text as the editor shows it (see
+/// [`read::open_machine`]).
+#[wasm_split(sources, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn open_machine(
+    template: String,
+    logical_id: String,
+    file: Option<String>,
+) -> Result<Result<(String, TemplateSource), String>, SplitLoaderError> {
+    Ok(read::open_machine(&template, &logical_id, file))
+}
