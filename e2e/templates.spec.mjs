@@ -131,3 +131,27 @@ test('a template with no state machine, one in S3, and a YAML alias bomb are sai
   await expect(page.locator('.graph-svg [data-state="A"]')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('export writes the edited definition back into the template, which opens again the same', async ({ page }) => {
+  await open(page);
+  await openOrderFlow(page);
+  await row(page, 'Table').locator('input').fill('my-orders');
+  await row(page, 'Table').locator('input').press('Enter');
+  const edited = (await modelText(page, DEFINITION)).replace('    Next: Save\n', '    Comment: checked\n    Next: Save\n');
+  await setModel(page, DEFINITION, edited);
+  await expect(page.locator('.graph-svg [data-state="Check"]')).toBeAttached();
+
+  await page.locator('button', { hasText: 'Export' }).first().click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.export-template').click()]);
+  expect(download.suggestedFilename()).toBe('template.yaml');
+  const written = readFileSync(await download.path(), 'utf8');
+  // The template as it was, but for the definition's new line, in the template's indentation.
+  expect(written).toBe(TEMPLATE.replace('            Next: Save\n', '            Comment: checked\n            Next: Save\n'));
+  await page.locator('.export-panel button[title="Close"]').click();
+
+  // Opened again: the same definition, the same substitutions from the template.
+  await setModel(page, DEFINITION, written);
+  await page.locator('.template-offer li', { hasText: 'OrderFlow' }).getByRole('button', { name: 'Open' }).click();
+  await expect.poll(() => modelText(page, DEFINITION)).toBe(edited);
+  await expect(row(page, 'Table').locator('input')).toHaveValue('OrdersTable');
+});

@@ -279,6 +279,8 @@ impl Store {
                     w.definition = text;
                     w.source = Some(source);
                     w.example = None;
+                    // Values given for another definition's placeholders do not carry over.
+                    w.substitutions.clear();
                 });
                 self.clear_run();
                 self.tab.set(Tab::Definition);

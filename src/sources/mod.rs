@@ -61,31 +61,3 @@ pub fn needs_reader(w: &Workspace) -> bool {
     let text = w.definition.trim();
     w.source.is_some() || (!text.is_empty() && !asl::yaml::looks_like_json(text)) || text.contains("${")
 }
-
-/// The text with the indentation all its lines share taken off (a template's `Definition`
-/// block, shown in the editor), and how much that was.
-pub fn dedent(text: &str) -> (String, usize) {
-    let indent = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start_matches(' ').len())
-        .min()
-        .unwrap_or(0);
-    let out: Vec<&str> = text.lines().map(|l| if l.len() >= indent { &l[indent..] } else { l.trim_start() }).collect();
-    let mut out = out.join("\n");
-    if text.ends_with('\n') {
-        out.push('\n');
-    }
-    (out, indent)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dedent_takes_off_the_shared_indentation() {
-        assert_eq!(dedent("    a:\n      b: 1\n\n    c: 2\n"), ("a:\n  b: 1\n\nc: 2\n".to_string(), 4));
-        assert_eq!(dedent("{\"a\": 1}"), ("{\"a\": 1}".to_string(), 0));
-    }
-}

@@ -2,7 +2,7 @@
 
 use asl::source::{self, Kind, Setting, template::DefinitionSource};
 
-use super::{Key, Offered, Prepared, dedent};
+use super::{Key, Offered, Prepared};
 use crate::store::TemplateSource;
 
 /// Reads `key.text`: as a template (offering its state machines), or as a definition in
@@ -67,6 +67,35 @@ pub fn open_machine(
 ) -> Result<(String, TemplateSource), String> {
     let read_file = |path: &str| file.clone().ok_or_else(|| format!("open the file {path}"));
     let found = source::extract(template, Some(logical_id), &read_file)?;
-    let text = if found.offset.is_some() { dedent(&found.text).0 } else { found.text };
-    Ok((text, TemplateSource { template: template.to_string(), state_machine: found.logical_id }))
+    Ok((found.shown(), TemplateSource { template: template.to_string(), state_machine: found.logical_id }))
+}
+
+/// What exporting a template gives.
+pub enum Exported {
+    /// The template, with the definition written back.
+    Template(String),
+    /// The definition is kept in this file beside the template (`DefinitionUri`).
+    OwnFile(String),
+    Refused(String),
+}
+
+pub fn export_template(source: &TemplateSource, definition: &str) -> Exported {
+    match source::export::replace_definition(&source.template, &source.state_machine, definition) {
+        Ok(text) => Exported::Template(text),
+        Err(why) => {
+            let document = source::read(&source.template);
+            let file = document.parsed.value.as_ref().and_then(|t| {
+                source::template::state_machines(t).into_iter().find(|m| m.logical_id == source.state_machine).and_then(
+                    |m| match m.definition {
+                        DefinitionSource::File { path } => Some(path),
+                        _ => None,
+                    },
+                )
+            });
+            match file {
+                Some(path) => Exported::OwnFile(path),
+                None => Exported::Refused(why),
+            }
+        }
+    }
 }

@@ -23,3 +23,14 @@ pub fn open_machine(
 ) -> Result<Result<(String, TemplateSource), String>, SplitLoaderError> {
     Ok(read::open_machine(&template, &logical_id, file))
 }
+
+/// The template with its state machine's definition replaced by the edited text, in the form
+/// the template has it (see `asl::source::export`): `Ok(Ok(template))`, or `Ok(Err(file))` when
+/// the definition is kept in its own `DefinitionUri` file (that file is what to export), or
+/// `Ok(Err(why))`.
+#[wasm_split(sources, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn export_template(source: TemplateSource, definition: String) -> Result<Exported, SplitLoaderError> {
+    Ok(read::export_template(&source, &definition))
+}
+
+pub use super::read::Exported;

@@ -41,9 +41,37 @@ pub fn ExportPanel(store: Store, open: RwSignal<bool>) -> impl IntoView {
         }
     };
     let has_run = move || store.run.with(|r| r.result().is_some());
+    let yaml = move || store.analysis.with(|a| a.format == asl::source::Format::Yaml);
     let download_definition = move |_| {
         let text = store.workspace.with_untracked(|w| w.definition.clone());
-        browser::download(&format!("{}.asl.json", name()), "application/json", &text);
+        let extension = if yaml() { "asl.yaml" } else { "asl.json" };
+        browser::download(&format!("{}.{extension}", name()), "application/json", &text);
+    };
+    let from_template = move || store.workspace.with(|w| w.source.is_some());
+    let download_template = move |_| {
+        let Some((source, definition)) =
+            store.workspace.with_untracked(|w| Some((w.source.clone()?, w.definition.clone())))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            use crate::sources::split::{Exported, export_template};
+            let json = asl::yaml::looks_like_json(&source.template);
+            match export_template(source, definition.clone()).await {
+                Ok(Exported::Template(text)) => {
+                    let file = if json { "template.json" } else { "template.yaml" };
+                    browser::download(file, "text/plain", &text);
+                }
+                Ok(Exported::OwnFile(path)) => {
+                    let file = path.rsplit('/').next().unwrap_or(&path).to_string();
+                    browser::download(&file, "text/plain", &definition);
+                }
+                Ok(Exported::Refused(why)) => store.apply(Action::Notify(Notice::error(why))),
+                Err(_) => {
+                    store.apply(Action::Notify(Notice::error("The template writer could not be loaded (offline?).")))
+                }
+            }
+        });
     };
     let download_history = move |_| {
         if let Some(r) = store.run.with_untracked(|r| r.result()) {
@@ -87,7 +115,14 @@ pub fn ExportPanel(store: Store, open: RwSignal<bool>) -> impl IntoView {
                 </div>
                 <h4>"Files"</h4>
                 <div class="share-row wrap">
-                    <button class="export-definition" on:click=download_definition>"Definition (.asl.json)"</button>
+                    <button class="export-definition" on:click=download_definition>
+                        {move || if yaml() { "Definition (.asl.yaml)" } else { "Definition (.asl.json)" }}
+                    </button>
+                    <Show when=from_template>
+                        <button class="export-template" on:click=download_template title="The template it came from, with this definition written back in the template's form">
+                            "Template, with this definition"
+                        </button>
+                    </Show>
                     <button class="export-history" on:click=download_history disabled=move || !has_run() title="The execution history, shaped as GetExecutionHistory returns it">
                         "Execution history (.json)"
                     </button>

@@ -3,7 +3,8 @@
 //! definition read from wherever the template keeps it, its placeholders listed (those from
 //! `DefinitionSubstitutions` valued), and it loads with as many states as the index counts.
 //! A state machine whose definition is not in the files (S3) is listed, and opening it says
-//! why. Skipped with a notice when `../shared` is not beside the repository.
+//! why. A definition kept in the template, written back (export) and opened again, is the
+//! same definition with the same substitutions. Skipped with a notice when `../shared` is not beside the repository.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -59,10 +60,38 @@ fn every_template_opens_with_every_state_machine() {
             machines += 1;
             let id = machine["logical_id"].as_str().unwrap();
             check(file, Some(id), &text, &Substitutions::new(), &read_file, machine, &mut problems);
+            exported_back(file, id, &text, &mut problems);
         }
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
     assert!(templates >= 100 && machines >= 130, "{templates} templates, {machines} state machines");
+}
+
+/// A state machine kept in the template, written back as the editor shows it, gives the same
+/// template byte for byte, and reads back the same: the same definition, the same
+/// placeholders with the same values.
+fn exported_back(file: &str, id: &str, text: &str, problems: &mut Vec<String>) {
+    let no_file = |_: &str| Err("no file".to_string());
+    let Ok(found) = source::extract(text, Some(id), &no_file) else { return };
+    let written = match source::export::replace_definition(text, id, &found.shown()) {
+        Ok(written) => written,
+        Err(why) if why.contains("in its own file") => return,
+        Err(why) => return problems.push(format!("{file} {id}: export: {why}")),
+    };
+    if written != text {
+        problems.push(format!("{file} {id}: written back unedited, the template is not the same byte for byte"));
+    }
+    let again = source::extract(&written, Some(id), &no_file).map(|f| f.shown());
+    if again.as_deref() != Ok(found.shown().as_str()) {
+        return problems.push(format!("{file} {id}: the definition exported and opened again differs"));
+    }
+    let opened = |t: &str| {
+        source::open(t, Some(id), &Substitutions::new(), &no_file)
+            .map(|o| o.placeholders.into_iter().map(|p| (p.name, p.value)).collect::<Vec<_>>())
+    };
+    if opened(text) != opened(&written) {
+        problems.push(format!("{file} {id}: the substitutions exported and opened again differ"));
+    }
 }
 
 fn check(

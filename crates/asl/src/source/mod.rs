@@ -12,8 +12,10 @@
 //! - [`resolve`] puts the values into the definition, as CloudFormation and Step Functions
 //!   would, so that validation, the graph and runs see the deployed definition.
 //! - [`open`] does all of it for one state machine of a text, as the command does.
+//! - [`export::replace_definition`] writes an edited definition back into its template.
 
 mod definition_string;
+pub mod export;
 mod open;
 pub mod placeholders;
 pub mod plausible;

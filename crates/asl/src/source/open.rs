@@ -50,7 +50,25 @@ pub struct Extracted {
     /// The definition's text, and where it starts in the template (see [`Opened::text`]).
     pub text: String,
     pub offset: Option<usize>,
+    /// For a JSON object or a flow mapping (which starts after its key): the indentation of
+    /// the line it starts on, which its other lines are indented from. 0 for a block (taken
+    /// from its line's start).
+    pub column: usize,
     pub setting: Setting,
+}
+
+impl Extracted {
+    /// The definition's text as an editor shows it: a template's block without the
+    /// indentation its lines share, an object's lines without the column it starts at.
+    pub fn shown(&self) -> String {
+        match (self.offset, self.column) {
+            (None, _) => self.text.clone(),
+            (Some(offset), 0) if !self.text.starts_with(['{', '[']) || offset == 0 => {
+                super::export::dedent(&self.text).0
+            }
+            (Some(_), column) => super::export::outdent_after_first(&self.text, column),
+        }
+    }
 }
 
 /// Opens `text`: a definition, or the state machine `choice` of a template (the only one
@@ -127,9 +145,15 @@ fn extract_from(
         variables: None,
         mode: Mode::Plain,
     };
+    let mut column = 0;
     let (part, offset) = match &machine.definition {
         DefinitionSource::Object { pointer } => {
             let (start, end) = node_lines(text, &document.parsed.spans, pointer)?;
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            if line_start != start {
+                let line = &text[line_start..start];
+                column = line.len() - line.trim_start_matches(' ').len();
+            }
             (text[start..end].to_string(), Some(start))
         }
         DefinitionSource::String { pointer, form } => {
@@ -154,7 +178,7 @@ fn extract_from(
         }
         DefinitionSource::Missing { why } => return Err(format!("{id}: {why}")),
     };
-    Ok(Extracted { logical_id: id.clone(), text: part, offset, setting })
+    Ok(Extracted { logical_id: id.clone(), text: part, offset, column, setting })
 }
 
 /// A definition's own text, read as what it is written in.
@@ -204,10 +228,24 @@ fn load(
 /// The lines a template's node spans: from the start of its first line when only indentation
 /// comes before it there (a block), else from the node itself (a flow collection, JSON), to
 /// its end.
-fn node_lines(text: &str, spans: &SpanIndex, pointer: &str) -> Result<(usize, usize), String> {
+pub(super) fn node_lines(text: &str, spans: &SpanIndex, pointer: &str) -> Result<(usize, usize), String> {
     let spans = spans.get(pointer).ok_or("the definition's position is not known")?;
     let (start, end) = (spans.value.start, spans.value.end.min(text.len()));
+    // (A block mapping's span may start before its first key, at the line's end before it.)
+    let start = (start + text[start..end].len() - text[start..end].trim_start().len()).min(end);
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let start = if text[line_start..start].chars().all(|c| c == ' ') { line_start } else { start };
+    // A block's span runs to the next token: blank lines and comments after its last line
+    // (often the next resource's) are left to the template.
+    let mut end = end;
+    while let Some(last_line) = text[start..end].trim_end_matches('\n').rsplit('\n').next() {
+        let body = text[start..end].trim_end_matches('\n');
+        let trimmed = last_line.trim();
+        if body.len() == last_line.len() || !(trimmed.is_empty() || trimmed.starts_with('#')) {
+            end = start + body.len() + usize::from(text[start + body.len()..].starts_with('\n'));
+            break;
+        }
+        end = start + body.len() - last_line.len();
+    }
     Ok((start, end))
 }

@@ -288,3 +288,122 @@ fn a_definition_is_not_taken_for_a_template() {
     assert_eq!(read("AWSTemplateFormatVersion: '2010-09-09'\n").kind, Kind::Template);
     assert_eq!(read("not: [valid").kind, Kind::Definition);
 }
+
+mod export_back {
+    use super::*;
+    use crate::source::export::replace_definition;
+
+    /// What the editor shows of a template's state machine, and the template written back
+    /// from it (as it is, or edited by `edit`).
+    fn round_trip(template: &str, id: &str, edit: impl Fn(&str) -> String) -> (String, String) {
+        let found = extract(template, Some(id), &|_| Err("no file".into())).unwrap();
+        let edited = edit(&found.shown());
+        let written = replace_definition(template, id, &edited).unwrap_or_else(|e| panic!("{e}"));
+        (edited, written)
+    }
+
+    fn reopened(template: &str, id: &str) -> String {
+        extract(template, Some(id), &|_| Err("no file".into())).unwrap().shown()
+    }
+
+    #[test]
+    fn a_yaml_definition_goes_back_as_it_came() {
+        let (_, written) = round_trip(SAM_YAML, "Flow", str::to_string);
+        assert_eq!(written, SAM_YAML);
+        let (edited, written) =
+            round_trip(SAM_YAML, "Flow", |t| t.replace("Next: Save", "Comment: checked\n    Next: Save"));
+        assert_eq!(reopened(&written, "Flow"), edited);
+        assert!(written.contains("            Comment: checked\n            Next: Save\n"), "{written}");
+        // Everything but the definition is as it was.
+        assert!(written.ends_with(
+            "      DefinitionSubstitutions:\n        CheckerArn: !GetAtt Checker.Arn\n        Table: !Ref Orders\n"
+        ));
+        let opened = open(&written, Some("Flow"), &Substitutions::new(), &no_files).unwrap();
+        assert_eq!(value_of(&opened, "Table"), Some("orders-table"));
+    }
+
+    #[test]
+    fn a_json_definition_in_a_json_template_and_yaml_edited_into_it() {
+        let template = serde_json::to_string_pretty(
+            &json!({"Resources": {"M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
+            "Definition": {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}}}}}),
+        )
+        .unwrap();
+        let (_, written) = round_trip(&template, "M", str::to_string);
+        assert_eq!(written, template);
+        let (_, written) = round_trip(&template, "M", |_| "StartAt: B\nStates:\n  B:\n    Type: Succeed\n".into());
+        let value: Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(
+            value.pointer("/Resources/M/Properties/Definition"),
+            Some(&json!({"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}))
+        );
+    }
+
+    #[test]
+    fn definition_strings_stay_in_their_form() {
+        let definition = r#"{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"${Fn.Arn}","Parameters":{"x":"${!Literal}"},"End":true}}}"#;
+        let with = |string: Value| {
+            serde_json::to_string_pretty(&json!({"Resources": {
+                "Fn": {"Type": "AWS::Lambda::Function"},
+                "M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"DefinitionString": string}}}}))
+            .unwrap()
+        };
+        let (before, after) = definition.split_once("${Fn.Arn}").unwrap();
+        let join = json!({"Fn::Join": ["", [before.replace("${!", "${"), {"Fn::GetAtt": ["Fn", "Arn"]}, after.replace("${!", "${")]]});
+        for template in [
+            with(json!(definition)),
+            with(json!({"Fn::Sub": definition})),
+            with(json!({"Fn::Sub": [definition, {"V": "v"}]})),
+            with(join),
+        ] {
+            let (_, written) = round_trip(&template, "M", str::to_string);
+            assert_eq!(reopened(&written, "M"), reopened(&template, "M"), "{written}");
+            let edited = |t: &str| t.replace("\"End\":true", "\"Comment\":\"c\",\"End\":true");
+            let (expected, written) = round_trip(&template, "M", edited);
+            assert_eq!(reopened(&written, "M"), expected);
+            let before: Value = serde_json::from_str(&template).unwrap();
+            let after: Value = serde_json::from_str(&written).unwrap();
+            // The form is kept: the same intrinsic, and a join keeps its intrinsic parts.
+            let form = |v: &Value| {
+                v.pointer("/Resources/M/Properties/DefinitionString")
+                    .and_then(Value::as_object)
+                    .map(|o| o.keys().cloned().collect::<Vec<_>>())
+            };
+            assert_eq!(form(&before), form(&after));
+            if written.contains("Fn::Join") {
+                assert!(
+                    after
+                        .pointer("/Resources/M/Properties/DefinitionString/Fn::Join/1")
+                        .unwrap()
+                        .as_array()
+                        .unwrap()
+                        .contains(&json!({"Fn::GetAtt": ["Fn", "Arn"]}))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_yaml_sub_block_goes_back_as_a_sub() {
+        let template = "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: !Sub |\n        {\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Result\": \"${AWS::Region}\", \"End\": true}}}\n  Other:\n    Type: AWS::S3::Bucket\n";
+        let (_, written) = round_trip(template, "M", |t| t.replace("Pass", "Pass\", \"Comment\": \"c"));
+        assert!(written.contains("DefinitionString: !Sub "), "{written}");
+        assert!(written.ends_with("  Other:\n    Type: AWS::S3::Bucket\n"), "{written}");
+        let opened = open(&written, Some("M"), &Substitutions::new(), &no_files).unwrap();
+        assert!(opened.definition.runnable().is_some());
+        assert!(opened.text.contains("\"Comment\": \"c\""));
+    }
+
+    #[test]
+    fn dedent_takes_off_the_shared_indentation() {
+        use crate::source::export::dedent;
+        assert_eq!(dedent("    a:\n      b: 1\n\n    c: 2\n"), ("a:\n  b: 1\n\nc: 2\n".to_string(), 4));
+        assert_eq!(dedent("{\"a\": 1}"), ("{\"a\": 1}".to_string(), 0));
+    }
+
+    #[test]
+    fn a_definition_in_its_own_file_is_exported_as_that_file() {
+        let template = "Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionUri: flow.asl.json\n";
+        assert!(replace_definition(template, "M", "{}").unwrap_err().contains("in its own file, flow.asl.json"));
+    }
+}
