@@ -8,14 +8,18 @@
 //! - [`mock_config`] makes the MockConfigFile test case that answers every task the way AWS
 //!   answered it, so the definition can run again against the recording.
 //! - [`first_divergence`] finds where another run departs from the recording.
+//! - [`history_events`] turns the recording into the engine's history events, to play it back
+//!   as a run.
 
 mod compare;
+mod events;
 mod mocks;
 mod read;
 #[cfg(test)]
 mod tests;
 
 pub use compare::{Divergence, EventSummary, data_differences, first_divergence};
+pub use events::history_events;
 pub use mocks::{TEST_CASE, mock_config};
 pub use read::read;
 
