@@ -189,3 +189,47 @@ fn what_cannot_be_replayed_is_said() {
         "{said}"
     );
 }
+
+/// Every example's run, printed by `asl run`, read as a recording and turned back into the
+/// engine's history events, prints the same history: an execution recorded in AWS plays back
+/// with the same events, details and times as a run of the page's own.
+#[test]
+fn a_run_read_as_a_recording_gives_back_its_history() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut checked = 0;
+    let mut examples: Vec<String> = std::fs::read_dir(root.join("examples"))
+        .unwrap()
+        .filter_map(|e| Some(e.ok()?.file_name().to_str()?.to_string()))
+        .collect();
+    examples.sort();
+    // (A person answers human-approval's task; distributed-orders reads S3.)
+    for example in
+        examples.iter().filter(|e| !["human-approval", "distributed-orders", "index.json"].contains(&e.as_str()))
+    {
+        let dir = root.join("examples").join(example);
+        let definition = dir.join("definition.asl.json").to_string_lossy().into_owned();
+        let input = match dir.join("input.json") {
+            default if default.is_file() => default,
+            _ => {
+                let mut named: Vec<_> = std::fs::read_dir(dir.join("inputs")).unwrap().map(|e| e.unwrap().path()).collect();
+                named.sort();
+                named.remove(0)
+            }
+        };
+        let input = input.to_string_lossy().into_owned();
+        let mocks = dir.join("mocks");
+        let mut args = vec!["run".to_string(), definition, "--input".into(), input];
+        if mocks.is_dir() {
+            args.extend(["--mocks".to_string(), mocks.to_string_lossy().into_owned()]);
+        }
+        let o = asl(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        let out: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{example}: {e}"));
+        let history = json!({ "events": out["history"] }).to_string();
+        let recorded = asl::recorded::read(&history).unwrap_or_else(|e| panic!("{example}: {e}"));
+        let (events, unknown) = asl::recorded::history_events(&recorded);
+        assert!(unknown.is_empty(), "{example}: {unknown:?}");
+        assert_eq!(serde_json::to_value(&events).unwrap(), out["history"], "{example}");
+        checked += 1;
+    }
+    assert!(checked >= 12, "{checked} examples");
+}
