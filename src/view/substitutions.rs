@@ -5,13 +5,36 @@
 //! marked here, and where it is used (the problems).
 
 use leptos::prelude::*;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use wasm_bindgen::JsCast;
 
 use crate::sources::Offered;
 use crate::store::{Action, Notice, Store};
 
+/// The panel, when the definition has something to show in it. Its code is in the module of
+/// the reader of YAML and templates (see `sources`), which is loaded by then: only that reader
+/// finds placeholders or a template.
 #[component]
 pub fn SourcePanel(store: Store) -> impl IntoView {
+    let wanted = move || {
+        store.analysis.with(|a| !a.placeholders.is_empty() || a.offer.is_some() || a.template_problem.is_some())
+    };
+    view! {
+        <Show when=wanted>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move { source_panel(store).await.unwrap_or_else(|_| ().into_any()) })}
+            </Suspense>
+        </Show>
+    }
+}
+
+#[wasm_split(sources, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn source_panel(store: Store) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Panel store /> }.into_any())
+}
+
+#[component]
+fn Panel(store: Store) -> impl IntoView {
     let offer = move || store.analysis.with(|a| a.offer.clone());
     let placeholders = move || store.analysis.with(|a| a.placeholders.clone());
     let problem = move || store.analysis.with(|a| a.template_problem.clone());
