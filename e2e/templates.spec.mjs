@@ -155,3 +155,23 @@ test('export writes the edited definition back into the template, which opens ag
   await expect.poll(() => modelText(page, DEFINITION)).toBe(edited);
   await expect(row(page, 'Table').locator('input')).toHaveValue('OrdersTable');
 });
+
+for (const theme of ['light', 'dark']) {
+  test(`the template's state machines and the Substitutions pass axe in the ${theme} theme`, async ({ page }) => {
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const check = async () => (await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .include('.template-offer, .substitutions')
+      .analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    await open(page);
+    if ((await page.evaluate(() => document.documentElement.getAttribute('data-theme'))) !== theme) await page.locator('button.theme').click();
+    await setModel(page, DEFINITION, TEMPLATE);
+    await expect(page.locator('.template-offer')).toBeVisible();
+    expect(await check()).toEqual([]);
+    await page.locator('.template-offer li', { hasText: 'OrderFlow' }).getByRole('button', { name: 'Open' }).click();
+    await expect(page.locator('.substitutions')).toBeVisible();
+    await setModel(page, DEFINITION, (await modelText(page, DEFINITION)).replace('${Table}', '${Unknown}'));
+    await expect(row(page, 'Unknown')).toHaveClass(/unvalued/);
+    expect(await check()).toEqual([]);
+  });
+}

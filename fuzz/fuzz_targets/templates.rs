@@ -1,5 +1,7 @@
 //! Read whatever text arrives as a definition or a SAM / CloudFormation template, JSON or
-//! YAML: no input may panic the readers, and every position they give lies in the text.
+//! YAML: no input may panic the readers, every position they give lies in the text, and a
+//! state machine's definition written back into its template (export) unedited may not panic
+//! either, and reads back as a template.
 //!
 //! The data is `text \0 substitutions \0 file`: the text opened, a JSON object of values for
 //! its placeholders, and the text of any file its DefinitionUri names.
@@ -37,6 +39,12 @@ fuzz_target!(|data: &[u8]| {
         choices.extend(source::template::state_machines(template).into_iter().map(|m| Some(m.logical_id)));
     }
     for choice in choices {
+        if let Some(id) = &choice
+            && let Ok(found) = source::extract(&text, Some(id), &read_file)
+            && let Ok(written) = source::export::replace_definition(&text, id, &found.shown())
+        {
+            assert_eq!(source::read(&written).kind, source::Kind::Template);
+        }
         let Ok(opened) = source::open(&text, choice.as_deref(), &given, &read_file) else { continue };
         if let Some(offset) = opened.offset {
             assert!(offset + opened.text.len() <= text.len());

@@ -211,7 +211,8 @@ fn a_run_read_as_a_recording_gives_back_its_history() {
         let input = match dir.join("input.json") {
             default if default.is_file() => default,
             _ => {
-                let mut named: Vec<_> = std::fs::read_dir(dir.join("inputs")).unwrap().map(|e| e.unwrap().path()).collect();
+                let mut named: Vec<_> =
+                    std::fs::read_dir(dir.join("inputs")).unwrap().map(|e| e.unwrap().path()).collect();
                 named.sort();
                 named.remove(0)
             }
