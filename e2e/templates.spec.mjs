@@ -57,6 +57,11 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await expect(page.locator('.graph-svg [data-state="Check"]')).toBeVisible();
     await view('Definition');
 
+    if (phone) {
+      const low = await page.evaluate(() => [...document.querySelectorAll('.substitutions input, .template-offer button, .template-offer .file-open')]
+        .filter((el) => el.getBoundingClientRect().height < 44).map((el) => el.outerHTML.slice(0, 60)));
+      expect(low).toEqual([]);
+    }
     // Every placeholder, prefilled: DefinitionSubstitutions' Ref, a GetAtt, a parameter.
     await expect(row(page, 'Table').locator('input')).toHaveValue('OrdersTable');
     await expect(row(page, 'CheckStock.Arn').locator('input')).toHaveValue('arn:aws:lambda:us-east-1:123456789012:function:CheckStock');
