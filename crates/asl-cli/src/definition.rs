@@ -56,7 +56,8 @@ pub fn load_file(file: &str, text: &str, args: &Args) -> Result<Loaded, String> 
         let hint = if e.ends_with("choose one") { " with --state-machine ID" } else { "" };
         format!("{}: {e}{hint}", file)
     })?;
-    let is_template = source::read(&text).kind == source::Kind::Template;
+    // Only a template's state machine has a logical id: the text is not read again to tell.
+    let is_template = opened.logical_id.is_some();
     let definition_file = match (&opened.logical_id, opened.offset) {
         (Some(id), None) if is_template => definition_uri(&text, id).map(|uri| folder.join(uri).display().to_string()),
         _ => None,
