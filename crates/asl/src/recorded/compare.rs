@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::RecordedEvent;
+use crate::exec::{EventKind, HistoryEvent};
 
 /// An event, as the comparison sees it.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,27 +32,83 @@ pub struct Divergence {
     pub why: String,
 }
 
-fn summary(e: &RecordedEvent) -> EventSummary {
-    EventSummary { id: e.id, kind: e.kind.clone(), state: e.own_name().map(str::to_string) }
+/// What the comparison reads of an event: a recorded one, or one of the engine's own.
+pub trait Event {
+    fn id(&self) -> u64;
+    /// The type, as GetExecutionHistory spells it.
+    fn kind(&self) -> &str;
+    /// The state it enters or leaves, or the Map of its iteration.
+    fn own_name(&self) -> Option<&str>;
+    /// An execution's failure's error name ("" for other events).
+    fn error(&self) -> &str;
+}
+
+impl Event for RecordedEvent {
+    fn id(&self) -> u64 {
+        self.id
+    }
+    fn kind(&self) -> &str {
+        &self.kind
+    }
+    fn own_name(&self) -> Option<&str> {
+        RecordedEvent::own_name(self)
+    }
+    fn error(&self) -> &str {
+        self.details.get("error").and_then(Value::as_str).unwrap_or_default()
+    }
+}
+
+impl Event for HistoryEvent {
+    fn id(&self) -> u64 {
+        self.id
+    }
+    fn kind(&self) -> &str {
+        self.type_name()
+    }
+    fn own_name(&self) -> Option<&str> {
+        match &self.kind {
+            EventKind::StateEntered { name, .. }
+            | EventKind::StateExited { name, .. }
+            | EventKind::MapIterationStarted { name, .. }
+            | EventKind::MapIterationSucceeded { name, .. }
+            | EventKind::MapIterationFailed { name, .. }
+            | EventKind::MapIterationAborted { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+    fn error(&self) -> &str {
+        match &self.kind {
+            EventKind::ExecutionFailed(e) | EventKind::ExecutionTimedOut(e) | EventKind::ExecutionAborted(e) => {
+                &e.error
+            }
+            _ => "",
+        }
+    }
+}
+
+fn summary(e: &impl Event) -> EventSummary {
+    EventSummary { id: e.id(), kind: e.kind().to_string(), state: e.own_name().map(str::to_string) }
 }
 
 /// Compares two executions event by event: each event's type, the state it enters or leaves,
 /// and for an execution that failed, its error. `None` when they agree. Data (inputs,
 /// outputs, causes) is compared by [`data_differences`], apart: a recording may hold values
 /// no run can give again (random numbers, request ids, times).
-pub fn first_divergence(recorded: &[RecordedEvent], ran: &[RecordedEvent]) -> Option<Divergence> {
+pub fn first_divergence<E: Event>(recorded: &[E], ran: &[E]) -> Option<Divergence> {
     let len = recorded.len().max(ran.len());
     for index in 0..len {
         let (a, b) = (recorded.get(index), ran.get(index));
         let why = match (a, b) {
-            (Some(a), Some(b)) if a.kind != b.kind => format!("the recording has {}, the run {}", a.kind, b.kind),
+            (Some(a), Some(b)) if a.kind() != b.kind() => {
+                format!("the recording has {}, the run {}", a.kind(), b.kind())
+            }
             (Some(a), Some(b)) if a.own_name() != b.own_name() => format!(
                 "the recording is in state {}, the run in {}",
                 a.own_name().unwrap_or("-"),
                 b.own_name().unwrap_or("-")
             ),
-            (Some(a), Some(b)) if a.kind.starts_with("Execution") && error(a) != error(b) => {
-                format!("the recording fails with {}, the run with {}", error(a), error(b))
+            (Some(a), Some(b)) if a.kind().starts_with("Execution") && a.error() != b.error() => {
+                format!("the recording fails with {}, the run with {}", a.error(), b.error())
             }
             (Some(_), Some(_)) => continue,
             (Some(_), None) => "the run ends here".into(),
@@ -61,10 +118,6 @@ pub fn first_divergence(recorded: &[RecordedEvent], ran: &[RecordedEvent]) -> Op
         return Some(Divergence { index, recorded: a.map(summary), ran: b.map(summary), why });
     }
     None
-}
-
-fn error(e: &RecordedEvent) -> &str {
-    e.details.get("error").and_then(Value::as_str).unwrap_or_default()
 }
 
 /// Where two executions that agree event by event differ in their data: the events whose

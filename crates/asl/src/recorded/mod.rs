@@ -8,8 +8,8 @@
 //! - [`mock_config`] makes the MockConfigFile test case that answers every task the way AWS
 //!   answered it, so the definition can run again against the recording.
 //! - [`first_divergence`] finds where another run departs from the recording.
-//! - [`history_events`] turns the recording into the engine's history events, to play it back
-//!   as a run.
+//! - [`history_events`] turns the recording into the engine's history events, and [`visits`]
+//!   and [`outcome`] read them as a run's, to play it back as a run.
 
 mod compare;
 mod events;
@@ -17,11 +17,13 @@ mod mocks;
 mod read;
 #[cfg(test)]
 mod tests;
+mod visits;
 
-pub use compare::{Divergence, EventSummary, data_differences, first_divergence};
+pub use compare::{Divergence, Event, EventSummary, data_differences, first_divergence};
 pub use events::history_events;
 pub use mocks::{TEST_CASE, mock_config};
 pub use read::read;
+pub use visits::{outcome, visits};
 
 use serde_json::Value;
 

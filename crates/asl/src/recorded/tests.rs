@@ -187,3 +187,65 @@ fn the_first_divergence() {
         vec![(11, "ExecutionSucceeded (#12): the output differs".to_string())]
     );
 }
+
+fn machine(definition: Value) -> crate::model::StateMachine {
+    crate::load_value(&definition).machine.expect("a valid definition")
+}
+
+#[test]
+fn visits_are_rebuilt_with_attempts_backoff_and_data() {
+    let r = read(&text(&history())).unwrap();
+    let (events, _) = history_events(&r);
+    let m = machine(json!({"StartAt": "Work", "States": {
+        "Work": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:w", "Next": "Done",
+                 "Retry": [{"ErrorEquals": ["Lambda.ServiceException"]}]},
+        "Done": {"Type": "Succeed"}}}));
+    let v = visits(&events, &m);
+    assert_eq!(v.len(), 2);
+    assert_eq!((v[0].state_name.as_str(), v[0].state_pointer.as_str()), ("Work", "/States/Work"));
+    assert_eq!(v[0].attempts.len(), 2);
+    let first = &v[0].attempts[0];
+    assert_eq!(first.error.as_ref().map(|e| e.error.as_str()), Some("Lambda.ServiceException"));
+    // Failed at second 5, scheduled again at second 6.
+    assert_eq!(first.retry_delay_ms, Some(1000));
+    assert!(v[0].error.is_none() && v[0].exited_event_id == Some(9));
+    let output = v[0].stages.iter().find(|(s, _)| *s == crate::exec::Stage::Output).unwrap();
+    assert_eq!(*output.1, json!({"ok": true}));
+    let out = outcome(&events).unwrap();
+    assert_eq!((out.status, out.output), (crate::exec::Status::Succeeded, Some(json!({"ok": true}))));
+}
+
+#[test]
+fn a_state_the_definition_lacks_still_gets_its_visit() {
+    let r = read(&text(&history())).unwrap();
+    let (events, _) = history_events(&r);
+    let m = machine(json!({"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}}));
+    let v = visits(&events, &m);
+    assert_eq!(v.len(), 2);
+    assert_eq!((v[0].state_name.as_str(), v[0].state_pointer.as_str()), ("Work", ""));
+    assert_eq!(v[1].state_pointer, "/States/Done");
+}
+
+#[test]
+fn a_history_cut_short_has_no_outcome_and_open_visits() {
+    let mut events = history();
+    events.truncate(7);
+    let r = read(&text(&events)).unwrap();
+    let (events, _) = history_events(&r);
+    let m = machine(json!({"StartAt": "Work", "States": {
+        "Work": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:w", "End": true}}}));
+    assert!(outcome(&events).is_none());
+    let v = visits(&events, &m);
+    assert_eq!(v.len(), 1);
+    assert!(v[0].exited_event_id.is_none());
+}
+
+#[test]
+fn the_first_divergence_of_engine_events() {
+    let r = read(&text(&history())).unwrap();
+    let (events, _) = history_events(&r);
+    assert!(first_divergence(&events, &events).is_none());
+    let d = first_divergence(&events, &events[..8]).unwrap();
+    assert_eq!((d.index, d.why.as_str()), (8, "the run ends here"));
+    assert_eq!(d.recorded.unwrap().to_string(), "#9 TaskStateExited (Work)");
+}

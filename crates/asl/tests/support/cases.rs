@@ -99,7 +99,7 @@ fn execute(case: &Value, evaluator: &mut dyn Evaluator) -> Result<(), String> {
         options.s3 = Some(asl::s3::VirtualS3::from_files(files, 0));
     }
     let input = case.get("input").cloned().unwrap_or(Value::Object(Default::default()));
-    let mut exec = Execution::start(machine, input, options).map_err(|e| e.message)?;
+    let mut exec = Execution::start(Arc::clone(&machine), input, options).map_err(|e| e.message)?;
     let answers = case.get("answers").and_then(Value::as_object).cloned().unwrap_or_default();
     let mut used: HashMap<String, usize> = HashMap::new();
     let mut problems = Vec::new();
@@ -122,6 +122,7 @@ fn execute(case: &Value, evaluator: &mut dyn Evaluator) -> Result<(), String> {
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }
+    rebuilt_visits_match(&exec, &machine)?;
     let expect = &case["expect"];
     let outcome = exec.outcome();
     // The status as AWS spells it (TIMED_OUT, not TIMEDOUT).
@@ -290,4 +291,57 @@ fn validate(case: &Value) -> Result<(), String> {
             def.diagnostics.iter().map(|d| format!("{} {}: {}", d.code, d.location, d.message)).collect();
         Err(format!("diagnostics differ\n  missing {missing:?}\n  extra   {extra:?}\n  all: {messages:#?}"))
     }
+}
+
+/// A run's history read back as a recording gives the visits the run recorded: what the
+/// playground shows of an execution recorded in AWS is what it shows of its own runs.
+fn rebuilt_visits_match(exec: &Execution, machine: &asl::model::StateMachine) -> Result<(), String> {
+    let summary = |v: &asl::exec::Visit| {
+        let stage = |s: asl::exec::Stage| v.stages.iter().find(|(k, _)| *k == s).map(|(_, d)| (**d).clone());
+        let attempts: Vec<_> = v
+            .attempts
+            .iter()
+            .map(|a| (a.error.as_ref().map(|e| e.error.clone()), a.retry_delay_ms, a.started_at, a.ended_at))
+            .collect();
+        format!(
+            "{} {} {:?} entered #{} at {} exited {:?} at {:?} lineage {:?} attempts {:?} error {:?} caught_by {:?} input {:?} output {:?}",
+            v.state_name,
+            v.state_pointer,
+            v.state_type,
+            v.entered_event_id,
+            v.entered_at,
+            v.exited_event_id,
+            v.exited_at,
+            v.lineage,
+            attempts,
+            v.error.as_ref().map(|e| &e.error),
+            v.caught_by,
+            stage(asl::exec::Stage::Input),
+            stage(asl::exec::Stage::Output),
+        )
+    };
+    // A Distributed Map's children run as child executions, whose events are not the
+    // parent's: their visits are the run's alone.
+    let distributed = |name: &str| {
+        machine.all_states().any(|s| {
+            &*s.name == name
+                && matches!(&s.kind, asl::model::StateKind::Map(m) if m.mode == asl::model::ProcessorMode::Distributed)
+        })
+    };
+    let ran: Vec<String> = exec
+        .visits()
+        .iter()
+        .filter(|v| !v.lineage.iter().any(|(container, _)| distributed(container)))
+        .map(summary)
+        .collect();
+    let rebuilt: Vec<String> = asl::recorded::visits(exec.history(), machine).iter().map(summary).collect();
+    for (i, (a, b)) in ran.iter().zip(&rebuilt).enumerate() {
+        if a != b {
+            return Err(format!("visit {i} rebuilt from the history differs:\n  ran     {a}\n  rebuilt {b}"));
+        }
+    }
+    if ran.len() != rebuilt.len() {
+        return Err(format!("{} visits ran, {} rebuilt from the history", ran.len(), rebuilt.len()));
+    }
+    Ok(())
 }
