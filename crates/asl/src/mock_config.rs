@@ -81,6 +81,17 @@ impl MockConfig {
         Ok(config)
     }
 
+    /// Every test case, as (state machine, test case), sorted.
+    pub fn cases(&self) -> Vec<(&str, &str)> {
+        let mut all: Vec<(&str, &str)> = self
+            .machines
+            .iter()
+            .flat_map(|(m, cases)| cases.keys().map(move |c| (m.as_str(), c.as_str())))
+            .collect();
+        all.sort();
+        all
+    }
+
     /// The test case `case` for the state machine `machine` (or for the only state machine in
     /// the file, whatever its name).
     pub fn test_case(&self, machine: &str, case: &str) -> Result<TestCase<'_>, String> {

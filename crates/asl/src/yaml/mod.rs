@@ -17,6 +17,9 @@
 //!   CloudFormation reads them (`lenient.rs`), though the specification forbids them.
 //! - Spans are byte offsets into the text, like the JSON parser's, so the editor and the
 //!   command place YAML diagnostics the same way.
+//!
+//! The way back, a value as YAML text (for the page's switch between JSON and YAML), is
+//! [`to_yaml`] (`write.rs`).
 
 mod builder;
 mod lenient;
@@ -25,8 +28,11 @@ mod scalars;
 mod tags;
 #[cfg(test)]
 mod tests;
+mod write;
 
 use crate::json::ParsedJson;
+
+pub use write::to_yaml;
 
 /// How many values aliases may expand to in one document, all aliases together: far above
 /// any real template, far below what exhausts a browser tab.
