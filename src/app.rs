@@ -23,7 +23,9 @@ use crate::view::graph::GraphView;
 use crate::view::inspector::Inspector;
 use crate::view::layout::{PhoneNav, SheetBar, Splitter, Ui};
 use crate::view::notice::NoticeBar;
+use crate::view::open::OpenPanel;
 use crate::view::problems::Problems;
+use crate::view::recording::RecordingBar;
 use crate::view::share::SharePanel;
 use crate::view::substitutions::SourcePanel;
 use crate::view::tabs::Tabs;
@@ -93,8 +95,11 @@ pub fn App() -> impl IntoView {
     read_sources(store);
     raise_sheet_on_select(store, ui);
     announce_updates(store);
+    open_dropped_files(store);
+    show_recordings(store);
     let share_open = RwSignal::new(false);
     let export_open = RwSignal::new(false);
+    let open_open = RwSignal::new(false);
     let timeline_shown = RwSignal::new(false);
 
     let on_node = Callback::new(move |name: String| {
@@ -128,11 +133,12 @@ pub fn App() -> impl IntoView {
             }
             style=move || ui.style()
         >
-            <Toolbar store ui on_run=run share_open export_open />
+            <Toolbar store ui on_run=run share_open export_open open_open />
             <PhoneNav store ui />
             <NoticeBar store />
             <SharePanel store open=share_open />
             <ExportPanel store open=export_open />
+            <OpenPanel store open=open_open />
             <main class="panes">
                 <div class="right">
                     <div class="stage">
@@ -148,6 +154,7 @@ pub fn App() -> impl IntoView {
                         </div>
                         <AboutPanel store />
                     </div>
+                    <RecordingBar store />
                     <Controls store />
                     <div class="bottom">
                         <SheetBar store ui />
@@ -208,6 +215,52 @@ fn announce_updates(store: Store) {
     });
     // The listener lives as long as the page.
     std::mem::forget(handle);
+}
+
+/// A file dropped anywhere on the page opens as the Open panel opens it (the editor's own
+/// drop of text stays the editor's).
+fn open_dropped_files(store: Store) {
+    let has_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer().is_some_and(|d| d.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+    };
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if has_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        if !has_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        ev.stop_propagation();
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            crate::open::open_file(store, file);
+        }
+    });
+    // The listeners live as long as the page.
+    std::mem::forget(over);
+    std::mem::forget(drop);
+}
+
+/// The workspace's recording is on show whenever nothing else is: after a reload, from a
+/// link, and after a change of workflow clears the run. It waits for the definition's first
+/// analysis, which it is read against.
+fn show_recordings(store: Store) {
+    let held = Memo::new(move |_| store.workspace.with(|w| w.recording.as_ref().map(String::len)));
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        let idle = store.run.with(|r| matches!(r, runner::RunState::Idle));
+        if !idle {
+            asked.set_value(false);
+            return;
+        }
+        let analysed = store.analysis.with(|a| a.machine.is_some() || a.errors() > 0);
+        if held.get().is_some() && analysed && !asked.get_value() {
+            asked.set_value(true);
+            runner::play_recording(store);
+        }
+    });
 }
 
 /// Opens the workspace a shared link carries: at start, and when the fragment changes. A first

@@ -11,6 +11,7 @@ mod editor;
 mod examples;
 mod export;
 mod markdown;
+mod open;
 mod origin;
 mod playback;
 mod runner;

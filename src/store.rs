@@ -42,6 +42,14 @@ pub struct Workspace {
     /// Values the person gave placeholders (over those the template gives).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub substitutions: BTreeMap<String, String>,
+    /// An execution recorded in AWS, as its history was imported (get-execution-history's
+    /// output, with the describe outputs beside it when they came too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<String>,
+    /// A MockConfigFile (AWS Step Functions Local's mocks), answering tasks before the JS
+    /// mocks: a replay's mocks, made from the recording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mock_config: Option<String>,
 }
 
 /// A template and which of its state machines the definition is.
@@ -101,6 +109,8 @@ impl Workspace {
             files: files.s3.clone(),
             source: None,
             substitutions: BTreeMap::new(),
+            recording: None,
+            mock_config: None,
         }
     }
 
@@ -116,6 +126,8 @@ impl Workspace {
             files: BTreeMap::new(),
             source: None,
             substitutions: BTreeMap::new(),
+            recording: None,
+            mock_config: None,
         }
     }
 }
@@ -128,6 +140,8 @@ pub enum Tab {
     Mock(String),
     /// An S3 object of the workspace, or one the last run wrote: `bucket/key`.
     File(String),
+    /// The workspace's MockConfigFile.
+    MockConfig,
 }
 
 impl Tab {
@@ -137,12 +151,14 @@ impl Tab {
             Tab::Input => "input".into(),
             Tab::Mock(k) => format!("mock:{k}"),
             Tab::File(p) => format!("file:{p}"),
+            Tab::MockConfig => "mock-config".into(),
         }
     }
 
     pub fn from_id(id: &str) -> Tab {
         match id {
             "input" => Tab::Input,
+            "mock-config" => Tab::MockConfig,
             _ => match (id.strip_prefix("mock:"), id.strip_prefix("file:")) {
                 (Some(k), _) => Tab::Mock(k.to_string()),
                 (_, Some(p)) => Tab::File(p.to_string()),
@@ -184,10 +200,22 @@ pub enum Action {
     SetSpeed(f64),
     /// A shared link or a workspace file replaces the workspace (keeping local work as a draft).
     OpenShared(Box<Workspace>, Mode),
+    /// A definition or template opened from a file or pasted, named for the notice: a new
+    /// workspace (keeping local work as a draft).
+    OpenFile(Box<Workspace>, String),
     /// A template's state machine, opened: its definition's text and the template.
     OpenTemplateMachine(String, TemplateSource),
     /// A value for a placeholder (`None`: back to the template's).
     SetSubstitution(String, Option<String>),
+    /// An execution history, read: kept in the workspace and played back (see
+    /// `runner::import`).
+    RecordingImported(String),
+    /// The recording and its replay's mocks leave the workspace.
+    ForgetRecording,
+    /// A definition from outside the editor (a recording's) replaces the one there.
+    ReplaceDefinition(String),
+    /// The MockConfigFile's text (`None` removes it).
+    EditMockConfig(Option<String>),
     RestoreDraft,
     SetMode(Mode),
     Notify(Notice),
@@ -296,6 +324,38 @@ impl Store {
                     }
                 });
             }
+            Action::RecordingImported(text) => {
+                self.workspace.update(|w| w.recording = Some(text));
+            }
+            Action::ForgetRecording => {
+                self.workspace.update(|w| {
+                    w.recording = None;
+                    w.mock_config = None;
+                });
+                if self.tab.get_untracked() == Tab::MockConfig {
+                    self.apply(Action::OpenTab(Tab::Definition));
+                }
+                self.clear_run();
+            }
+            Action::ReplaceDefinition(text) => {
+                self.workspace.update(|w| {
+                    w.definition = text;
+                    w.example = None;
+                    w.source = None;
+                    w.substitutions.clear();
+                });
+                self.tab.set(Tab::Definition);
+                self.revision.update(|r| *r += 1);
+            }
+            Action::EditMockConfig(text) => {
+                let removed = text.is_none();
+                if self.workspace.with_untracked(|w| w.mock_config != text) {
+                    self.workspace.update(|w| w.mock_config = text);
+                }
+                if removed && self.tab.get_untracked() == Tab::MockConfig {
+                    self.apply(Action::OpenTab(Tab::Definition));
+                }
+            }
             Action::EditInput(text) => {
                 if self.workspace.with_untracked(|w| w.input != text) {
                     self.workspace.update(|w| w.input = text);
@@ -391,23 +451,10 @@ impl Store {
             Action::Pause => self.playing.set(false),
             Action::SetSpeed(s) => self.speed.set(s.clamp(0.25, 16.0)),
             Action::OpenShared(workspace, mode) => {
-                let current = self.workspace.get_untracked();
-                // An embedded view saves nothing (see `SetMode`), so it replaces nothing either.
-                let keep = mode != Mode::Embed && *workspace != current && !current.holds_no_work();
-                if keep && let Ok(text) = serde_json::to_string(&current) {
-                    browser::save_draft(&text);
-                }
-                self.workspace.set(*workspace);
-                self.clear_run();
-                self.tab.set(Tab::Definition);
-                self.mode.set(mode);
-                self.revision.update(|r| *r += 1);
-                let mut notice = Notice::info("Opened a shared workflow. Nothing runs until you press Run.");
-                if keep {
-                    notice.text.push_str(" Your previous work is kept as a draft.");
-                    notice.restore_draft = true;
-                }
-                self.notice.set(Some(notice));
+                self.replace_workspace(*workspace, mode, "Opened a shared workflow. Nothing runs until you press Run.")
+            }
+            Action::OpenFile(workspace, name) => {
+                self.replace_workspace(*workspace, Mode::Edit, &format!("Opened {name}."));
             }
             Action::RestoreDraft => {
                 match browser::load_draft().and_then(|t| serde_json::from_str::<Workspace>(&t).ok()) {
@@ -442,6 +489,28 @@ impl Store {
             Action::Notify(notice) => self.notice.set(Some(notice)),
             Action::DismissNotice => self.notice.set(None),
         }
+    }
+
+    /// A workspace from elsewhere (a link, a file) replaces this one, which is kept as a draft
+    /// when it holds work.
+    fn replace_workspace(&self, workspace: Workspace, mode: Mode, said: &str) {
+        let current = self.workspace.get_untracked();
+        // An embedded view saves nothing (see `SetMode`), so it replaces nothing either.
+        let keep = mode != Mode::Embed && workspace != current && !current.holds_no_work();
+        if keep && let Ok(text) = serde_json::to_string(&current) {
+            browser::save_draft(&text);
+        }
+        self.workspace.set(workspace);
+        self.clear_run();
+        self.tab.set(Tab::Definition);
+        self.mode.set(mode);
+        self.revision.update(|r| *r += 1);
+        let mut notice = Notice::info(said);
+        if keep {
+            notice.text.push_str(" Your previous work is kept as a draft.");
+            notice.restore_draft = true;
+        }
+        self.notice.set(Some(notice));
     }
 
     fn clear_run(&self) {

@@ -64,6 +64,9 @@ pub fn mock_uri(key: &str) -> String {
     format!("file:///mocks/{}.js", key.replace(':', "."))
 }
 
+/// The model URI of the workspace's MockConfigFile.
+const MOCK_CONFIG_URI: &str = "file:///mocks/MockConfigFile.json";
+
 /// The model URI of an S3 object of the Files tab.
 pub fn file_uri(path: &str) -> String {
     format!("file:///s3/{path}")
@@ -88,6 +91,7 @@ fn uri_of(tab: &Tab) -> String {
         Tab::Input => INPUT_URI.into(),
         Tab::Mock(k) => mock_uri(k),
         Tab::File(p) => file_uri(p),
+        Tab::MockConfig => MOCK_CONFIG_URI.into(),
     }
 }
 
@@ -100,7 +104,7 @@ fn extra_for(tab: &Tab) -> JsValue {
         Tab::Mock(_) => {
             let _ = js_sys::Reflect::set(&extra, &"types".into(), &MOCK_TYPES.into());
         }
-        Tab::Input | Tab::File(_) => {}
+        Tab::Input | Tab::File(_) | Tab::MockConfig => {}
     }
     extra.into()
 }
@@ -111,6 +115,7 @@ fn text_of(store: &Store, tab: &Tab) -> String {
         Tab::Definition => w.definition.clone(),
         Tab::Input => w.input.clone(),
         Tab::Mock(k) => w.mocks.get(k).cloned().unwrap_or_default(),
+        Tab::MockConfig => w.mock_config.clone().unwrap_or_default(),
         // The workspace's object, else the one the last run wrote.
         Tab::File(p) => w.files.get(p).cloned().unwrap_or_else(|| {
             store
@@ -163,6 +168,8 @@ pub fn EditorPane(
                 store.apply(Action::EditDefinition(text));
             } else if uri == INPUT_URI {
                 store.apply(Action::EditInput(text));
+            } else if uri == MOCK_CONFIG_URI {
+                store.apply(Action::EditMockConfig(Some(text)));
             } else if let Some(path) = uri.strip_prefix("file:///s3/") {
                 // Editing an object the run wrote makes it the workspace's own.
                 store.apply(Action::EditFile(path.to_string(), text));
@@ -228,6 +235,9 @@ pub fn EditorPane(
         }
         for (p, v) in &w.files {
             let _ = set_model_value(&file_uri(p), file_language(p), v, &JsValue::UNDEFINED, true);
+        }
+        if let Some(config) = &w.mock_config {
+            let _ = set_model_value(MOCK_CONFIG_URI, "json", config, &JsValue::UNDEFINED, true);
         }
     });
 

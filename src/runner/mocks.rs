@@ -1,12 +1,14 @@
-//! Answering a task request with its mock in the sandbox: the mock named for the task's
-//! resource, else the one named for its state. A task with no mock returns its input; a
+//! Answering a task request: from the workspace's MockConfigFile when its test case mocks the
+//! state, else with its mock in the sandbox: the mock named for the task's resource, else the
+//! one named for its state. A task with no mock returns its input; a
 //! callback task with no mock (or whose mock calls `context.waitForCallback()`) is left to the
 //! person at the page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use asl::exec::{Execution, TaskAnswer, TaskRequest};
 use asl::host::Reply;
+use asl::mock_config::MockConfig;
 
 use crate::browser;
 
@@ -20,8 +22,14 @@ pub async fn answer(
     exec: &mut Execution,
     req: Box<TaskRequest>,
     mocks: &BTreeMap<String, String>,
+    config: Option<&mut ConfigMocks>,
 ) -> Option<Box<TaskRequest>> {
-    match reply(&req, mocks).await {
+    let configured = config.and_then(|c| c.answer(&req));
+    let reply = match configured {
+        Some(reply) => reply,
+        None => reply(&req, mocks).await,
+    };
+    match reply {
         Reply::Answer(answer, latency) => {
             let _ = exec.answer(req.id, answer, latency);
         }
@@ -48,4 +56,52 @@ async fn reply(req: &TaskRequest, mocks: &BTreeMap<String, String>) -> Reply {
         req.timeout_seconds.map_or(MOCK_GUARD_MS, |t| (t.saturating_mul(1000)).min(MOCK_GUARD_MS as u64) as u32);
     let result = browser::invoke_mock(source, req.function_input(), &req.mock_info(), guard).await;
     Reply::from_mock_result(&result)
+}
+
+/// The test case of a MockConfigFile a run answers from: the one named `Replay` (a replay's,
+/// see `asl::recorded::mock_config`) when there is one, else the first.
+pub struct ConfigMocks {
+    config: MockConfig,
+    machine: String,
+    case: String,
+    /// Invocations so far, per state: the responses are numbered by them.
+    invocations: HashMap<String, u64>,
+}
+
+impl ConfigMocks {
+    /// Reads the MockConfigFile's text, saying what is wrong and where when it is not one.
+    pub fn read(text: &str) -> Result<ConfigMocks, String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            format!(
+                "The MockConfigFile is not valid JSON: {} (line {}, column {}).",
+                super::plain(&e),
+                e.line(),
+                e.column()
+            )
+        })?;
+        let config = MockConfig::from_value(&value).map_err(|e| format!("The MockConfigFile is not valid: {e}."))?;
+        let cases = config.cases();
+        let (machine, case) = cases
+            .iter()
+            .find(|(_, c)| *c == asl::recorded::TEST_CASE)
+            .or(cases.first())
+            .map(|(m, c)| (m.to_string(), c.to_string()))
+            .ok_or("The MockConfigFile has no test case.")?;
+        Ok(ConfigMocks { config, machine, case, invocations: HashMap::new() })
+    }
+
+    /// The test case's answer to `req`, `None` when it does not mock the state.
+    fn answer(&mut self, req: &TaskRequest) -> Option<Reply> {
+        let n = self.invocations.entry(req.state_name.clone()).or_insert(0);
+        let index = *n;
+        *n += 1;
+        let case = self.config.test_case(&self.machine, &self.case).ok()?;
+        if !case.mocks(&req.state_name) {
+            return None;
+        }
+        Some(match case.answer(&req.state_name, index) {
+            Ok(a) => Reply::Answer(a, 0),
+            Err(e) => Reply::Answer(TaskAnswer::Failed { error: "Mock.MissingResponse".into(), cause: Some(e) }, 0),
+        })
+    }
 }

@@ -9,6 +9,7 @@
 mod jsonata;
 mod mocks;
 mod preview;
+mod recording;
 mod session;
 mod split;
 
@@ -71,6 +72,25 @@ pub struct RunResult {
     pub definition: Option<Arc<Value>>,
     /// The S3 objects the run wrote (ResultWriter, S3 tasks), as `bucket/key` and text.
     pub written: Vec<(String, String)>,
+    pub origin: Origin,
+}
+
+/// What an execution on show is: a run of the page's own, or one recorded in AWS.
+#[derive(Clone, Debug, Default)]
+pub enum Origin {
+    #[default]
+    Run,
+    /// A run beside the workspace's recording: where it departs from it (`None`: nowhere).
+    Compared(Option<asl::recorded::Divergence>),
+    /// The recording itself, played back.
+    Recording {
+        /// The states its events name that the definition shown does not have.
+        missing: Vec<String>,
+        /// How many states its events name.
+        states: usize,
+        /// The definition it ran, when it carries it (describe-state-machine-for-execution).
+        definition: Option<String>,
+    },
 }
 
 impl RunResult {
@@ -137,6 +157,41 @@ pub fn respond(store: Store, id: RequestId, response: Response) {
         }
     });
 }
+
+/// Reads an execution history and, when it is one, keeps it in the workspace and plays it
+/// back; else says why, changing nothing.
+pub fn import(store: Store, text: String) {
+    leptos::task::spawn_local(async move {
+        match split::import(store, text).await {
+            Ok(job) => job.await,
+            Err(_) => store.apply(Action::Notify(crate::store::Notice::error(NOT_LOADED_IMPORT))),
+        }
+    });
+}
+
+/// Plays the workspace's recording back, as a run's history.
+pub fn play_recording(store: Store) {
+    leptos::task::spawn_local(async move {
+        if let Ok(job) = split::play_recording(store).await {
+            job.await;
+        }
+    });
+}
+
+/// Runs the definition again against the workspace's recording: the recording's input, and a
+/// MockConfigFile that answers every task as AWS did (made unless the workspace has one).
+pub fn replay(store: Store) {
+    store.apply(Action::RunStarted);
+    leptos::task::spawn_local(async move {
+        match split::replay(store).await {
+            Ok(job) => job.await,
+            Err(_) => store.apply(Action::RunFinished(RunState::Refused(NOT_LOADED.into()))),
+        }
+    });
+}
+
+const NOT_LOADED_IMPORT: &str =
+    "The code that reads execution histories could not be loaded (the network may be down). Try again.";
 
 /// Runs the state `machine` starts at by itself on `input` (see [`preview`]): design mode's
 /// data-flow preview.

@@ -37,7 +37,7 @@ pub async fn preview(store: Store, machine: Value, input: Value) -> Result<Visit
             }
             Poll::Request(Request::Task(req)) => {
                 // A callback no mock answers: the preview shows what the state sends.
-                if mocks::answer(&mut exec, req, &mocks).await.is_some() {
+                if mocks::answer(&mut exec, req, &mocks, None).await.is_some() {
                     break;
                 }
             }

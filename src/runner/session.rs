@@ -24,6 +24,8 @@ struct Session {
     person: PersonTasks,
     /// The mocks as they were at Run: editing them does not change a paused run.
     mocks: BTreeMap<String, String>,
+    /// The MockConfigFile's test case, answering before the mocks.
+    config: Option<mocks::ConfigMocks>,
     /// The definition as it was at Run, as JSON: the inspector shows its fields.
     definition: Option<Arc<Value>>,
     computed_ms: f64,
@@ -76,7 +78,9 @@ fn prepare(store: Store) -> Result<Session, String> {
             if n == 1 { "it" } else { "them" }
         ));
     };
-    let (input_text, mocks) = store.workspace.with_untracked(|w| (w.input.clone(), w.mocks.clone()));
+    let (input_text, mocks, config) =
+        store.workspace.with_untracked(|w| (w.input.clone(), w.mocks.clone(), w.mock_config.clone()));
+    let config = config.map(|text| mocks::ConfigMocks::read(&text)).transpose()?;
     let input: Value = match serde_json::from_str(if input_text.trim().is_empty() { "{}" } else { &input_text }) {
         Ok(v) => v,
         Err(e) => {
@@ -91,7 +95,7 @@ fn prepare(store: Store) -> Result<Session, String> {
     let mut exec = Execution::start(machine, input, options(store)).map_err(|e| e.message)?;
     exec.set_step_budget(STEPS_PER_SLICE);
     let definition = serde_json::from_str(&analysis.text).ok().map(Arc::new);
-    Ok(Session { exec, person: PersonTasks::default(), mocks, definition, computed_ms: 0.0 })
+    Ok(Session { exec, person: PersonTasks::default(), mocks, config, definition, computed_ms: 0.0 })
 }
 
 /// A run's options: the workflow type chosen, and the Files tab as its S3 (one bucket per first
@@ -113,7 +117,7 @@ async fn drive(store: Store, mut s: Session, continuing: bool) {
                 let _ = s.exec.answer_evaluation(req.id, answers);
             }
             Poll::Request(Request::Task(req)) => {
-                if let Some(req) = mocks::answer(&mut s.exec, req, &s.mocks).await {
+                if let Some(req) = mocks::answer(&mut s.exec, req, &s.mocks, s.config.as_mut()).await {
                     s.person.take(&mut s.exec, *req);
                 }
             }
@@ -136,7 +140,8 @@ async fn drive(store: Store, mut s: Session, continuing: bool) {
     }
     s.computed_ms += browser::now_ms() - started;
     let paused = s.exec.outcome().is_none() && !s.person.is_empty();
-    let result = if paused { pause(s).await } else { record(s).await };
+    let mut result = if paused { pause(s).await } else { record(s).await };
+    result.origin = super::recording::compare(store, &result.history);
     let state = RunState::Done(Arc::new(result));
     store.apply(if continuing { Action::RunContinued(state) } else { Action::RunFinished(state) });
 }
@@ -174,6 +179,7 @@ async fn pause(s: Session) -> RunResult {
         computed_ms,
         definition,
         written,
+        origin: super::Origin::Run,
     }
 }
 
@@ -194,6 +200,7 @@ async fn record(s: Session) -> RunResult {
         computed_ms,
         definition,
         written,
+        origin: super::Origin::Run,
     }
 }
 
@@ -207,7 +214,7 @@ fn written(exec: &Execution) -> Vec<(String, String)> {
 }
 
 /// Indexing a long history takes a few milliseconds per pass: one pass per frame.
-async fn index(history: &[asl::exec::HistoryEvent]) -> (Index, Checkpoints) {
+pub(super) async fn index(history: &[asl::exec::HistoryEvent]) -> (Index, Checkpoints) {
     browser::sleep(0).await;
     let index = Index::of(history);
     browser::sleep(0).await;

@@ -39,3 +39,21 @@ pub type Preview = Pin<Box<dyn Future<Output = Result<Visit, String>>>>;
 pub fn preview_state(store: Store, machine: Value, input: Value) -> Result<Preview, SplitLoaderError> {
     Ok(Box::pin(super::preview::preview(store, machine, input)))
 }
+
+/// [`super::recording::import`]: in the same module as `run`.
+#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn import(store: Store, text: String) -> Result<Job, SplitLoaderError> {
+    Ok(Box::pin(super::recording::import(store, text)))
+}
+
+/// [`super::recording::play`]: in the same module as `run`.
+#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn play_recording(store: Store) -> Result<Job, SplitLoaderError> {
+    Ok(Box::pin(super::recording::play(store)))
+}
+
+/// [`super::recording::replay`]: in the same module as `run`.
+#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn replay(store: Store) -> Result<Job, SplitLoaderError> {
+    Ok(Box::pin(super::recording::replay(store)))
+}

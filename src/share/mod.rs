@@ -45,6 +45,12 @@ struct Payload {
     /// The values given to placeholders.
     #[serde(rename = "u", default, skip_serializing_if = "BTreeMap::is_empty")]
     substitutions: BTreeMap<String, String>,
+    /// An execution history imported from AWS.
+    #[serde(rename = "h", default, skip_serializing_if = "Option::is_none")]
+    recording: Option<String>,
+    /// The MockConfigFile (a replay's mocks).
+    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
+    mock_config: Option<String>,
 }
 
 impl Payload {
@@ -59,6 +65,8 @@ impl Payload {
             template: w.source.as_ref().map(|s| s.template.clone()),
             state_machine: w.source.as_ref().map(|s| s.state_machine.clone()),
             substitutions: w.substitutions.clone(),
+            recording: w.recording.clone(),
+            mock_config: w.mock_config.clone(),
         }
     }
 
@@ -76,6 +84,8 @@ impl Payload {
                 _ => None,
             },
             substitutions: self.substitutions,
+            recording: self.recording,
+            mock_config: self.mock_config,
         }
     }
 }
@@ -170,6 +180,11 @@ pub fn to_file(w: &Workspace) -> String {
         o.insert("version".into(), VERSION.into());
     }
     serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+/// Whether `text` claims to be a workspace file (see [`to_file`]).
+pub fn is_workspace_file(text: &str) -> bool {
+    text.trim_start().starts_with('{') && text.contains(FILE_FORMAT)
 }
 
 /// Reads a workspace file; says what is wrong when it is not one.

@@ -13,6 +13,13 @@ const WINDOW: usize = 120;
 #[component]
 pub fn Events(store: Store) -> impl IntoView {
     let filter = RwSignal::new(String::new());
+    // The first event where the run departs from the workspace's recording.
+    let departs = move || {
+        store.run.with(|r| match r.result().map(|r| r.origin.clone()) {
+            Some(crate::runner::Origin::Compared(Some(d))) => Some(d.index),
+            _ => None,
+        })
+    };
     let rows = move || {
         let Some(r) = store.run.with(|r| r.result()) else { return Vec::new() };
         let cursor = store.cursor.get();
@@ -72,20 +79,24 @@ pub fn Events(store: Store) -> impl IntoView {
                     <tbody>
                         {move || {
                             let cursor = store.cursor.get();
+                            let departs = departs();
                             rows().into_iter().map(|(i, id, ty, state, ts, since)| {
                                 let current = i + 1 == cursor;
                                 let later = i + 1 > cursor;
+                                let departs_here = departs == Some(i);
 
                                 view! {
                                     <tr
                                         class:current=current
                                         class:later=later
+                                        class:departs=departs_here
+                                        title=departs_here.then_some("The run departs from the recording here")
                                         class=kind_class(ty)
                                         on:click=move |_| go_to_event(store, i + 1)
                                         node_ref=scroll_into_view(current)
                                     >
                                         <td>{id}</td>
-                                        <td>{ty}</td>
+                                        <td>{ty}{departs_here.then(|| view! { <span class="departs-mark">" ≠ recording"</span> })}</td>
                                         <td>{state}</td>
                                         <td>{asl::timestamp::format_millis(ts)}</td>
                                         <td>{elapsed(since)}</td>

@@ -120,7 +120,7 @@ pub fn PhoneNav(store: Store, ui: Ui) -> impl IntoView {
                 disabled=move || first_mock().is_none()
                 on:click=move |_| {
                     let open = store.tab.get_untracked();
-                    let tab = if matches!(open, Tab::Mock(_) | Tab::File(_)) { open } else { first_mock().map(Tab::Mock).unwrap_or(Tab::Definition) };
+                    let tab = if matches!(open, Tab::Mock(_) | Tab::File(_) | Tab::MockConfig) { open } else { first_mock().map(Tab::Mock).unwrap_or(Tab::Definition) };
                     ui.show_editor(store, tab)
                 }
             >"Mocks"</button>
@@ -134,7 +134,7 @@ fn same_kind(a: &Tab, b: &Tab) -> bool {
         (a, b),
         (Tab::Definition, Tab::Definition)
             | (Tab::Input, Tab::Input)
-            | (Tab::Mock(_) | Tab::File(_), Tab::Mock(_) | Tab::File(_))
+            | (Tab::Mock(_) | Tab::File(_) | Tab::MockConfig, Tab::Mock(_) | Tab::File(_) | Tab::MockConfig)
     )
 }
 

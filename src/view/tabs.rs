@@ -69,6 +69,19 @@ pub fn Tabs(store: Store) -> impl IntoView {
             {tab(Tab::Input, "Input".into(), "The execution's input")}
             <span class="tabs-sep">"Mocks"</span>
             {move || mock_keys().into_iter().map(|k| tab(Tab::Mock(k.clone()), format!("{k}.js"), "A mock for this function or resource")).collect_view()}
+            {move || store.workspace.with(|w| w.mock_config.is_some()).then(|| {
+                let remove = move |_| {
+                    if crate::browser::confirm("Delete the MockConfigFile? Tasks are answered by the mocks above again.") {
+                        store.apply(Action::EditMockConfig(None));
+                    }
+                };
+                view! {
+                    <span class="tab-file">
+                        {tab(Tab::MockConfig, "MockConfigFile.json".into(), "AWS Step Functions Local's mocks: its test case answers the tasks it names before the mocks do")}
+                        <button class="tab-remove" title="Delete the MockConfigFile" aria-label="Delete the MockConfigFile" on:click=remove>"×"</button>
+                    </span>
+                }
+            })}
             <span class="tabs-sep">"Files"</span>
             {move || store.workspace.with(|w| w.files.keys().cloned().collect::<Vec<_>>()).into_iter().map(|p| {
                 let remove = {

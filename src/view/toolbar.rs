@@ -17,7 +17,13 @@ pub fn Toolbar(
     on_run: Callback<()>,
     share_open: RwSignal<bool>,
     export_open: RwSignal<bool>,
+    open_open: RwSignal<bool>,
 ) -> impl IntoView {
+    let close_panels = move || {
+        share_open.set(false);
+        export_open.set(false);
+        open_open.set(false);
+    };
     let editing = move || store.mode.get() == Mode::Edit;
     let example = move || store.workspace.with(|w| w.example.clone()).unwrap_or_default();
     let presets = move || find(&example()).map(|e| e.inputs.to_vec()).unwrap_or_default();
@@ -78,8 +84,9 @@ pub fn Toolbar(
                     <button class="edit" on:click=move |_| store.apply(Action::SetMode(Mode::Edit)) title="Show the editors">"Edit"</button>
                 </Show>
                 <Show when=editing>
-                    <button class="share" on:click=move |_| { export_open.set(false); share_open.update(|o| *o = !*o) } title="Share a link, embed, or download">"Share"</button>
-                    <button class="export" on:click=move |_| { share_open.set(false); export_open.update(|o| *o = !*o) } title="Download the definition, the history or the graph; create the state machine on AWS">"Export"</button>
+                    <button class="open-file" on:click=move |_| { let was = open_open.get_untracked(); close_panels(); open_open.set(!was) } title="Open a definition, a SAM, CloudFormation or CDK template, or an execution history from AWS (or drop a file on the page)">"Open"</button>
+                    <button class="share" on:click=move |_| { let was = share_open.get_untracked(); close_panels(); share_open.set(!was) } title="Share a link, embed, or download">"Share"</button>
+                    <button class="export" on:click=move |_| { let was = export_open.get_untracked(); close_panels(); export_open.set(!was) } title="Download the definition, the history or the graph; create the state machine on AWS">"Export"</button>
                     <button class="present" on:click=move |_| store.apply(Action::SetMode(Mode::Present)) title="Presentation mode: the graph and the inspector fill the screen">"Present"</button>
                 </Show>
                 <Show when=move || store.mode.get() == Mode::Present>

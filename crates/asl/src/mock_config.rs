@@ -83,11 +83,8 @@ impl MockConfig {
 
     /// Every test case, as (state machine, test case), sorted.
     pub fn cases(&self) -> Vec<(&str, &str)> {
-        let mut all: Vec<(&str, &str)> = self
-            .machines
-            .iter()
-            .flat_map(|(m, cases)| cases.keys().map(move |c| (m.as_str(), c.as_str())))
-            .collect();
+        let mut all: Vec<(&str, &str)> =
+            self.machines.iter().flat_map(|(m, cases)| cases.keys().map(move |c| (m.as_str(), c.as_str()))).collect();
         all.sort();
         all
     }

@@ -120,17 +120,37 @@ pub fn GraphView(
                 .unwrap_or_default()
         })
     });
+    // The state where a run departs from the workspace's recording.
+    let departs = Memo::new(move |_| {
+        store.run.with(|r| {
+            let r = r.result()?;
+            let crate::runner::Origin::Compared(Some(d)) = &r.origin else { return None };
+            r.index
+                .state_of
+                .get(d.index)
+                .cloned()
+                .flatten()
+                .map(|s| s.to_string())
+                .or_else(|| d.recorded.as_ref().and_then(|e| e.state.clone()))
+        })
+    });
     // Colours, badges and the taken transitions, applied to the drawn elements.
     Effect::new(move |_| {
         shown.track();
         let selected = store.selected.get();
         let waiting = waiting.get();
+        let departs = departs.get();
         let tab_stop = focus_target.get().or_else(|| {
             shown.with_untracked(|l| l.as_ref().and_then(|l| keys::entry(&l.0).map(|i| l.0.nodes[i].name.clone())))
         });
         snapshot.with(|s| {
             if let Some(el) = svg.get() {
-                paint(&el, s, selected.as_deref(), &waiting, tab_stop.as_deref());
+                paint(
+                    &el,
+                    s,
+                    Marks { selected: selected.as_deref(), waiting: &waiting, departs: departs.as_deref() },
+                    tab_stop.as_deref(),
+                );
             }
         });
     });
@@ -397,9 +417,18 @@ fn outcome_words(phase: Option<playback::Phase>, waiting: bool) -> &'static str 
     }
 }
 
+/// What marks states beside the playback: the selection, the callbacks waiting for the person,
+/// and where a run departs from the recording.
+struct Marks<'a> {
+    selected: Option<&'a str>,
+    waiting: &'a [String],
+    departs: Option<&'a str>,
+}
+
 /// Sets each drawn state's and transition's classes (and badges) from the playback, what each
 /// state is announced as, and which state Tab reaches (`tab_stop`).
-fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>, waiting: &[String], tab_stop: Option<&str>) {
+fn paint(svg: &web_sys::SvgElement, s: &Snapshot, marks: Marks, tab_stop: Option<&str>) {
+    let Marks { selected, waiting, departs } = marks;
     let Ok(nodes) = svg.query_selector_all("[data-state]") else { return };
     for i in 0..nodes.length() {
         let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
@@ -410,9 +439,12 @@ fn paint(svg: &web_sys::SvgElement, s: &Snapshot, selected: Option<&str>, waitin
         let phase = status.map(|st| st.phase.class()).unwrap_or("idle");
         let chosen = if selected == Some(name.as_str()) { " selected" } else { "" };
         let waits = if waiting.contains(&name) { " waiting" } else { "" };
-        el.set_attribute("class", &format!("{base} {phase} {type_class}{chosen}{waits}")).ok();
+        let departs = if departs == Some(name.as_str()) { " departs" } else { "" };
+        el.set_attribute("class", &format!("{base} {phase} {type_class}{chosen}{waits}{departs}")).ok();
         let kind = type_class.strip_prefix("type-").map(state_type_name).unwrap_or("");
-        let label = format!("{name}, {kind} state{}", outcome_words(status.map(|st| st.phase), !waits.is_empty()));
+        let departure = if departs.is_empty() { "" } else { ", where the run departs from the recording" };
+        let label =
+            format!("{name}, {kind} state{}{departure}", outcome_words(status.map(|st| st.phase), !waits.is_empty()));
         if el.get_attribute("aria-label").as_deref() != Some(label.as_str()) {
             el.set_attribute("aria-label", &label).ok();
         }

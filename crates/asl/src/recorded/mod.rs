@@ -27,6 +27,15 @@ pub use visits::{outcome, visits};
 
 use serde_json::Value;
 
+/// Whether `text` looks like what [`read`] reads (a history page, or describe-execution),
+/// rather than a definition or a template: a quick look for the page to choose its reader.
+pub fn looks_like_history(text: &str) -> bool {
+    let head = text.trim_start();
+    (head.starts_with('{') || head.starts_with('['))
+        && ((text.contains("\"events\"") && text.contains("\"previousEventId\""))
+            || (text.contains("\"executionArn\"") && text.contains("\"startDate\"")))
+}
+
 /// A recorded execution.
 #[derive(Clone, Debug, Default)]
 pub struct Recorded {

@@ -249,3 +249,12 @@ fn the_first_divergence_of_engine_events() {
     assert_eq!((d.index, d.why.as_str()), (8, "the run ends here"));
     assert_eq!(d.recorded.unwrap().to_string(), "#9 TaskStateExited (Work)");
 }
+
+#[test]
+fn a_history_is_told_from_a_definition() {
+    assert!(looks_like_history(&text(&history())));
+    assert!(looks_like_history(&format!("[{}]", text(&history()))));
+    assert!(looks_like_history(r#"{"executionArn": "arn:x", "startDate": "2025-01-01", "status": "RUNNING"}"#));
+    assert!(!looks_like_history(r#"{"StartAt": "events", "States": {"events": {"Type": "Succeed"}}}"#));
+    assert!(!looks_like_history("StartAt: A\nStates: {}\n"));
+}

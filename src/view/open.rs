@@ -1,0 +1,59 @@
+//! The Open panel: paste or choose what a Step Functions user has (ASL as JSON or YAML, a SAM,
+//! CloudFormation or CDK template, an execution history from AWS, a workspace file); the page
+//! tells which it is (`crate::open`). A file dropped anywhere on the page opens the same way
+//! (`app::open_dropped_files`).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::store::Store;
+
+#[component]
+pub fn OpenPanel(store: Store, open: RwSignal<bool>) -> impl IntoView {
+    let pasted = RwSignal::new(String::new());
+    let open_pasted = move |_| {
+        let text = pasted.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        open.set(false);
+        pasted.set(String::new());
+        crate::open::open_text(store, "the pasted text", text);
+    };
+    let choose = move |ev: web_sys::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        open.set(false);
+        crate::open::open_file(store, file);
+    };
+    view! {
+        <Show when=move || open.get()>
+            <div class="open-panel" role="dialog" aria-label="Open">
+                <h2>"Open"</h2>
+                <p class="hint">
+                    "A state machine (Amazon States Language, JSON or YAML), a SAM, CloudFormation or CDK template, or an execution recorded in AWS: the output of "
+                    <code>"aws stepfunctions get-execution-history"</code>
+                    ", with "<code>"describe-execution"</code>" or "<code>"describe-state-machine-for-execution"</code>" beside it if you have them. Drop a file anywhere on the page, too."
+                </p>
+                <label class="file-open">
+                    <span>"Choose a file…"</span>
+                    <input type="file" accept=".json,.yaml,.yml,.txt" on:change=choose />
+                </label>
+                <label class="open-paste">
+                    <span>"Or paste it here"</span>
+                    <textarea
+                        rows="6"
+                        spellcheck="false"
+                        prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))
+                    ></textarea>
+                </label>
+                <div class="open-buttons">
+                    <button class="primary" on:click=open_pasted disabled=move || pasted.with(|t| t.trim().is_empty())>"Open the pasted text"</button>
+                    <button on:click=move |_| open.set(false)>"Cancel"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
