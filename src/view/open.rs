@@ -4,31 +4,53 @@
 //! (`app::open_dropped_files`).
 
 use leptos::prelude::*;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use wasm_bindgen::JsCast;
 
 use crate::store::Store;
 
+/// The panel, while it is open. Its code is in the module that runs workflows, which opening
+/// a history needs anyway (and which loads a moment after the first graph).
 #[component]
 pub fn OpenPanel(store: Store, open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || open.get()>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    open_panel(store, open).await.unwrap_or_else(|_| view! {
+                        <div class="open-panel" role="alert">"The Open panel could not be loaded (the network may be down). Try again, or drop the file on the page."</div>
+                    }.into_any())
+                })}
+            </Suspense>
+        </Show>
+    }
+}
+
+#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn open_panel(store: Store, open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Panel store open /> }.into_any())
+}
+
+#[component]
+fn Panel(store: Store, open: RwSignal<bool>) -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let open_pasted = move |_| {
         let text = pasted.get_untracked();
         if text.trim().is_empty() {
             return;
         }
-        open.set(false);
-        pasted.set(String::new());
         crate::open::open_text(store, "the pasted text", text);
+        // Last: closing the panel disposes of its signals.
+        open.set(false);
     };
     let choose = move |ev: web_sys::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        open.set(false);
         crate::open::open_file(store, file);
+        open.set(false);
     };
     view! {
-        <Show when=move || open.get()>
             <div class="open-panel" role="dialog" aria-label="Open">
                 <h2>"Open"</h2>
                 <p class="hint">
@@ -54,6 +76,5 @@ pub fn OpenPanel(store: Store, open: RwSignal<bool>) -> impl IntoView {
                     <button on:click=move |_| open.set(false)>"Cancel"</button>
                 </div>
             </div>
-        </Show>
     }
 }

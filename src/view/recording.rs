@@ -4,6 +4,7 @@
 //! the recording's own definition, close.
 
 use leptos::prelude::*;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
 use crate::runner::{self, Origin, RunState};
 use crate::store::{Action, Store};
@@ -11,9 +12,27 @@ use crate::store::{Action, Store};
 /// States named in a message, at most: a foreign history may name hundreds.
 const NAMED: usize = 5;
 
+/// The bar, while the workspace holds a recording. Its code is in the module that runs
+/// workflows, which playing the recording loads anyway.
 #[component]
 pub fn RecordingBar(store: Store) -> impl IntoView {
     let held = move || store.workspace.with(|w| w.recording.is_some());
+    view! {
+        <Show when=held>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move { recording_bar(store).await.unwrap_or_else(|_| ().into_any()) })}
+            </Suspense>
+        </Show>
+    }
+}
+
+#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn recording_bar(store: Store) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Bar store /> }.into_any())
+}
+
+#[component]
+fn Bar(store: Store) -> impl IntoView {
     let origin = move || store.run.with(|r| r.result().map(|r| r.origin.clone()));
     let running = move || store.run.with(RunState::is_running);
     let message = move || -> (&'static str, String) {
@@ -91,7 +110,6 @@ pub fn RecordingBar(store: Store) -> impl IntoView {
         }
     };
     view! {
-        <Show when=held>
             <section class="recording-bar" aria-label="Recorded execution">
                 <span class="recording-badge">"Recorded in AWS"</span>
                 {move || {
@@ -117,7 +135,6 @@ pub fn RecordingBar(store: Store) -> impl IntoView {
                     <button class="dismiss" on:click=close title="Close the recorded execution" aria-label="Close the recorded execution">"×"</button>
                 </span>
             </section>
-        </Show>
     }
 }
 
