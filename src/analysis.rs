@@ -55,6 +55,9 @@ pub struct Analysis {
     pub offer: Option<Vec<Offered>>,
     /// Why the workspace's template gives the placeholders no values.
     pub template_problem: Option<String>,
+    /// The definition's value with its placeholders' values put in, when the reader of YAML
+    /// and templates read it (see [`Analysis::definition_value`]).
+    pub value: Option<Arc<serde_json::Value>>,
 }
 
 impl PartialEq for Analysis {
@@ -102,6 +105,7 @@ impl Analysis {
         };
         let mut analysis = Analysis::of_definition(text, definition, prepared.format, prepared.placeholders);
         analysis.template_problem = prepared.template_problem;
+        analysis.value = prepared.value;
         analysis
     }
 
@@ -154,7 +158,14 @@ impl Analysis {
             placeholders,
             offer: None,
             template_problem: None,
+            value: None,
         }
+    }
+
+    /// The definition as a JSON value, as it runs (a YAML definition's, with its placeholders'
+    /// values put in): what the inspector shows of a state, and what is exported to AWS.
+    pub fn definition_value(&self) -> Option<Arc<serde_json::Value>> {
+        self.value.clone().or_else(|| serde_json::from_str(&self.text).ok().map(Arc::new))
     }
 
     pub fn errors(&self) -> usize {

@@ -19,6 +19,7 @@ use crate::view::controls::Controls;
 use crate::view::design::DesignMode;
 use crate::view::events::Events;
 use crate::view::export::ExportPanel;
+use crate::view::format::FormatSwitch;
 use crate::view::graph::GraphView;
 use crate::view::inspector::Inspector;
 use crate::view::layout::{PhoneNav, SheetBar, Splitter, Ui};
@@ -167,9 +168,14 @@ pub fn App() -> impl IntoView {
                 </div>
                 <Splitter ui />
                 <div class="left">
-                    <div class="segmented edit-switch" role="tablist" aria-label="Edit as">
-                        <button role="tab" aria-selected=move || (!ui.design.get()).to_string() class:on=move || !ui.design.get() on:click=move |_| ui.design.set(false)>"Code"</button>
-                        <button role="tab" aria-selected=move || ui.design.get().to_string() class:on=move || ui.design.get() on:click=move |_| open_design(ui)>"Design"</button>
+                    <div class="left-head">
+                        <div class="segmented edit-switch" role="tablist" aria-label="Edit as">
+                            <button role="tab" aria-selected=move || (!ui.design.get()).to_string() class:on=move || !ui.design.get() on:click=move |_| ui.design.set(false)>"Code"</button>
+                            <button role="tab" aria-selected=move || ui.design.get().to_string() class:on=move || ui.design.get() on:click=move |_| open_design(ui)>"Design"</button>
+                        </div>
+                        <Show when=move || !ui.design.get()>
+                            <FormatSwitch store />
+                        </Show>
                     </div>
                     <Show when=move || ui.design.get()>
                         <DesignMode store />

@@ -214,6 +214,8 @@ pub enum Action {
     ForgetRecording,
     /// A definition from outside the editor (a recording's) replaces the one there.
     ReplaceDefinition(String),
+    /// The same definition in the other form (JSON or YAML): the workspace stays as it is.
+    ConvertDefinition(String),
     /// The MockConfigFile's text (`None` removes it).
     EditMockConfig(Option<String>),
     RestoreDraft,
@@ -345,6 +347,10 @@ impl Store {
                     w.substitutions.clear();
                 });
                 self.tab.set(Tab::Definition);
+                self.revision.update(|r| *r += 1);
+            }
+            Action::ConvertDefinition(text) => {
+                self.workspace.update(|w| w.definition = text);
                 self.revision.update(|r| *r += 1);
             }
             Action::EditMockConfig(text) => {

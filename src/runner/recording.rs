@@ -12,7 +12,6 @@ use std::sync::Arc;
 use asl::exec::HistoryEvent;
 use asl::recorded::Recorded;
 use leptos::prelude::*;
-use serde_json::Value;
 
 use super::{Origin, RunResult, RunState, plural, session};
 use crate::browser;
@@ -84,7 +83,7 @@ pub async fn play(store: Store) {
     };
     let outcome = asl::recorded::outcome(&events);
     let (index, checkpoints) = session::index(&events).await;
-    let definition = serde_json::from_str::<Value>(&analysis.text).ok().map(Arc::new);
+    let definition = analysis.definition_value();
     let origin = Origin::Recording { missing, states: names.len(), definition: read.recorded.definition.clone() };
     if !read.unknown.is_empty() {
         store.apply(Action::Notify(Notice::info(format!(

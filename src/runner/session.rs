@@ -94,7 +94,7 @@ fn prepare(store: Store) -> Result<Session, String> {
     };
     let mut exec = Execution::start(machine, input, options(store)).map_err(|e| e.message)?;
     exec.set_step_budget(STEPS_PER_SLICE);
-    let definition = serde_json::from_str(&analysis.text).ok().map(Arc::new);
+    let definition = analysis.definition_value();
     Ok(Session { exec, person: PersonTasks::default(), mocks, config, definition, computed_ms: 0.0 })
 }
 

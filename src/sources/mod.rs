@@ -36,6 +36,8 @@ pub struct Prepared {
     /// The definition with its values put in, loaded: diagnostics at positions in the text
     /// (none when the text is a template).
     pub definition: Option<asl::Definition>,
+    /// The definition's value with its values put in (none when it does not read).
+    pub value: Option<std::sync::Arc<serde_json::Value>>,
     pub placeholders: Vec<Placeholder>,
     /// When the text is a template rather than a definition: its state machines.
     pub offer: Option<Vec<Offered>>,

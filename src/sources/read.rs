@@ -33,6 +33,7 @@ pub fn prepare(key: Key) -> Prepared {
         return Prepared {
             format: document.format,
             definition: None,
+            value: None,
             placeholders: Vec::new(),
             offer,
             template_problem: None,
@@ -50,6 +51,7 @@ pub fn prepare(key: Key) -> Prepared {
     Prepared {
         format: opened.format,
         definition: Some(opened.definition),
+        value: opened.value.map(std::sync::Arc::new),
         placeholders: opened.placeholders,
         offer: None,
         template_problem,
@@ -95,6 +97,27 @@ pub fn export_template(source: &TemplateSource, definition: &str) -> Exported {
             match file {
                 Some(path) => Exported::OwnFile(path),
                 None => Exported::Refused(why),
+            }
+        }
+    }
+}
+
+/// The definition's text in the other form: JSON written as YAML, or YAML as JSON.
+pub fn convert(text: &str, to: source::Format) -> Result<String, String> {
+    match to {
+        source::Format::Yaml => {
+            let value: serde_json::Value = serde_json::from_str(text)
+                .map_err(|e| format!("the definition is not valid JSON ({e}): fix it to switch to YAML"))?;
+            Ok(asl::yaml::to_yaml(&value))
+        }
+        source::Format::Json => {
+            let parsed = asl::yaml::parse(text);
+            match (parsed.value, parsed.errors.first()) {
+                (Some(value), None) => Ok(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"),
+                (_, Some(e)) => {
+                    Err(format!("the definition's YAML has a mistake ({}): fix it to switch to JSON", e.message))
+                }
+                (None, None) => Err("the definition is empty".into()),
             }
         }
     }

@@ -34,3 +34,9 @@ pub fn export_template(source: TemplateSource, definition: String) -> Result<Exp
 }
 
 pub use super::read::Exported;
+
+/// The definition's text in the other form (see [`read::convert`]).
+#[wasm_split(sources, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn convert(text: String, to: asl::source::Format) -> Result<Result<String, String>, SplitLoaderError> {
+    Ok(read::convert(&text, to))
+}

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
-use serde_json::Value;
 
 use crate::browser;
 use crate::export;
@@ -45,14 +44,17 @@ fn Panel(store: Store, open: RwSignal<bool>) -> impl IntoView {
     let copied = RwSignal::new(false);
     let name = move || store.workspace.with(|w| export::machine_name(w.example.as_deref()));
     let express = move || store.workspace.with(|w| w.express);
-    let definition = move || store.workspace.with(|w| serde_json::from_str::<Value>(&w.definition));
+    // As it runs: a YAML definition as JSON, its placeholders' values put in.
+    let definition = move || store.analysis.with(|a| a.definition_value());
     let snippet = move || match definition() {
-        Ok(d) => Ok(match target.get() {
+        Some(d) => Ok(match target.get() {
             Target::Cli => export::cli_command(&name(), express(), &d),
             Target::CloudFormation => export::cloudformation(&name(), express(), &d),
             Target::Sam => export::sam(&name(), express(), &d),
         }),
-        Err(e) => Err(format!("The definition is not valid JSON ({e}): fix it in the editor to export it for AWS.")),
+        None => {
+            Err("The definition does not read as JSON or YAML: fix it in the editor to export it for AWS.".to_string())
+        }
     };
     Effect::new(move |_| {
         target.track();

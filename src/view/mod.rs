@@ -7,6 +7,7 @@ pub mod dataflow;
 pub mod design;
 pub mod events;
 pub mod export;
+pub mod format;
 pub mod graph;
 pub mod html;
 pub mod inspector;

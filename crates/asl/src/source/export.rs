@@ -125,7 +125,13 @@ fn block_header(template: &str, start: usize) -> usize {
 fn definition_in(format: Format, definition: &str) -> Result<String, String> {
     let is_json = yaml::looks_like_json(definition);
     match (format, is_json) {
-        (Format::Yaml, _) | (Format::Json, true) => Ok(definition.trim_end_matches('\n').to_string()),
+        (Format::Yaml, false) | (Format::Json, true) => Ok(definition.trim_end_matches('\n').to_string()),
+        // A YAML template's definition stays YAML, though the editor showed it as JSON.
+        (Format::Yaml, true) => {
+            let value: serde_json::Value =
+                serde_json::from_str(definition).map_err(|e| format!("the definition's JSON has mistakes: {e}"))?;
+            Ok(yaml::to_yaml(&value).trim_end_matches('\n').to_string())
+        }
         (Format::Json, false) => {
             let parsed = yaml::parse(definition);
             let value =

@@ -323,6 +323,21 @@ mod export_back {
     }
 
     #[test]
+    fn a_yaml_definition_shown_as_json_goes_back_as_yaml() {
+        let found = extract(SAM_YAML, Some("Flow"), &|_| Err("no file".into())).unwrap();
+        let value = crate::yaml::parse(&found.shown()).value.unwrap();
+        let as_json = serde_json::to_string_pretty(&value).unwrap();
+        let written = replace_definition(SAM_YAML, "Flow", &as_json).unwrap();
+        let back = reopened(&written, "Flow");
+        assert!(!crate::yaml::looks_like_json(&back), "{written}");
+        assert_eq!(crate::yaml::parse(&back).value.unwrap(), value);
+        // Everything but the definition is as it was.
+        assert!(written.ends_with(
+            "      DefinitionSubstitutions:\n        CheckerArn: !GetAtt Checker.Arn\n        Table: !Ref Orders\n"
+        ));
+    }
+
+    #[test]
     fn a_json_definition_in_a_json_template_and_yaml_edited_into_it() {
         let template = serde_json::to_string_pretty(
             &json!({"Resources": {"M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
