@@ -58,8 +58,11 @@ pub struct Offered {
 }
 
 /// Whether the workspace's definition needs the reader: a template behind it, text that is
-/// not JSON, or placeholders.
+/// not JSON, placeholders, or JSON that may be a template (CDK's have no placeholder).
 pub fn needs_reader(w: &Workspace) -> bool {
     let text = w.definition.trim();
-    w.source.is_some() || (!text.is_empty() && !asl::yaml::looks_like_json(text)) || text.contains("${")
+    w.source.is_some()
+        || (!text.is_empty() && !asl::yaml::looks_like_json(text))
+        || text.contains("${")
+        || asl::source::may_be_template(text)
 }

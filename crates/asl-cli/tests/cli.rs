@@ -325,6 +325,42 @@ fn a_sam_template_runs_its_chosen_state_machine_with_its_substitutions() {
     assert_eq!(parameters["Item"]["stage"]["S"], "prod");
 }
 
+/// A template as `cdk synth` writes it (`cdk.out/*.template.json`): the definition is an
+/// `Fn::Join` of JSON text, `Ref`s and `Fn::GetAtt`s, among CDK's metadata, conditions,
+/// parameters and rules.
+#[test]
+fn a_cdk_template_runs_with_its_joined_definition() {
+    let template = fixture("templates/OrdersStack.template.json");
+    let o = asl(&["validate", &template]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("(OrderFlowCE4B4FF5's DefinitionString): 0 error(s), 0 warning(s)"), "{}", stderr(&o));
+
+    // The function's logical id names its mock; the table's Ref is its name.
+    let (dir, _) =
+        temp_file("CheckStockFunction6B3B0E1D.js", "export default (event) => ({ ...event, available: true });\n");
+    let mocks = dir.0.to_str().unwrap().to_string();
+    let o = asl(&["run", &template, "--input", r#"{"id": "o-9"}"#, "--mocks", &mocks]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = json_out(&o);
+    assert_eq!(out["output"], serde_json::json!({"id": "o-9", "available": true}));
+    let scheduled: Vec<Value> = out["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "TaskScheduled")
+        .map(|e| e["taskScheduledEventDetails"].clone())
+        .collect();
+    let parameters =
+        |i: usize| -> Value { serde_json::from_str(scheduled[i]["parameters"].as_str().unwrap()).unwrap() };
+    assert_eq!(scheduled[0]["resourceType"], "lambda");
+    assert_eq!(
+        parameters(0)["FunctionName"],
+        "arn:aws:lambda:us-east-1:123456789012:function:CheckStockFunction6B3B0E1D"
+    );
+    assert_eq!(scheduled[1]["resourceType"], "dynamodb");
+    assert_eq!(parameters(1)["TableName"], "OrdersTable315BB997");
+}
+
 #[test]
 fn a_definition_uri_is_read_beside_the_template_and_unvalued_placeholders_are_said() {
     let template = fixture("templates/sam-orders.yaml");

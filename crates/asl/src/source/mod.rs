@@ -69,6 +69,13 @@ pub fn read(text: &str) -> Document {
     Document { format, kind, parsed }
 }
 
+/// Whether a text may be a template, at a glance (without reading it): it names one of the
+/// keys [`is_template`] looks for. A host that reads JSON definitions itself asks this before
+/// handing a text to [`read`].
+pub fn may_be_template(text: &str) -> bool {
+    ["\"Resources\"", "\"AWSTemplateFormatVersion\"", "\"Transform\""].iter().any(|key| text.contains(key))
+}
+
 /// A template has `Resources`, or names its format version or a transform; a definition has
 /// `States`.
 pub fn is_template(value: &Value) -> bool {

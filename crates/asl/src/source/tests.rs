@@ -282,6 +282,13 @@ fn plausible_values_by_resource_type() {
 }
 
 #[test]
+fn a_json_template_is_seen_at_a_glance() {
+    assert!(may_be_template("{\"Resources\": {}}"));
+    assert!(may_be_template("{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\"}"));
+    assert!(!may_be_template("{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}"));
+}
+
+#[test]
 fn a_definition_is_not_taken_for_a_template() {
     let document = read("{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}, \"Resources\": {}}");
     assert_eq!(document.kind, Kind::Definition);
