@@ -62,18 +62,15 @@ test('a 25,000-event history opens and plays at 16× without freezing the page',
   await setModel(page, 'file:///definition.asl.json', JSON.stringify(DEFINITION, null, 2));
   await expect(page.locator('.graph-svg [data-state]')).toHaveCount(3);
 
-  // Pasted: the text set as the textarea's value with an input event, as a paste leaves it
-  // (typing it through fill() would take minutes), and the page's next frame drawn with it;
-  // then opened.
+  // Pasted into the Open panel's text box as a browser pastes (a paste event carrying the
+  // text): one this long opens at once, without being laid out in the text box.
   await page.locator('button.open-file').click();
-  const pasteMs = await page.locator('.open-panel textarea').evaluate((area, text) => {
-    const began = performance.now();
-    area.value = text;
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-    return new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(() => drawn(performance.now() - began))));
-  }, text);
   const clicked = Date.now();
-  await page.locator('.open-panel button', { hasText: 'Open the pasted text' }).click();
+  await page.locator('.open-panel textarea').evaluate((area, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
   await expect(page.locator('.run-status')).toHaveText('SUCCEEDED', { timeout: 60_000 });
   const importMs = Date.now() - clicked;
   await expect(page.locator('.recording-bar')).toContainText('Playing the execution recorded in AWS');
@@ -107,7 +104,7 @@ test('a 25,000-event history opens and plays at 16× without freezing the page',
     };
     requestAnimationFrame(frame);
   }));
-  console.log(`25,000 events (${(text.length / 1e6).toFixed(1)} MB): pasted into the textarea and drawn in ${pasteMs.toFixed(0)} ms; ${importMs} ms from Open to SUCCEEDED; at 16× over 2 s: ${figures.frames} frames, longest gap ${figures.longest.toFixed(1)} ms, events ${figures.from} → ${figures.to}, at most ${figures.rows} rows drawn`);
+  console.log(`25,000 events (${(text.length / 1e6).toFixed(1)} MB): ${importMs} ms from the paste to SUCCEEDED; at 16× over 2 s: ${figures.frames} frames, longest gap ${figures.longest.toFixed(1)} ms, events ${figures.from} → ${figures.to}, at most ${figures.rows} rows drawn`);
   expect(figures.to).toBeGreaterThan(figures.from);
   expect(figures.longest).toBeLessThan(1000);
   expect(figures.rows).toBeGreaterThan(0);
@@ -123,5 +120,11 @@ test('a 25,000-event history opens and plays at 16× without freezing the page',
   expect(rows).toBeGreaterThan(0);
   expect(rows).toBeLessThanOrEqual(150);
   await expect(page.locator('.events tbody')).toContainText('ExecutionSucceeded');
+
+  // Too large to save as you type: the rest of the workspace is saved, and that is said.
+  await expect(page.locator('.notice')).toContainText('The recorded execution is too large to keep in this browser');
+  await page.reload();
+  await expect(page.locator('.graph-svg [data-state="Check"]')).toBeAttached();
+  await expect(page.locator('.recording-bar')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

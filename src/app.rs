@@ -296,9 +296,17 @@ fn open_links(store: Store) {
     std::mem::forget(handle);
 }
 
-/// Saves the workspace to local storage a moment after each change.
+/// The longest recording saved with the workspace: writing megabytes to local storage after
+/// each keystroke would make typing stutter.
+const SAVED_RECORDING_CHARS: usize = 1_000_000;
+
+/// Saves the workspace to local storage a moment after each change. A recorded execution too
+/// large for the browser's storage (or for saving as you type) is left out of the save (said
+/// once), so that the rest of the work is still kept.
 fn save_as_you_type(store: Store) {
     let generation = StoredValue::new(0u64);
+    // The length of the recording the storage refused, not offered to it again.
+    let refused = StoredValue::new(None::<usize>);
     Effect::new(move |_| {
         let w = store.workspace.get();
         // An embedded view is someone else's page: it saves nothing over the visitor's work.
@@ -309,9 +317,25 @@ fn save_as_you_type(store: Store) {
         let mine = generation.get_value();
         leptos::task::spawn_local(async move {
             browser::sleep(300).await;
-            if generation.get_value() == mine
-                && let Ok(text) = serde_json::to_string(&w)
-            {
+            if generation.get_value() != mine {
+                return;
+            }
+            let recording = w.recording.as_ref().map(String::len);
+            if recording.is_none() || refused.get_value() != recording {
+                let small = recording.is_none_or(|n| n <= SAVED_RECORDING_CHARS);
+                if small && serde_json::to_string(&w).is_ok_and(|text| browser::save(&text)) {
+                    return;
+                }
+                if recording.is_none() {
+                    return;
+                }
+                refused.set_value(recording);
+                let _ = store.notice.try_set(Some(Notice::info(
+                    "The recorded execution is too large to keep in this browser: the rest of the workspace is saved. After a reload, open the history again.",
+                )));
+            }
+            let without = Workspace { recording: None, ..w };
+            if let Ok(text) = serde_json::to_string(&without) {
                 browser::save(&text);
             }
         });

@@ -18,11 +18,10 @@ pub fn load_saved() -> Option<String> {
     storage()?.get_item(STORAGE_KEY).ok().flatten()
 }
 
-/// Saves the workspace; a full or blocked storage loses nothing but the save.
-pub fn save(text: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(STORAGE_KEY, text);
-    }
+/// Saves the workspace; a full or blocked storage loses nothing but the save, and says so
+/// (`false`).
+pub fn save(text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
 }
 
 /// Remembers a small setting of the person's (the theme) under `key`.

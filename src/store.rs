@@ -328,6 +328,9 @@ impl Store {
             }
             Action::RecordingImported(text) => {
                 self.workspace.update(|w| w.recording = Some(text));
+                // Being read: shown as a run in progress until it plays.
+                self.playing.set(false);
+                self.run.set(RunState::Running { events: 0, shown: None });
             }
             Action::ForgetRecording => {
                 self.workspace.update(|w| {

@@ -98,8 +98,12 @@ impl RunResult {
         self.history.first().map(|e| e.timestamp).unwrap_or(0)
     }
 
-    /// The JSON object of the state at `pointer` in the definition the run used.
+    /// The JSON object of the state at `pointer` in the definition the run used (none for a
+    /// recorded state the definition lacks, whose pointer is empty).
     pub fn state_definition(&self, pointer: &str) -> Option<&Value> {
+        if pointer.is_empty() {
+            return None;
+        }
         self.definition.as_deref().and_then(|d| d.pointer(pointer))
     }
 

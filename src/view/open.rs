@@ -31,17 +31,32 @@ fn open_panel(store: Store, open: RwSignal<bool>) -> Result<AnyView, SplitLoader
     Ok(view! { <Panel store open /> }.into_any())
 }
 
+/// A paste longer than this opens at once, without going through the text box: the browser
+/// takes seconds to lay out megabytes of text (a long execution history) in a textarea.
+const OPEN_AT_ONCE_CHARS: usize = 100_000;
+
 #[component]
 fn Panel(store: Store, open: RwSignal<bool>) -> impl IntoView {
-    let pasted = RwSignal::new(String::new());
+    // The text stays in the text box (not copied into a signal on each keystroke): what the
+    // button needs to know is only whether there is any.
+    let text_box = NodeRef::<leptos::html::Textarea>::new();
+    let has_text = RwSignal::new(false);
     let open_pasted = move |_| {
-        let text = pasted.get_untracked();
+        let Some(text) = text_box.get_untracked().map(|t| t.value()) else { return };
         if text.trim().is_empty() {
             return;
         }
         crate::open::open_text(store, "the pasted text", text);
         // Last: closing the panel disposes of its signals.
         open.set(false);
+    };
+    let paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else { return };
+        if text.len() > OPEN_AT_ONCE_CHARS {
+            ev.prevent_default();
+            crate::open::open_text(store, "the pasted text", text);
+            open.set(false);
+        }
     };
     let choose = move |ev: web_sys::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -67,12 +82,13 @@ fn Panel(store: Store, open: RwSignal<bool>) -> impl IntoView {
                     <textarea
                         rows="6"
                         spellcheck="false"
-                        prop:value=move || pasted.get()
-                        on:input=move |ev| pasted.set(event_target_value(&ev))
+                        node_ref=text_box
+                        on:input=move |ev| has_text.set(!event_target_value(&ev).trim().is_empty())
+                        on:paste=paste
                     ></textarea>
                 </label>
                 <div class="open-buttons">
-                    <button class="primary" on:click=open_pasted disabled=move || pasted.with(|t| t.trim().is_empty())>"Open the pasted text"</button>
+                    <button class="primary" on:click=open_pasted disabled=move || !has_text.get()>"Open the pasted text"</button>
                     <button on:click=move |_| open.set(false)>"Cancel"</button>
                 </div>
             </div>
