@@ -82,8 +82,10 @@ impl Workspace {
     /// Whether replacing this workspace loses nothing a person made: it is empty (a first
     /// visit, before its example arrives), or an example exactly as it ships.
     pub fn holds_no_work(&self) -> bool {
-        (self.definition.trim().is_empty() && self.mocks.is_empty() && self.files.is_empty())
-            || self.is_pristine_example()
+        let nothing_beside = self.recording.is_none() && self.mock_config.is_none();
+        nothing_beside
+            && ((self.definition.trim().is_empty() && self.mocks.is_empty() && self.files.is_empty())
+                || self.is_pristine_example())
     }
 
     /// Whether this is an example exactly as it ships: replacing it loses nothing. (An example
