@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check of the project: formatting, lints, the engine's, graph's, app's and command's
-# tests, the engine's wasm32 build, the conformance suite recorded against AWS, and the browser
-# tests through the real page.
+# tests, the engine's wasm32 build, the conformance suites recorded against AWS (executions and
+# TestState calls), and the browser tests through the real page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,11 +27,14 @@ cargo build -p asl --target wasm32-unknown-unknown
 # The pass rate reached so far; raise it as the engine improves, never lower it.
 MIN_PASS_JSONPATH=98
 MIN_PASS_JSONATA=99
+MIN_PASS_TESTSTATE=92
 if [ -d ../shared/conformance ]; then
   say "conformance: executions recorded against AWS (JSONPath)"
   python3 ../shared/conformance/run.py --cli target/release/asl --query-language JSONPath --min-pass "$MIN_PASS_JSONPATH"
   say "conformance: executions recorded against AWS (JSONata, and JSONPath machines with JSONata states)"
   python3 ../shared/conformance/run.py --cli target/release/asl --query-language JSONata --query-language mixed --min-pass "$MIN_PASS_JSONATA"
+  say "conformance: TestState calls recorded against AWS (asl test-state)"
+  python3 ../shared/conformance/run_teststate.py --cli target/release/asl --min-pass "$MIN_PASS_TESTSTATE"
 else
   echo "skipped: ../shared/conformance is not beside the repository, so the conformance suite did not run"
 fi

@@ -8,6 +8,7 @@
 //!              [--s3 DIR] [--output-only] [--pretty] [--mock-timeout MS] [CHOICE]
 //! asl replay HISTORY [--definition FILE] [--input JSON|FILE] [--context FILE]
 //!              [--format text|json] [CHOICE]
+//! asl test-state --input-json FILE|-
 //! CHOICE:      [--state-machine ID] [--sub KEY=VALUE]... [--subs FILE]
 //! ```
 //!
@@ -21,6 +22,7 @@ mod replay;
 mod report;
 mod run;
 mod s3_dir;
+mod test_state;
 mod validate;
 
 use std::process::ExitCode;
@@ -37,6 +39,7 @@ usage:
                [--s3 DIR] [--output-only] [--pretty] [--mock-timeout MS] [CHOICE]
   asl replay HISTORY [--definition FILE] [--input JSON|FILE] [--context FILE]
                [--format text|json] [CHOICE]
+  asl test-state --input-json FILE|-
   CHOICE:      [--state-machine ID] [--sub KEY=VALUE]... [--subs FILE]
 
 FILE is a state machine definition (JSON or YAML) or a SAM or CloudFormation template (JSON
@@ -52,7 +55,10 @@ execution succeeded, 2 when it failed, timed out or was aborted, 1 when it could
 replay runs the definition (--definition, or the one the history carries) again with every task
 answered as the history (get-execution-history's output) records, prints the first event where
 the run departs from the recording, and exits 0 when it does not, 3 when it does, 1 when it
-could not start.";
+could not start.
+test-state answers a TestState API request (FILE, or - for stdin, holds it as the API takes it)
+with the API's response (exit 0), or with {\"exception\": {\"Code\", \"Message\"}} where AWS
+refuses the request (exit 1).";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -60,6 +66,7 @@ fn main() -> ExitCode {
         Some("validate") => validate::main(&argv[1..]),
         Some("run") => run::main(&argv[1..]),
         Some("replay") => replay::main(&argv[1..]),
+        Some("test-state") => test_state::main(&argv[1..]),
         Some("-h" | "--help" | "help") => {
             files::print_out(USAGE);
             ExitCode::SUCCESS

@@ -14,6 +14,8 @@ pub struct ExecutionContext {
     pub execution: Value,
     /// `$$.StateMachine`.
     pub state_machine: Value,
+    /// The whole `$$` when the host gave it ([`Options::context_object`]).
+    pub given: Option<Value>,
 }
 
 impl ExecutionContext {
@@ -66,7 +68,7 @@ impl ExecutionContext {
                 merge(&mut state_machine, s);
             }
         }
-        ExecutionContext { execution, state_machine }
+        ExecutionContext { execution, state_machine, given: options.context_object.clone() }
     }
 
     pub fn execution_arn(&self) -> &str {
@@ -129,6 +131,9 @@ impl StateContext<'_> {
 
     /// The whole context object.
     pub fn whole(&self, exec: &ExecutionContext) -> Value {
+        if let Some(given) = &exec.given {
+            return given.clone();
+        }
         let mut m = Map::with_capacity(5);
         m.insert("Execution".into(), exec.execution.clone());
         m.insert("StateMachine".into(), exec.state_machine.clone());

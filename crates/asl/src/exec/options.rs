@@ -31,6 +31,9 @@ pub struct Options {
     /// A partial context object (`{"Execution": {"Name": ...}, "StateMachine": {...}}`) whose
     /// fields replace the ones the engine derives.
     pub context_overrides: Option<Value>,
+    /// The whole context object (`$$`) every state sees, as given (TestState's `context`):
+    /// nothing is derived or added to it.
+    pub context_object: Option<Value>,
     /// Record each state visit's intermediate payloads (for the inspector).
     pub record_data_flow: bool,
     /// Overrides the history limit (STANDARD: 25,000 events; EXPRESS: none).
@@ -57,6 +60,7 @@ impl Default for Options {
             account: "123456789012".to_string(),
             role_arn: None,
             context_overrides: None,
+            context_object: None,
             record_data_flow: true,
             max_history_events: None,
             enforce_payload_limit: true,

@@ -394,6 +394,7 @@ impl Execution {
         let context = Arc::new(ExecutionContext {
             execution: Value::Object(execution),
             state_machine: Value::Object(state_machine),
+            given: None,
         });
         if run.writer.is_some() {
             run.started[index] = Some((Arc::clone(input), self.now, name, execution_arn));
