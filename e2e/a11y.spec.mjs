@@ -1,9 +1,15 @@
 // Accessibility: axe-core finds no WCAG 2.1 A or AA violation on the main views (the page, the
-// inspector with a state's data flow, the timeline, design mode, presentation mode, the share panel), in the
+// inspector with a state's data flow, the timeline, design mode, presentation mode, the share panel,
+// the Open panel, a recorded execution's bar and a run departing from it), in the
 // light theme and in the dark one.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { open, run, toEnd, chooseExample } from './helpers.mjs';
+
+// The order workflow's declined payment, as AWS records it; the example runs its happy path,
+// so a run departs from it.
+const HISTORY = readFileSync(new URL('./fixtures/order-declined-history.json', import.meta.url), 'utf8');
 
 async function violations(page, view) {
   const results = await new AxeBuilder({ page })
@@ -44,6 +50,18 @@ for (const theme of ['light', 'dark']) {
     await expect(page.locator('.share-link')).toHaveValue(/#v1\./);
     found.push(...(await violations(page, 'share panel')));
     await page.locator('.share-panel button[title="Close"]').click();
+
+    // The Open panel, then a recorded execution with its bar and the run departing from it.
+    await page.locator('button.open-file').click();
+    await expect(page.locator('.open-panel')).toBeVisible();
+    found.push(...(await violations(page, 'open panel')));
+    await page.locator('.open-panel textarea').fill(HISTORY);
+    await page.locator('.open-panel button', { hasText: 'Open the pasted text' }).click();
+    await expect(page.locator('.recording-bar')).toContainText('Playing the execution recorded in AWS');
+    found.push(...(await violations(page, 'recording bar')));
+    await run(page);
+    await expect(page.locator('.recording-bar')).toContainText('departs from the recording');
+    found.push(...(await violations(page, 'departure')));
 
     await page.locator('button.present').click();
     await expect(page.locator('.app')).toHaveClass(/present/);

@@ -76,14 +76,14 @@ test('the AWS CLI command and the CloudFormation and SAM templates carry the def
   await expect(snippet).toContainText('Type: AWS::Serverless::StateMachine');
 });
 
-test('a definition that is not JSON cannot be exported for AWS, and says why', async ({ page }) => {
+test('a definition that does not read cannot be exported for AWS, and says why', async ({ page }) => {
   await open(page);
   await page.evaluate(() => {
     const model = window.monaco.editor.getModel(window.monaco.Uri.parse('file:///definition.asl.json'));
     model.setValue('{ "StartAt": ');
   });
   await page.locator('button.export').click();
-  await expect(page.locator('.export-panel [role="alert"]')).toContainText('not valid JSON');
+  await expect(page.locator('.export-panel [role="alert"]')).toContainText('The definition does not read as JSON or YAML');
 });
 
 test('the graph exported in the dark theme keeps it: dark background, light text, in the SVG and the PNG', async ({ page }) => {

@@ -2,7 +2,8 @@
 # Fuzzes every reader of outside input (cargo-fuzz, nightly), each target for a number of
 # seconds (default 600): parse, validate and run a definition; read S3 objects as a
 # Distributed Map's ItemReader does; design mode's edits of a definition's text; read YAML,
-# definitions and SAM / CloudFormation templates; read executions recorded in AWS. Crashes land in fuzz/artifacts/; each one found becomes a
+# definitions and SAM / CloudFormation templates; read executions recorded in AWS; TestState
+# requests. Crashes land in fuzz/artifacts/; each one found becomes a
 # regression test.
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-600}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers design_edits templates histories)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers design_edits templates histories teststate)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz
 
 for target in "${TARGETS[@]}"; do
@@ -56,6 +57,14 @@ for target in "${TARGETS[@]}"; do
     histories)
       # The recorded histories of the conformance cases.
       if [ -d ../shared/conformance/histories ]; then cp ../shared/conformance/histories/*.json "$CORPUS"/; fi
+      ;;
+    teststate)
+      # The requests of the TestState calls recorded against AWS.
+      if [ -d ../shared/conformance/teststate ]; then
+        for f in ../shared/conformance/teststate/*.json; do
+          python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1]))["request"]))' "$f" > "$CORPUS/$(basename "$f")"
+        done
+      fi
       ;;
   esac
   # Templates and histories are longer than definitions.
