@@ -4,11 +4,11 @@
 //! callback task with no mock (or whose mock calls `context.waitForCallback()`) is left to the
 //! person at the page.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use asl::exec::{Execution, TaskAnswer, TaskRequest};
 use asl::host::Reply;
-use asl::mock_config::MockConfig;
+use asl::mock_config::{CaseAnswers, MockConfig};
 
 use crate::browser;
 
@@ -22,11 +22,11 @@ pub async fn answer(
     exec: &mut Execution,
     req: Box<TaskRequest>,
     mocks: &BTreeMap<String, String>,
-    config: Option<&mut ConfigMocks>,
+    config: Option<&mut CaseAnswers>,
 ) -> Option<Box<TaskRequest>> {
-    let configured = config.and_then(|c| c.answer(&req));
+    let configured = config.and_then(|c| c.answer(&req.state_name));
     let reply = match configured {
-        Some(reply) => reply,
+        Some(answer) => Reply::Answer(answer, 0),
         None => reply(&req, mocks).await,
     };
     match reply {
@@ -58,50 +58,25 @@ async fn reply(req: &TaskRequest, mocks: &BTreeMap<String, String>) -> Reply {
     Reply::from_mock_result(&result)
 }
 
-/// The test case of a MockConfigFile a run answers from: the one named `Replay` (a replay's,
-/// see `asl::recorded::mock_config`) when there is one, else the first.
-pub struct ConfigMocks {
-    config: MockConfig,
-    machine: String,
-    case: String,
-    /// Invocations so far, per state: the responses are numbered by them.
-    invocations: HashMap<String, u64>,
-}
-
-impl ConfigMocks {
-    /// Reads the MockConfigFile's text, saying what is wrong and where when it is not one.
-    pub fn read(text: &str) -> Result<ConfigMocks, String> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            format!(
-                "The MockConfigFile is not valid JSON: {} (line {}, column {}).",
-                super::plain(&e),
-                e.line(),
-                e.column()
-            )
-        })?;
-        let config = MockConfig::from_value(&value).map_err(|e| format!("The MockConfigFile is not valid: {e}."))?;
-        let cases = config.cases();
-        let (machine, case) = cases
-            .iter()
-            .find(|(_, c)| *c == asl::recorded::TEST_CASE)
-            .or(cases.first())
-            .map(|(m, c)| (m.to_string(), c.to_string()))
-            .ok_or("The MockConfigFile has no test case.")?;
-        Ok(ConfigMocks { config, machine, case, invocations: HashMap::new() })
-    }
-
-    /// The test case's answer to `req`, `None` when it does not mock the state.
-    fn answer(&mut self, req: &TaskRequest) -> Option<Reply> {
-        let n = self.invocations.entry(req.state_name.clone()).or_insert(0);
-        let index = *n;
-        *n += 1;
-        let case = self.config.test_case(&self.machine, &self.case).ok()?;
-        if !case.mocks(&req.state_name) {
-            return None;
-        }
-        Some(match case.answer(&req.state_name, index) {
-            Ok(a) => Reply::Answer(a, 0),
-            Err(e) => Reply::Answer(TaskAnswer::Failed { error: "Mock.MissingResponse".into(), cause: Some(e) }, 0),
-        })
-    }
+/// Reads the workspace's MockConfigFile, saying what is wrong and where when it is not one. A
+/// run answers from its test case named `Replay` (a replay's, see
+/// `asl::recorded::mock_config`) when there is one, else from the first.
+pub fn read_config(text: &str) -> Result<CaseAnswers, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "The MockConfigFile is not valid JSON: {} (line {}, column {}).",
+            super::plain(&e),
+            e.line(),
+            e.column()
+        )
+    })?;
+    let config = MockConfig::from_value(&value).map_err(|e| format!("The MockConfigFile is not valid: {e}."))?;
+    let cases = config.cases();
+    let (machine, case) = cases
+        .iter()
+        .find(|(_, c)| *c == asl::recorded::TEST_CASE)
+        .or(cases.first())
+        .map(|(m, c)| (m.to_string(), c.to_string()))
+        .ok_or("The MockConfigFile has no test case.")?;
+    CaseAnswers::new(config, &machine, &case)
 }

@@ -55,7 +55,7 @@ impl RunState {
 }
 
 /// An execution as far as it has gone: finished, or paused for a person.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct RunResult {
     pub history: Vec<HistoryEvent>,
     pub visits: Vec<Visit>,

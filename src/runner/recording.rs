@@ -94,19 +94,8 @@ pub async fn play(store: Store) {
             if read.unknown.len() == 1 { "it" } else { "them" }
         ))));
     }
-    let result = RunResult {
-        history: events,
-        visits,
-        outcome,
-        waiting: Vec::new(),
-        next_deadline: None,
-        index,
-        checkpoints,
-        computed_ms: 0.0,
-        definition,
-        written: Vec::new(),
-        origin,
-    };
+    let result =
+        RunResult { history: events, visits, outcome, index, checkpoints, definition, origin, ..RunResult::default() };
     store.apply(Action::RunFinished(RunState::Done(Arc::new(result))));
 }
 

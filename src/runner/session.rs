@@ -25,7 +25,7 @@ struct Session {
     /// The mocks as they were at Run: editing them does not change a paused run.
     mocks: BTreeMap<String, String>,
     /// The MockConfigFile's test case, answering before the mocks.
-    config: Option<mocks::ConfigMocks>,
+    config: Option<asl::mock_config::CaseAnswers>,
     /// The definition as it was at Run, as JSON: the inspector shows its fields.
     definition: Option<Arc<Value>>,
     computed_ms: f64,
@@ -80,7 +80,7 @@ fn prepare(store: Store) -> Result<Session, String> {
     };
     let (input_text, mocks, config) =
         store.workspace.with_untracked(|w| (w.input.clone(), w.mocks.clone(), w.mock_config.clone()));
-    let config = config.map(|text| mocks::ConfigMocks::read(&text)).transpose()?;
+    let config = config.map(|text| mocks::read_config(&text)).transpose()?;
     let input: Value = match serde_json::from_str(if input_text.trim().is_empty() { "{}" } else { &input_text }) {
         Ok(v) => v,
         Err(e) => {
@@ -179,7 +179,7 @@ async fn pause(s: Session) -> RunResult {
         computed_ms,
         definition,
         written,
-        origin: super::Origin::Run,
+        ..RunResult::default()
     }
 }
 
@@ -189,19 +189,7 @@ async fn record(s: Session) -> RunResult {
     let written = written(&s.exec);
     let (history, visits, outcome) = s.exec.into_record();
     let (index, checkpoints) = index(&history).await;
-    RunResult {
-        history,
-        visits,
-        outcome,
-        waiting: Vec::new(),
-        next_deadline: None,
-        index,
-        checkpoints,
-        computed_ms,
-        definition,
-        written,
-        origin: super::Origin::Run,
-    }
+    RunResult { history, visits, outcome, index, checkpoints, computed_ms, definition, written, ..RunResult::default() }
 }
 
 /// The S3 objects the run wrote, as `bucket/key` and text.

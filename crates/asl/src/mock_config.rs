@@ -22,6 +22,43 @@ pub struct MockConfig {
     responses: HashMap<String, Vec<(u64, u64, TaskAnswer)>>,
 }
 
+/// One test case answering an execution's tasks as they come: each state's invocations are
+/// counted (retries and Map iterations included), and each is answered by the response for its
+/// number. The command's `--mock-config` and the playground's MockConfigFile tab both use it.
+#[derive(Clone, Debug)]
+pub struct CaseAnswers {
+    config: MockConfig,
+    machine: String,
+    case: String,
+    invocations: HashMap<String, u64>,
+}
+
+impl CaseAnswers {
+    /// The test case `case` of `machine` (see [`MockConfig::test_case`]), refused when the
+    /// config has no such case.
+    pub fn new(config: MockConfig, machine: &str, case: &str) -> Result<CaseAnswers, String> {
+        config.test_case(machine, case)?;
+        Ok(CaseAnswers { config, machine: machine.to_string(), case: case.to_string(), invocations: HashMap::new() })
+    }
+
+    /// Counts one more invocation of `state`, and answers it: `None` when the test case does
+    /// not mock the state, a `Mock.MissingResponse` failure when it has no response for that
+    /// invocation's number.
+    pub fn answer(&mut self, state: &str) -> Option<TaskAnswer> {
+        let n = self.invocations.entry(state.to_string()).or_insert(0);
+        let index = *n;
+        *n += 1;
+        let case = self.config.test_case(&self.machine, &self.case).ok()?;
+        if !case.mocks(state) {
+            return None;
+        }
+        Some(
+            case.answer(state, index)
+                .unwrap_or_else(|e| TaskAnswer::Failed { error: "Mock.MissingResponse".into(), cause: Some(e) }),
+        )
+    }
+}
+
 /// One test case: which response list each state replays.
 #[derive(Clone, Debug)]
 pub struct TestCase<'a> {

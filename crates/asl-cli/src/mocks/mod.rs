@@ -4,20 +4,16 @@
 
 mod quickjs;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use asl::exec::{TaskAnswer, TaskRequest};
 use asl::host::Reply;
-use asl::mock_config::MockConfig;
+use asl::mock_config::{CaseAnswers, MockConfig};
 
 pub struct Answerer {
-    config: Option<MockConfig>,
-    test_case: Option<String>,
-    state_machine: String,
+    /// The MockConfigFile's test case, answering before the JavaScript mocks.
+    config: Option<CaseAnswers>,
     js: Option<quickjs::JsMocks>,
-    /// Invocations so far, per state: MockConfigFile responses are numbered by them.
-    invocations: HashMap<String, u64>,
     defaulted: Vec<String>,
     /// Callback tasks no mock answered, by mock key.
     unanswered: Vec<String>,
@@ -31,63 +27,32 @@ impl Answerer {
         mocks: Option<&str>,
         timeout_ms: u64,
     ) -> Result<Answerer, String> {
-        let config = match config {
-            Some(path) => {
+        let config = match (config, test_case) {
+            (Some(path), Some(case)) => {
                 let v = crate::files::read_json(path, "mock config")?;
-                Some(
-                    MockConfig::from_value(&v)
-                        .map_err(|e| format!("the mock config '{path}' is not a MockConfigFile: {e}"))?,
-                )
+                let config = MockConfig::from_value(&v)
+                    .map_err(|e| format!("the mock config '{path}' is not a MockConfigFile: {e}"))?;
+                Some(CaseAnswers::new(config, state_machine, case)?)
             }
-            None => None,
+            (None, None) => None,
+            _ => return Err("--mock-config and --test-case go together".into()),
         };
-        if config.is_some() != test_case.is_some() {
-            return Err("--mock-config and --test-case go together".into());
-        }
-        if let (Some(c), Some(t)) = (&config, test_case) {
-            c.test_case(state_machine, t)?;
-        }
         let js = match mocks {
             Some(path) => Some(quickjs::JsMocks::load(&module_files(Path::new(path))?, timeout_ms)?),
             None => None,
         };
-        Ok(Answerer {
-            config,
-            test_case: test_case.map(str::to_string),
-            state_machine: state_machine.to_string(),
-            js,
-            invocations: HashMap::new(),
-            defaulted: Vec::new(),
-            unanswered: Vec::new(),
-        })
+        Ok(Answerer { config, js, defaulted: Vec::new(), unanswered: Vec::new() })
     }
 
     /// Answers every task from one test case of a MockConfigFile already read (a replay's).
     pub fn from_config(state_machine: &str, config: MockConfig, test_case: &str) -> Result<Answerer, String> {
-        config.test_case(state_machine, test_case)?;
-        Ok(Answerer {
-            config: Some(config),
-            test_case: Some(test_case.to_string()),
-            state_machine: state_machine.to_string(),
-            js: None,
-            invocations: HashMap::new(),
-            defaulted: Vec::new(),
-            unanswered: Vec::new(),
-        })
+        let config = Some(CaseAnswers::new(config, state_machine, test_case)?);
+        Ok(Answerer { config, js: None, defaulted: Vec::new(), unanswered: Vec::new() })
     }
 
     pub fn answer(&mut self, req: &TaskRequest) -> Reply {
-        let n = self.invocations.entry(req.state_name.clone()).or_insert(0);
-        let index = *n;
-        *n += 1;
-        if let (Some(config), Some(case)) = (&self.config, &self.test_case)
-            && let Ok(tc) = config.test_case(&self.state_machine, case)
-            && tc.mocks(&req.state_name)
-        {
-            return match tc.answer(&req.state_name, index) {
-                Ok(a) => Reply::Answer(a, 0),
-                Err(e) => Reply::Answer(TaskAnswer::Failed { error: "Mock.MissingResponse".into(), cause: Some(e) }, 0),
-            };
+        if let Some(answer) = self.config.as_mut().and_then(|c| c.answer(&req.state_name)) {
+            return Reply::Answer(answer, 0);
         }
         let key = req.mock_key();
         if let Some(js) = &mut self.js
