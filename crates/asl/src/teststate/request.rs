@@ -102,17 +102,8 @@ impl Request {
             Some(Value::Object(vars)) => Some(vars),
             Some(_) => return Err(Exception::validation("The variables must be a JSON object.")),
         };
-        let level = match text("inspectionLevel")? {
-            None | Some("INFO") => Level::Info,
-            Some("DEBUG") => Level::Debug,
-            Some("TRACE") => Level::Trace,
-            Some(other) => {
-                return Err(Exception::validation(format!(
-                    "Value '{other}' at 'inspectionLevel' failed to satisfy constraint: \
-                     Member must satisfy enum value set: [INFO, DEBUG, TRACE]"
-                )));
-            }
-        };
+        let levels = [("INFO", Level::Info), ("DEBUG", Level::Debug), ("TRACE", Level::Trace)];
+        let level = one_of(text("inspectionLevel")?, "inspectionLevel", &levels)?.unwrap_or(Level::Info);
         Ok(Request {
             definition,
             state_name: text("stateName")?.map(str::to_string),
@@ -134,18 +125,27 @@ fn mock(value: &Value) -> Result<Mock, Exception> {
         let field = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
         (field("error"), field("cause"))
     });
-    let field_validation = match value.get("fieldValidationMode").and_then(Value::as_str) {
-        None | Some("STRICT") => FieldValidation::Strict,
-        Some("PRESENT") => FieldValidation::Present,
-        Some("NONE") => FieldValidation::None,
-        Some(other) => {
-            return Err(Exception::validation(format!(
-                "Value '{other}' at 'mock.fieldValidationMode' failed to satisfy constraint: \
-                 Member must satisfy enum value set: [STRICT, PRESENT, NONE]"
-            )));
-        }
-    };
+    let modes =
+        [("STRICT", FieldValidation::Strict), ("PRESENT", FieldValidation::Present), ("NONE", FieldValidation::None)];
+    let mode = value.get("fieldValidationMode").and_then(Value::as_str);
+    let field_validation = one_of(mode, "mock.fieldValidationMode", &modes)?.unwrap_or(FieldValidation::Strict);
     Ok(Mock { result, error_output, field_validation })
+}
+
+/// The value of an enumerated field (`None` when it is absent); any other value is refused
+/// with AWS's message, which lists the values allowed.
+fn one_of<T: Copy>(given: Option<&str>, field: &str, values: &[(&str, T)]) -> Result<Option<T>, Exception> {
+    let Some(given) = given else { return Ok(None) };
+    match values.iter().find(|(name, _)| *name == given) {
+        Some((_, value)) => Ok(Some(*value)),
+        None => {
+            let names: Vec<&str> = values.iter().map(|(name, _)| *name).collect();
+            Err(Exception::validation(format!(
+                "Value '{given}' at '{field}' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+                names.join(", ")
+            )))
+        }
+    }
 }
 
 fn configuration(value: &Value) -> StateConfiguration {
