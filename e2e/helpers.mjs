@@ -22,6 +22,33 @@ export async function open(page, { keepStorage = false } = {}) {
   return errors;
 }
 
+/** The page, fresh (empty storage), once its first graph is drawn: the editor may not have
+ * loaded yet. Collects page errors. */
+export async function openFresh(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/');
+  await expect(page.locator('.graph-svg [data-state]').first()).toBeVisible();
+  return errors;
+}
+
+/** The page on a phone, fresh: a phone shows the graph first and loads the editor when an
+ * editor is first shown, so the Definition view is opened until the editor holds the
+ * definition, then the graph is shown again when `back` (the default). Collects page errors. */
+export async function openOnPhone(page, { back = true } = {}) {
+  const errors = await openFresh(page);
+  await page.locator('.phone-nav button', { hasText: 'Definition' }).click();
+  await page.waitForFunction(() => {
+    const m = window.monaco;
+    const model = m && m.editor.getModel(m.Uri.parse('file:///definition.asl.json'));
+    return model && model.getValue().length > 0;
+  });
+  if (back) await page.locator('.phone-nav button', { hasText: 'Graph' }).click();
+  return errors;
+}
+
 /** Replaces the text of the editor model at `uri` (as typing would, through Monaco). */
 export async function setModel(page, uri, text) {
   await page.evaluate(([uri, text]) => {

@@ -3,7 +3,7 @@
 // page tells which it was given; the work it replaces is kept as a draft.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { open, run, setModel, chooseExample } from './helpers.mjs';
+import { open, openFresh, run, setModel, chooseExample } from './helpers.mjs';
 
 const CDK = new URL('../crates/asl-cli/tests/fixtures/templates/OrdersStack.template.json', import.meta.url).pathname;
 const HISTORY = readFileSync(new URL('./fixtures/order-declined-history.json', import.meta.url), 'utf8');
@@ -12,12 +12,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
   test(`a CDK template opens from a file at ${viewport.width}x${viewport.height}`, async ({ page }) => {
     await page.setViewportSize(viewport);
     const phone = viewport.width < 500;
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto('/');
-    await page.evaluate(() => localStorage.clear());
-    await page.goto('/');
-    await expect(page.locator('.graph-svg [data-state]').first()).toBeVisible();
+    const errors = await openFresh(page);
 
     if (phone) await page.locator('button.more').click();
     await page.locator('button.open-file').click();

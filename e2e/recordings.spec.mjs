@@ -4,7 +4,7 @@
 // the event table and on the graph; a link carries the recording; bad histories are refused.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { open, setModel, modelText, run, toEnd, shot, chooseExample } from './helpers.mjs';
+import { open, openOnPhone, setModel, modelText, run, toEnd, shot, chooseExample } from './helpers.mjs';
 
 const DEFINITION = 'file:///definition.asl.json';
 const HISTORY = readFileSync(new URL('./fixtures/order-declined-history.json', import.meta.url), 'utf8');
@@ -17,25 +17,6 @@ async function paste(page, text) {
   await page.locator('button.open-file').click();
   await page.locator('.open-panel textarea').fill(text);
   await page.locator('.open-panel button', { hasText: 'Open the pasted text' }).click();
-}
-
-/** The page on a phone, fresh, with its definition editor loaded (a phone loads it when an
- * editor is first shown), then back on the graph. */
-async function openOnPhone(page) {
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
-  await expect(page.locator('.graph-svg [data-state]').first()).toBeVisible();
-  await page.locator('.phone-nav button', { hasText: 'Definition' }).click();
-  await page.waitForFunction(() => {
-    const m = window.monaco;
-    const model = m && m.editor.getModel(m.Uri.parse('file:///definition.asl.json'));
-    return model && model.getValue().length > 0;
-  });
-  await page.locator('.phone-nav button', { hasText: 'Graph' }).click();
-  return errors;
 }
 
 /** The order workflow's definition with a Retry on Authenticate Payment. */

@@ -4,30 +4,13 @@
 // the resources, takes the person's values, and travels in a share link with its template.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { open, setModel, modelText, run, shot } from './helpers.mjs';
+import { open, openOnPhone, setModel, modelText, run, shot } from './helpers.mjs';
 
 const DEFINITION = 'file:///definition.asl.json';
 const TEMPLATE = readFileSync(new URL('../crates/asl-cli/tests/fixtures/templates/sam-orders.yaml', import.meta.url), 'utf8');
 const CLEANUP = readFileSync(new URL('../crates/asl-cli/tests/fixtures/templates/cleanup.asl.json', import.meta.url), 'utf8');
 
 const row = (page, name) => page.locator('.substitutions tr', { has: page.locator('th', { hasText: `\${${name}}` }) });
-
-/** The page on a phone, fresh, with its definition editor shown (which loads the editor). */
-async function openOnPhone(page) {
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('/');
-  await expect(page.locator('.graph-svg [data-state]').first()).toBeVisible();
-  await page.locator('.phone-nav button', { hasText: 'Definition' }).click();
-  await page.waitForFunction(() => {
-    const m = window.monaco;
-    const model = m && m.editor.getModel(m.Uri.parse('file:///definition.asl.json'));
-    return model && model.getValue().length > 0;
-  });
-  return errors;
-}
 
 async function openOrderFlow(page) {
   await setModel(page, DEFINITION, TEMPLATE);
@@ -44,7 +27,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     const phone = viewport.width < 500;
     const view = (name) => (phone ? page.locator('.phone-nav button', { hasText: name }).click() : Promise.resolve());
     // On a phone the editor loads when an editor is first shown.
-    const errors = phone ? await openOnPhone(page) : await open(page);
+    const errors = phone ? await openOnPhone(page, { back: false }) : await open(page);
     await view('Definition');
     await openOrderFlow(page);
 
