@@ -308,7 +308,7 @@ fn save_as_you_type(store: Store) {
     // The length of the recording the storage refused, not offered to it again.
     let refused = StoredValue::new(None::<usize>);
     Effect::new(move |_| {
-        let w = store.workspace.get();
+        store.workspace.track();
         // An embedded view is someone else's page: it saves nothing over the visitor's work.
         if store.mode.get() == Mode::Embed {
             return;
@@ -320,13 +320,13 @@ fn save_as_you_type(store: Store) {
             if generation.get_value() != mine {
                 return;
             }
-            let recording = w.recording.as_ref().map(String::len);
+            // The workspace as it is once the edits pause (read, not copied on each change).
+            let recording = store.workspace.with_untracked(|w| w.recording.as_ref().map(String::len));
             if recording.is_none() || refused.get_value() != recording {
                 let small = recording.is_none_or(|n| n <= SAVED_RECORDING_CHARS);
-                if small && serde_json::to_string(&w).is_ok_and(|text| browser::save(&text)) {
-                    return;
-                }
-                if recording.is_none() {
+                let saved =
+                    small && store.workspace.with_untracked(serde_json::to_string).is_ok_and(|t| browser::save(&t));
+                if saved || recording.is_none() {
                     return;
                 }
                 refused.set_value(recording);
@@ -334,7 +334,7 @@ fn save_as_you_type(store: Store) {
                     "The recorded execution is too large to keep in this browser: the rest of the workspace is saved. After a reload, open the history again.",
                 )));
             }
-            let without = Workspace { recording: None, ..w };
+            let without = store.workspace.with_untracked(|w| Workspace { recording: None, ..w.clone() });
             if let Ok(text) = serde_json::to_string(&without) {
                 browser::save(&text);
             }
