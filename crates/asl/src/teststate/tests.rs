@@ -118,3 +118,29 @@ fn a_fail_state_fails_with_its_error() {
     let r = test(json!({"definition": {"Type": "Fail", "Error": "E", "Cause": "C"}})).unwrap();
     assert_eq!((r.status, r.error.as_deref(), r.cause.as_deref()), (Status::Failed, Some("E"), Some("C")));
 }
+
+#[test]
+fn a_mock_result_is_checked_against_the_operations_output_shape_as_the_mode_says() {
+    let def = json!({"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "End": true});
+    let req = |result: Value, mode: Option<&str>| {
+        let mut mock = json!({"result": result.to_string()});
+        if let Some(mode) = mode {
+            mock["fieldValidationMode"] = json!(mode);
+        }
+        test(json!({"definition": def, "mock": mock}))
+    };
+    let refused = |message: &str| Err(Exception::validation(format!("Mock result schema validation error: {message}")));
+    // STRICT is the default; a field SendMessage's response does not have passes unchecked.
+    let unknown = json!({"MessageId": "m-1", "Extra": {"MD5OfMessageBody": 1}});
+    assert_eq!(req(unknown.clone(), None).unwrap().output, Some(unknown));
+    let wrong = json!({"MessageId": 5});
+    assert_eq!(req(wrong.clone(), None).map(|r| r.output), refused("Field 'MessageId' must be a string"));
+    assert_eq!(req(wrong.clone(), Some("PRESENT")).map(|r| r.output), refused("Field 'MessageId' must be a string"));
+    assert_eq!(req(wrong.clone(), Some("NONE")).unwrap().output, Some(wrong));
+    // Only STRICT wants the required fields.
+    let batch = json!({"Type": "Task", "Resource": "arn:aws:states:::batch:submitJob", "End": true});
+    let mock = |mode: &str| json!({"result": "{\"JobId\": \"1\"}", "fieldValidationMode": mode});
+    let e = test(json!({"definition": batch, "mock": mock("STRICT")})).unwrap_err();
+    assert_eq!(e.message, "Mock result schema validation error: Required field 'JobName' is missing");
+    assert_eq!(test(json!({"definition": batch, "mock": mock("PRESENT")})).unwrap().status, Status::Succeeded);
+}
