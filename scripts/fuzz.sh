@@ -3,7 +3,7 @@
 # seconds (default 600): parse, validate and run a definition; read S3 objects as a
 # Distributed Map's ItemReader does; design mode's edits of a definition's text; read YAML,
 # definitions and SAM / CloudFormation templates; read executions recorded in AWS; TestState
-# requests. Crashes land in fuzz/artifacts/; each one found becomes a
+# requests; test suites (`asl test`). Crashes land in fuzz/artifacts/; each one found becomes a
 # regression test.
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-600}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers design_edits templates histories teststate)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_validate_run s3_readers design_edits templates histories teststate suites)
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz
 
 for target in "${TARGETS[@]}"; do
@@ -57,6 +57,15 @@ for target in "${TARGETS[@]}"; do
     histories)
       # The recorded histories of the conformance cases.
       if [ -d ../shared/conformance/histories ]; then cp ../shared/conformance/histories/*.json "$CORPUS"/; fi
+      ;;
+    suites)
+      # The examples' suites and the lessons' checks.
+      i=0
+      for f in examples/*/tests.yaml lessons/*/checks.yaml; do
+        [ -f "$f" ] || continue
+        cp "$f" "$CORPUS/seed-$i.yaml"
+        i=$((i + 1))
+      done
       ;;
     teststate)
       # The requests of the TestState calls recorded against AWS.

@@ -57,6 +57,28 @@ if [ ! -d node_modules/monaco-editor ] || [ package-lock.json -nt node_modules/.
   npm ci --no-audit --no-fund
 fi
 
+# The check of `asl test --junit` (scripts/check-junit.py): the JUnit XML schema pytest's own
+# tests validate its reports with (junit-10.xsd, shipped in pytest's source distribution, kept
+# out of the repository in the cache), and the xmlschema package that reads it, as those tests do.
+XMLSCHEMA_VERSION=4.3.2
+PYTEST_SDIST_VERSION=9.2.0
+JUNIT_XSD="${XDG_CACHE_HOME:-$HOME/.cache}/asl-playground/junit-10.xsd"
+if ! python3 -c 'import xmlschema' >/dev/null 2>&1; then
+  say "installing xmlschema $XMLSCHEMA_VERSION (checks asl test's JUnit XML)"
+  python3 -m pip install --quiet "xmlschema==$XMLSCHEMA_VERSION" \
+    || python3 -m pip install --quiet --break-system-packages "xmlschema==$XMLSCHEMA_VERSION"
+fi
+if [ ! -s "$JUNIT_XSD" ]; then
+  say "taking the JUnit XML schema from pytest $PYTEST_SDIST_VERSION's source distribution"
+  sdist_dir="$(mktemp -d)"
+  python3 -m pip download --quiet --no-deps --no-binary :all: "pytest==$PYTEST_SDIST_VERSION" -d "$sdist_dir"
+  mkdir -p "$(dirname "$JUNIT_XSD")"
+  tar -xzf "$sdist_dir/pytest-$PYTEST_SDIST_VERSION.tar.gz" -O \
+    "pytest-$PYTEST_SDIST_VERSION/testing/example_scripts/junit-10.xsd" > "$JUNIT_XSD.part"
+  mv "$JUNIT_XSD.part" "$JUNIT_XSD"
+  rm -rf "$sdist_dir"
+fi
+
 # Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser).
 if [ ! -x /usr/bin/chromium ]; then
   say "installing Chromium"

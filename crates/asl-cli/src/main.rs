@@ -9,6 +9,8 @@
 //! asl replay HISTORY [--definition FILE] [--input JSON|FILE] [--context FILE]
 //!              [--format text|json] [CHOICE]
 //! asl test-state --input-json FILE|-
+//! asl test SUITE [--definition FILE] [--junit FILE] [--coverage] [--coverage-json FILE]
+//!              [--watch] [--mock-timeout MS] [--state-machine NAME]
 //! CHOICE:      [--state-machine ID] [--sub KEY=VALUE]... [--subs FILE]
 //! ```
 //!
@@ -22,6 +24,7 @@ mod replay;
 mod report;
 mod run;
 mod s3_dir;
+mod test;
 mod test_state;
 mod validate;
 
@@ -40,6 +43,8 @@ usage:
   asl replay HISTORY [--definition FILE] [--input JSON|FILE] [--context FILE]
                [--format text|json] [CHOICE]
   asl test-state --input-json FILE|-
+  asl test SUITE [--definition FILE] [--junit FILE] [--coverage] [--coverage-json FILE]
+               [--watch] [--mock-timeout MS] [--state-machine NAME]
   CHOICE:      [--state-machine ID] [--sub KEY=VALUE]... [--subs FILE]
 
 FILE is a state machine definition (JSON or YAML) or a SAM or CloudFormation template (JSON
@@ -58,7 +63,14 @@ the run departs from the recording, and exits 0 when it does not, 3 when it does
 could not start.
 test-state answers a TestState API request (FILE, or - for stdin, holds it as the API takes it)
 with the API's response (exit 0), or with {\"exception\": {\"Code\", \"Message\"}} where AWS
-refuses the request (exit 1).";
+refuses the request (exit 1).
+test runs a test suite (YAML or JSON: cases with inputs, mocks and expectations; see
+docs/test-suites.md), or a MockConfigFile's test cases for --definition (--state-machine names
+its state machine when it has several), and prints a line per case and each failed expectation
+with its line; --coverage prints what the cases exercised, --coverage-json FILE writes it,
+--junit FILE writes JUnit XML, --watch runs again when a file it read changes, --definition
+replaces the suite's definition. It exits 0 when every case passes, 1 when one fails, 2 when the
+suite cannot run (SUITE:LINE:COL: what is wrong).";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -67,6 +79,7 @@ fn main() -> ExitCode {
         Some("run") => run::main(&argv[1..]),
         Some("replay") => replay::main(&argv[1..]),
         Some("test-state") => test_state::main(&argv[1..]),
+        Some("test") => test::main(&argv[1..]),
         Some("-h" | "--help" | "help") => {
             files::print_out(USAGE);
             ExitCode::SUCCESS

@@ -29,6 +29,7 @@ pub mod s3;
 pub mod sort;
 pub mod source;
 pub mod span;
+pub mod suite;
 pub mod teststate;
 pub mod timestamp;
 pub mod validate;

@@ -4,6 +4,8 @@
 
 mod quickjs;
 
+pub use quickjs::MockSource;
+
 use std::path::{Path, PathBuf};
 
 use asl::exec::{TaskAnswer, TaskRequest};
@@ -17,6 +19,9 @@ pub struct Answerer {
     defaulted: Vec<String>,
     /// Callback tasks no mock answered, by mock key.
     unanswered: Vec<String>,
+    /// JavaScript mocks stopped by the time guard (or whose promise never settled): the
+    /// state and the mock's key, for `asl test` to say which hung.
+    stopped: Vec<(String, String)>,
 }
 
 impl Answerer {
@@ -41,13 +46,30 @@ impl Answerer {
             Some(path) => Some(quickjs::JsMocks::load(&module_files(Path::new(path))?, timeout_ms)?),
             None => None,
         };
-        Ok(Answerer { config, js, defaulted: Vec::new(), unanswered: Vec::new() })
+        Ok(Answerer::with(config, js))
+    }
+
+    /// Answers from a test case already chosen and modules already read (`asl test`).
+    pub fn from_parts(
+        config: Option<CaseAnswers>,
+        modules: &[MockSource],
+        timeout_ms: u64,
+    ) -> Result<Answerer, String> {
+        let js = match modules {
+            [] => None,
+            _ => Some(quickjs::JsMocks::load_sources(modules, timeout_ms)?),
+        };
+        Ok(Answerer::with(config, js))
+    }
+
+    fn with(config: Option<CaseAnswers>, js: Option<quickjs::JsMocks>) -> Answerer {
+        Answerer { config, js, defaulted: Vec::new(), unanswered: Vec::new(), stopped: Vec::new() }
     }
 
     /// Answers every task from one test case of a MockConfigFile already read (a replay's).
     pub fn from_config(state_machine: &str, config: MockConfig, test_case: &str) -> Result<Answerer, String> {
         let config = Some(CaseAnswers::new(config, state_machine, test_case)?);
-        Ok(Answerer { config, js: None, defaulted: Vec::new(), unanswered: Vec::new() })
+        Ok(Answerer::with(config, None))
     }
 
     pub fn answer(&mut self, req: &TaskRequest) -> Reply {
@@ -55,10 +77,17 @@ impl Answerer {
             return Reply::Answer(answer, 0);
         }
         let key = req.mock_key();
-        if let Some(js) = &mut self.js
-            && let Some(reply) = js.answer(&key, req).or_else(|| js.answer(&req.state_name, req))
-        {
-            return reply;
+        if let Some(js) = &mut self.js {
+            let found = match js.answer(&key, req) {
+                Some(reply) => Some((reply, key.clone())),
+                None => js.answer(&req.state_name, req).map(|reply| (reply, req.state_name.clone())),
+            };
+            if let Some((reply, mock)) = found {
+                if reply == Reply::Answer(TaskAnswer::NoAnswer, 0) {
+                    self.stopped.push((req.state_name.clone(), mock));
+                }
+                return reply;
+            }
         }
         if req.callback {
             if !self.unanswered.contains(&key) {
@@ -73,6 +102,11 @@ impl Answerer {
         Reply::Default(TaskAnswer::FunctionReturned(default_result(req)))
     }
 
+    /// The mocks that did not answer (stopped by the time guard): (state, mock key).
+    pub fn stopped(&self) -> &[(String, String)] {
+        &self.stopped
+    }
+
     /// Things worth telling the person after the run.
     pub fn notes(&self) -> Vec<String> {
         let defaulted = self.defaulted.iter().map(|k| format!("no mock for '{k}': it returned its input"));
@@ -85,6 +119,17 @@ impl Answerer {
 /// What the default mock returns: the function's input (for `lambda:invoke`, its `Payload`).
 fn default_result(req: &TaskRequest) -> serde_json::Value {
     req.function_input().clone()
+}
+
+/// The mock modules at `path` (a file, or every module of a folder), read.
+pub fn module_sources(path: &Path) -> Result<Vec<MockSource>, String> {
+    let mut out = Vec::new();
+    for (key, file) in module_files(path)? {
+        let source =
+            std::fs::read_to_string(&file).map_err(|e| format!("cannot read the mock '{}': {e}", file.display()))?;
+        out.push(MockSource { key, name: file.display().to_string(), source });
+    }
+    Ok(out)
 }
 
 /// The mock modules at `path`: the file itself, or every `.js`/`.mjs` file in the directory,

@@ -14,6 +14,15 @@ const MOCK_RUNTIME: &str = include_str!("../../../../js/mock-runtime.js");
 const MEMORY_LIMIT: usize = 256 << 20;
 const STACK_LIMIT: usize = 1 << 20;
 
+/// A mock module's source: the key it answers (a resource's mock key or a state's name), the
+/// name it is known by in messages (its file, or where a suite wrote it), its JavaScript.
+#[derive(Clone, Debug)]
+pub struct MockSource {
+    pub key: String,
+    pub name: String,
+    pub source: String,
+}
+
 // Fields drop in order: the mocks' functions must go before the QuickJS that holds them.
 pub struct JsMocks {
     mocks: Vec<(String, Persistent<Function<'static>>)>,
@@ -22,19 +31,28 @@ pub struct JsMocks {
 }
 
 impl JsMocks {
-    /// Loads every module; a module that does not load is an error naming its file.
+    /// Loads every module file; a module that does not load is an error naming its file.
     pub fn load(files: &[(String, PathBuf)], timeout_ms: u64) -> Result<JsMocks, String> {
+        let mut sources = Vec::with_capacity(files.len());
+        for (key, path) in files {
+            let source =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read the mock '{}': {e}", path.display()))?;
+            sources.push(MockSource { key: key.clone(), name: path.display().to_string(), source });
+        }
+        JsMocks::load_sources(&sources, timeout_ms)
+    }
+
+    /// Loads modules given as source text (a test suite's inline mocks); a module that does not
+    /// load is an error naming it.
+    pub fn load_sources(modules: &[MockSource], timeout_ms: u64) -> Result<JsMocks, String> {
         let js = Guarded::new(MEMORY_LIMIT, STACK_LIMIT)?;
         let mut mocks = Vec::new();
         let loaded: Result<(), String> = js.context.with(|ctx| {
             ctx.eval::<(), _>(MOCK_RUNTIME).catch(&ctx).map_err(|e| format!("the mock runtime failed to load: {e}"))?;
-            for (key, path) in files {
-                let source = std::fs::read_to_string(path)
-                    .map_err(|e| format!("cannot read the mock '{}': {e}", path.display()))?;
-                let name = path.display().to_string();
-                let f =
-                    load_module(&ctx, &name, source).map_err(|e| format!("the mock '{name}' does not load: {e}"))?;
-                mocks.push((key.clone(), Persistent::save(&ctx, f)));
+            for m in modules {
+                let f = load_module(&ctx, &m.name, m.source.clone())
+                    .map_err(|e| format!("the mock '{}' does not load: {e}", m.name))?;
+                mocks.push((m.key.clone(), Persistent::save(&ctx, f)));
             }
             Ok(())
         });

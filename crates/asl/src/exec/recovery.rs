@@ -10,7 +10,7 @@ use super::frames::{Flow, FrameId};
 use super::history::EventKind;
 use super::timers::Timer;
 use crate::errors::Failure;
-use crate::model::{Jitter, Retrier, StateKind, error_matches};
+use crate::model::{Edge, Jitter, Retrier, StateKind, error_matches};
 
 impl Execution {
     /// The first retrier whose ErrorEquals matches decides: retry after its backoff, or (its
@@ -40,6 +40,7 @@ impl Execution {
                     && let Some(a) = self.visits[r].attempts.last_mut()
                 {
                     a.retry_delay_ms = Some(delay);
+                    a.retrier = Some(i);
                 }
                 self.timers.schedule(self.now.saturating_add(delay as i64), Timer::Resume(f, Flow::Attempt));
                 return Flow::Blocked;
@@ -76,7 +77,7 @@ impl Execution {
                 self.assign(f, vars);
             }
             self.exit(f, state, &output);
-            return self.goto(f, &catcher.next, output);
+            return self.leave(f, Edge::Catch(i), &catcher.next, output);
         }
         Flow::FrameFailed(failure)
     }

@@ -13,7 +13,7 @@ use super::vars::ScopeId;
 use super::visits::{Stage, Visit};
 use super::{AnswerError, Data, Execution, Poll, RequestId, TaskAnswer};
 use crate::errors::Failure;
-use crate::model::{BodyId, State, StateKind};
+use crate::model::{BodyId, Edge, State, StateKind};
 
 impl Execution {
     /// Records ExecutionStarted and queues the first state.
@@ -181,6 +181,7 @@ impl Execution {
                 attempts: Vec::new(),
                 error: None,
                 caught_by: None,
+                left_by: None,
                 assigned: Vec::new(),
                 jsonata: state.query_language == crate::model::QueryLanguage::Jsonata,
                 map_run: None,
@@ -209,6 +210,7 @@ impl Execution {
                 ended_at: None,
                 error: None,
                 retry_delay_ms: None,
+                retrier: None,
             });
         }
         if state.query_language == crate::model::QueryLanguage::Jsonata {
@@ -313,9 +315,21 @@ impl Execution {
     /// The flow after a state exits with `output`: its `Next` state, or the frame's end.
     pub(super) fn transition(&mut self, f: FrameId, state: &State, output: Data) -> Flow {
         match &state.transition {
-            crate::model::Transition::Next(name) => self.goto(f, name, output),
+            crate::model::Transition::Next(name) => self.leave(f, Edge::Next, name, output),
             _ => Flow::End(output),
         }
+    }
+
+    /// Moves frame `f` on to `name` along `edge`, recording the edge on the visit it leaves
+    /// (a test suite's coverage counts the transitions taken).
+    pub(super) fn leave(&mut self, f: FrameId, edge: Edge, name: &str, output: Data) -> Flow {
+        let flow = self.goto(f, name, output);
+        if matches!(flow, Flow::Next { .. })
+            && let Some(r) = self.frames[f.0].visit.record
+        {
+            self.visits[r].left_by = Some(edge);
+        }
+        flow
     }
 
     /// The flow that moves frame `f` to the state called `name`.

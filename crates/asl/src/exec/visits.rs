@@ -8,6 +8,7 @@ use super::Data;
 
 use super::history::StateType;
 use crate::errors::Failure;
+use crate::model::Edge;
 
 /// A step of a state's data flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -50,6 +51,10 @@ pub struct Attempt {
     /// The backoff before the next attempt, when this one was retried.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_delay_ms: Option<u64>,
+    /// The index of the Retrier that scheduled the next attempt, when this one was retried
+    /// (what a test suite's coverage counts as a Retry path taken).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retrier: Option<usize>,
 }
 
 /// One visit of one state.
@@ -73,6 +78,11 @@ pub struct Visit {
     /// The catcher that handled the error, if one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caught_by: Option<usize>,
+    /// How the visit left its state: its Next, a Choice rule or Default, a catcher. `None` when
+    /// the frame ended there (End, Succeed, Fail) or the visit failed or is unfinished. Coverage
+    /// counts transitions from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_by: Option<Edge>,
     pub assigned: Vec<(String, Value)>,
     /// The state uses JSONata: its steps are Arguments, the result, Assign and Output.
     pub jsonata: bool,

@@ -149,8 +149,10 @@ impl State {
     }
 }
 
-/// Why one state leads to another.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Why one state leads to another. Serialized as `{"kind": "next"}`, `{"kind": "choiceRule",
+/// "index": 2}`, `{"kind": "default"}` or `{"kind": "catch", "index": 0}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(tag = "kind", content = "index", rename_all = "camelCase")]
 pub enum Edge {
     Next,
     ChoiceRule(usize),

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use crate::errors::{Failure, TIMEOUT};
 use crate::exec::history::ErrorDetails;
 use crate::exec::{Attempt, EventKind, HistoryEvent, Outcome, Stage, StateType, Status, Visit};
-use crate::model::{FailField, QueryLanguage, State, StateKind, StateMachine, error_matches};
+use crate::model::{Edge, FailField, QueryLanguage, State, StateKind, StateMachine, Transition, error_matches};
 
 /// Where each event sits: its visit, and the iteration or branch a state entered after it
 /// runs in.
@@ -111,9 +111,16 @@ impl Rebuild<'_> {
                     exited_at: None,
                     lineage: lineage.clone(),
                     stages: vec![(Stage::Input, Arc::clone(input))],
-                    attempts: vec![Attempt { started_at: at, ended_at: None, error: None, retry_delay_ms: None }],
+                    attempts: vec![Attempt {
+                        started_at: at,
+                        ended_at: None,
+                        error: None,
+                        retry_delay_ms: None,
+                        retrier: None,
+                    }],
                     error,
                     caught_by: None,
+                    left_by: None,
                     assigned: Vec::new(),
                     jsonata: state.is_some_and(|s| s.query_language == QueryLanguage::Jsonata),
                     map_run: None,
@@ -145,6 +152,14 @@ impl Rebuild<'_> {
                         catches(&failure).or_else(|| catches(&heartbeat).filter(|_| failure.error == TIMEOUT));
                     visit.error = Some(failure);
                 }
+                // The edge it left by, where the history tells: a catcher, or a state's Next (a
+                // Choice's rule would need its conditions evaluated again, so it stays unknown).
+                let next = self.states.get(name.as_ref()).filter(|s| matches!(s.transition, Transition::Next(_)));
+                visit.left_by = match (visit.caught_by, next) {
+                    (Some(i), _) => Some(Edge::Catch(i)),
+                    (None, Some(_)) if visit.error.is_none() => Some(Edge::Next),
+                    _ => None,
+                };
                 self.at_visit(v)
             }
             EventKind::MapIterationStarted { name, index } => {
@@ -208,6 +223,7 @@ impl Rebuild<'_> {
                 | EventKind::MapStateStarted { .. }
         );
         let last_failure = self.last_failure.clone();
+        let retry = self.states.get(self.visits[v].state_name.as_str()).map(|s| s.retry.as_slice()).unwrap_or_default();
         let visit = &mut self.visits[v];
         if starts {
             let last = visit.attempts.last_mut().expect("a visit has an attempt");
@@ -222,7 +238,16 @@ impl Rebuild<'_> {
                 }
                 let failed_at = *last.ended_at.get_or_insert(at);
                 last.retry_delay_ms = Some(at.saturating_sub(failed_at).max(0) as u64);
-                visit.attempts.push(Attempt { started_at: at, ended_at: None, error: None, retry_delay_ms: None });
+                // The first retrier that matches the error is the one that retried it.
+                last.retrier =
+                    last.error.as_ref().and_then(|e| retry.iter().position(|r| error_matches(&r.error_equals, e)));
+                visit.attempts.push(Attempt {
+                    started_at: at,
+                    ended_at: None,
+                    error: None,
+                    retry_delay_ms: None,
+                    retrier: None,
+                });
             }
             self.started[v] = true;
         }

@@ -24,6 +24,9 @@ use inspect::Seen;
 use machine::{Target, VARIABLES_STATE, default_context};
 use recovery::Decision;
 pub use request::{FieldValidation, Level, Mock, Request, StateConfiguration};
+/// The API models a mock's result is checked against, for a host that fetches them
+/// (WebAssembly builds do not compile them in): see `shapes.rs`.
+pub use shapes::install as install_output_shapes;
 
 /// A refusal, as the API answers it: its code (`ValidationException`, `InvalidDefinition`) and
 /// message.
@@ -68,7 +71,7 @@ impl Status {
 }
 
 /// TestState's answer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Response {
     pub status: Status,
     pub output: Option<Value>,
@@ -77,6 +80,9 @@ pub struct Response {
     pub next_state: Option<String>,
     /// At DEBUG and TRACE; its payloads are JSON text already.
     pub inspection: Option<Map<String, Value>>,
+    /// The state's visit as the executor recorded it (every data-flow step, its error), for a
+    /// host that shows the data flow as it shows a run's. Not part of the API's response.
+    pub visit: Option<Box<crate::exec::Visit>>,
 }
 
 impl Response {
@@ -145,15 +151,17 @@ pub fn test_state(request: &Request, evaluator: &mut dyn Evaluator) -> Result<Re
             cause: None,
             next_state,
             inspection: None,
+            visit: first.visit,
         };
         return Ok(tester.inspected(response, seen, None));
     };
-    match recovery::decide(&target.body, &failure, retries) {
+    let visit = first.visit;
+    let response = match recovery::decide(&target.body, &failure, retries) {
         Decision::Retry { index, backoff_seconds } => {
             let details = json!({"retryIndex": index, "retryBackoffIntervalSeconds": seconds(backoff_seconds)});
             let mut response = tester.failed(failure, seen, Some(details));
             response.status = Status::Retriable;
-            Ok(response)
+            response
         }
         Decision::Catch { index, retried } => {
             let machine = target.test_machine(mocked, request.variables.as_ref(), Some(index));
@@ -166,10 +174,11 @@ pub fn test_state(request: &Request, evaluator: &mut dyn Evaluator) -> Result<Re
             response.status = Status::CaughtError;
             response.output = caught.output;
             response.next_state = caught.went;
-            Ok(response)
+            response
         }
-        Decision::Fail { retried } => Ok(tester.failed(failure, seen, retried.map(|r| json!({"retryIndex": r})))),
-    }
+        Decision::Fail { retried } => tester.failed(failure, seen, retried.map(|r| json!({"retryIndex": r}))),
+    };
+    Ok(Response { visit, ..response })
 }
 
 /// The failure with the cause TestState gives: an execution's runtime errors say which state
@@ -197,6 +206,7 @@ struct Run {
     /// The state the run went on to after the tested state (a Choice's way, a catcher's Next).
     went: Option<String>,
     variables: Map<String, Value>,
+    visit: Option<Box<crate::exec::Visit>>,
 }
 
 struct Tester<'a> {
@@ -248,6 +258,7 @@ impl Tester<'_> {
         .map(bare_cause);
         Run {
             stages: visit.map(|v| v.stages.clone()).unwrap_or_default(),
+            visit: visit.cloned().map(Box::new),
             failure,
             output: outcome.output,
             went: went.filter(|w| w != VARIABLES_STATE),
@@ -302,6 +313,7 @@ impl Tester<'_> {
             cause: failure.cause,
             next_state: None,
             inspection: None,
+            visit: None,
         };
         self.inspected(response, seen, details)
     }
@@ -321,7 +333,7 @@ impl Tester<'_> {
 
 impl Run {
     fn failed(failure: Failure) -> Run {
-        Run { stages: Vec::new(), failure: Some(failure), output: None, went: None, variables: Map::new() }
+        Run { stages: Vec::new(), failure: Some(failure), output: None, went: None, variables: Map::new(), visit: None }
     }
 }
 

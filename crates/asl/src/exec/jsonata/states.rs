@@ -16,7 +16,7 @@ use super::fields::{Field, fill, unexpected_type};
 use super::{EvalFailure, Evaluated, Phase, StatesExtra};
 use crate::errors::{Failure, NO_CHOICE_MATCHED};
 use crate::model::distributed::Arguments;
-use crate::model::{Condition, Dynamic, FailField, ProcessorMode, State, StateKind, Wait};
+use crate::model::{Condition, Dynamic, Edge, FailField, ProcessorMode, State, StateKind, Wait};
 
 impl Execution {
     /// Runs (or re-runs, after a retry) a JSONata state's work.
@@ -145,7 +145,9 @@ impl Execution {
             Phase::Conditions => self.conditions_decided(f, state, &fields, values),
             Phase::WaitTime => self.wait_time(f, state, &fields, values),
             Phase::FailFields => self.fail_fields(&fields, values),
-            Phase::Exit { result, next, .. } => {
+            Phase::Exit { result, rule, next } => {
+                // Only a Choice names its next state here: by a rule, or by its Default.
+                let next = next.map(|n| (n, rule.map_or(Edge::Default, Edge::ChoiceRule)));
                 return self.exit_evaluated(f, state, &fields, values, result, next);
             }
             Phase::Catch { catcher, failure } => {
@@ -372,7 +374,7 @@ impl Execution {
         fields: &[Field],
         values: Vec<Value>,
         result: Option<Data>,
-        next: Option<String>,
+        next: Option<(String, Edge)>,
     ) -> Flow {
         let mut assigned = None;
         let mut output = None;
@@ -385,12 +387,12 @@ impl Execution {
         let output = output.or(result).unwrap_or_else(|| Arc::clone(&self.frames[f.0].input));
         let ends = matches!(state.kind, StateKind::Succeed);
         match next {
-            Some(next) => {
+            Some((next, edge)) => {
                 if let Some(vars) = assigned {
                     self.assign(f, vars);
                 }
                 self.exit(f, state, &output);
-                self.goto(f, &next, output)
+                self.leave(f, edge, &next, output)
             }
             None if ends => {
                 self.exit(f, state, &output);
@@ -427,7 +429,7 @@ impl Execution {
         }
         self.exit(f, state, &output);
         let next = state.catch[catcher].next.clone();
-        self.goto(f, &next, output)
+        self.leave(f, Edge::Catch(catcher), &next, output)
     }
 }
 

@@ -8,7 +8,7 @@ use super::super::Execution;
 use super::super::eval::Env;
 use super::super::frames::{Flow, FrameId};
 use crate::errors::{Failure, NO_CHOICE_MATCHED};
-use crate::model::{Choice, Comparison, Condition, Operand, State};
+use crate::model::{Choice, Comparison, Condition, Edge, Operand, State};
 
 impl Execution {
     pub(in crate::exec) fn run_choice(&mut self, f: FrameId, state: &State, choice: &Choice) -> Flow {
@@ -24,11 +24,11 @@ impl Execution {
             }
             Ok(None)
         });
-        let (next, assign) = match decided {
+        let (next, assign, edge) = match decided {
             Err(e) => return Flow::Failed(self.in_state(f, state, e)),
-            Ok(Some(i)) => (choice.choices[i].next.as_str(), &choice.choices[i].assign),
+            Ok(Some(i)) => (choice.choices[i].next.as_str(), &choice.choices[i].assign, Edge::ChoiceRule(i)),
             Ok(None) => match &choice.default {
-                Some(d) => (d.as_str(), &state.assign),
+                Some(d) => (d.as_str(), &state.assign, Edge::Default),
                 None => {
                     return Flow::Failed(Failure::new(NO_CHOICE_MATCHED, "No Matches!"));
                 }
@@ -46,7 +46,7 @@ impl Execution {
             self.assign(f, vars);
         }
         self.exit(f, state, &output);
-        self.goto(f, next, output)
+        self.leave(f, edge, next, output)
     }
 }
 
