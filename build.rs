@@ -1,12 +1,15 @@
-//! Generates the playground's table of examples from the `examples/` folder, so that adding an
-//! example is adding a folder (and its name to `examples/index.json`, which sets the menu's
-//! order). Each folder holds `about.md` (its first line `# Title`), `definition.asl.json`,
+//! Generates the playground's tables of examples and of lessons from the `examples/` and
+//! `lessons/` folders, so that adding one is adding a folder (and its name to the folder's
+//! `index.json`, which sets the order). An example's folder holds `about.md` (its first line `# Title`), `definition.asl.json`,
 //! `input.json`, optional `inputs/<name>.json` and `mocks/<key>.js` (a `.` in the key's file
 //! name stands for `:`, as `sns.publish.js` mocks `sns:publish`), and optional `s3/<bucket>/<key>`:
-//! the S3 objects its workspace starts with (as `asl run --s3` reads a folder).
+//! the S3 objects its workspace starts with (as `asl run --s3` reads a folder), and optional
+//! `tests.yaml`, its test suite. A lesson's folder is laid out the same, with `lesson.md` for
+//! `about.md`, plus `lesson.json` (its task and hints) and `checks.yaml` (the suite that checks
+//! the learner's work).
 //!
 //! The table holds each example's title and the paths of its files; the files themselves are
-//! served beside the app (Trunk copies `examples/`) and fetched when an example is opened, so
+//! served beside the app (Trunk copies `examples/` and `lessons/`) and fetched when an example is opened, so
 //! they stay out of the wasm.
 
 use std::fmt::Write as _;
@@ -14,7 +17,39 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("examples");
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let mut out = String::from("pub const EXAMPLES: &[Example] = &[\n");
+    for id in ordered(&manifest, "examples") {
+        example(&mut out, &id, &manifest.join("examples").join(&id), "about.md");
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("examples.rs");
+    fs::write(dest, out).unwrap();
+
+    // The Learn path's lessons: each a workspace as an example is, with its task and hints
+    // (`lesson.json`) and its checks (`checks.yaml`, a test suite).
+    let mut out = String::from("pub const LESSONS: &[Lesson] = &[\n");
+    for id in ordered(&manifest, "lessons") {
+        let dir = manifest.join("lessons").join(&id);
+        for p in ["lesson.json", "checks.yaml"] {
+            assert!(dir.join(p).is_file(), "lessons/{id} has no {p}");
+            println!("cargo:rerun-if-changed={}", dir.join(p).display());
+        }
+        out.push_str("    Lesson {\n        workspace: ");
+        example(&mut out, &id, &dir, "lesson.md");
+        writeln!(out, "        meta: {:?},", format!("lessons/{id}/lesson.json")).unwrap();
+        writeln!(out, "        checks: {:?},", format!("lessons/{id}/checks.yaml")).unwrap();
+        out.push_str("    },\n");
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("lessons.rs");
+    fs::write(dest, out).unwrap();
+}
+
+/// The folders under `kind/` (examples, lessons) in the order its `index.json` gives, every
+/// folder listed.
+fn ordered(manifest: &Path, kind: &str) -> Vec<String> {
+    let root = manifest.join(kind);
     println!("cargo:rerun-if-changed={}", root.display());
     let index = root.join("index.json");
     let order: Vec<String> = serde_json::from_str(&read(&index)).unwrap_or_else(|e| panic!("{}: {e}", index.display()));
@@ -26,32 +61,29 @@ fn main() {
         .collect();
     folders.sort();
     for f in &folders {
-        assert!(order.contains(f), "examples/{f} is missing from examples/index.json");
+        assert!(order.contains(f), "{kind}/{f} is missing from {kind}/index.json");
     }
-    let mut out = String::from("pub const EXAMPLES: &[Example] = &[\n");
     for id in &order {
-        let dir = root.join(id);
-        assert!(dir.is_dir(), "examples/index.json names '{id}', which is not a folder under examples/");
-        example(&mut out, id, &dir);
+        assert!(root.join(id).is_dir(), "{kind}/index.json names '{id}', which is not a folder under {kind}/");
     }
-    out.push_str("];\n");
-    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("examples.rs");
-    fs::write(dest, out).unwrap();
+    order
 }
 
-fn example(out: &mut String, id: &str, dir: &Path) {
-    let about = read(&dir.join("about.md"));
-    let (first, rest) = about.split_once('\n').unwrap_or((&about, ""));
-    let title = first.strip_prefix("# ").unwrap_or_else(|| panic!("examples/{id}/about.md must start with '# Title'"));
-    for p in ["about.md", "definition.asl.json", "input.json"] {
+/// An `Example` (a workspace's files) for the folder `dir`, whose explanation is `about`.
+fn example(out: &mut String, id: &str, dir: &Path, about_file: &str) {
+    let kind = dir.parent().and_then(Path::file_name).map(|k| k.to_string_lossy().into_owned()).unwrap_or_default();
+    let about = read(&dir.join(about_file));
+    let first = about.lines().next().unwrap_or_default();
+    let title =
+        first.strip_prefix("# ").unwrap_or_else(|| panic!("{kind}/{id}/{about_file} must start with '# Title'"));
+    for p in [about_file, "definition.asl.json", "input.json"] {
         println!("cargo:rerun-if-changed={}", dir.join(p).display());
     }
     writeln!(out, "    Example {{").unwrap();
     writeln!(out, "        id: {id:?},").unwrap();
     writeln!(out, "        title: {:?},", title.trim()).unwrap();
-    let _ = rest;
-    writeln!(out, "        about: {:?},", format!("examples/{id}/about.md")).unwrap();
-    writeln!(out, "        definition: {:?},", format!("examples/{id}/definition.asl.json")).unwrap();
+    writeln!(out, "        about: {:?},", format!("{kind}/{id}/{about_file}")).unwrap();
+    writeln!(out, "        definition: {:?},", format!("{kind}/{id}/definition.asl.json")).unwrap();
     // The default input first: under its name when `inputs/` holds the same text.
     let default = read(&dir.join("input.json"));
     let mut inputs = files(&dir.join("inputs"), "json");
@@ -79,6 +111,10 @@ fn example(out: &mut String, id: &str, dir: &Path) {
         writeln!(out, "            ({:?}, {:?}),", url(&s3, &p), url(&root_of(dir), &p)).unwrap();
     }
     writeln!(out, "        ],").unwrap();
+    let tests = dir.join("tests.yaml");
+    println!("cargo:rerun-if-changed={}", tests.display());
+    let tests = tests.is_file().then(|| url(&root_of(dir), &tests));
+    writeln!(out, "        tests: {tests:?},").unwrap();
     writeln!(out, "    }},").unwrap();
 }
 
@@ -112,7 +148,7 @@ fn read(p: &Path) -> String {
     fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
-/// The folder that holds `examples/`.
+/// The folder that holds `examples/` (or `lessons/`).
 fn root_of(example_dir: &Path) -> PathBuf {
     example_dir.parent().and_then(Path::parent).expect("examples/<id> has a parent").to_path_buf()
 }

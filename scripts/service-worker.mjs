@@ -78,7 +78,7 @@ export function precacheList(dir) {
   const files = listFiles(dir).filter((f) => !/\.(gz|br)$/.test(f) && f !== 'sw.js');
   const top = files.filter((f) => !f.includes('/') && f !== 'index.html');
   // The app's folder (its wasm in parts, bindings and snippets: scripts/build-wasm.mjs).
-  const folders = files.filter((f) => /^app-[0-9a-f]{16}\//.test(f) || f.startsWith('examples/'));
+  const folders = files.filter((f) => /^app-[0-9a-f]{16}\//.test(f) || f.startsWith('examples/') || f.startsWith('lessons/'));
   return ['index.html', ...top, ...folders, ...monacoFiles(dir, files)];
 }
 

@@ -23,6 +23,7 @@ use crate::view::format::FormatSwitch;
 use crate::view::graph::GraphView;
 use crate::view::inspector::Inspector;
 use crate::view::layout::{PhoneNav, SheetBar, Splitter, Ui};
+use crate::view::learn::{ExercisePanel, LearnPanel};
 use crate::view::notice::NoticeBar;
 use crate::view::open::OpenPanel;
 use crate::view::problems::Problems;
@@ -30,6 +31,7 @@ use crate::view::recording::RecordingBar;
 use crate::view::share::SharePanel;
 use crate::view::substitutions::SourcePanel;
 use crate::view::tabs::Tabs;
+use crate::view::tests::TestsPanel;
 use crate::view::timeline::TimelineView;
 use crate::view::toolbar::Toolbar;
 
@@ -101,6 +103,7 @@ pub fn App() -> impl IntoView {
     let share_open = RwSignal::new(false);
     let export_open = RwSignal::new(false);
     let open_open = RwSignal::new(false);
+    let learn_open = RwSignal::new(false);
     let timeline_shown = RwSignal::new(false);
 
     let on_node = Callback::new(move |name: String| {
@@ -134,12 +137,13 @@ pub fn App() -> impl IntoView {
             }
             style=move || ui.style()
         >
-            <Toolbar store ui on_run=run share_open export_open open_open />
+            <Toolbar store ui on_run=run share_open export_open open_open learn_open />
             <PhoneNav store ui />
             <NoticeBar store />
             <SharePanel store open=share_open />
             <ExportPanel store open=export_open />
             <OpenPanel store open=open_open />
+            <LearnPanel store open=learn_open />
             <main class="panes">
                 <div class="right">
                     <div class="stage">
@@ -154,6 +158,7 @@ pub fn App() -> impl IntoView {
                             <TimelineView store visible=timeline_shown />
                         </div>
                         <AboutPanel store />
+                        <ExercisePanel store />
                     </div>
                     <RecordingBar store />
                     <Controls store />
@@ -181,6 +186,7 @@ pub fn App() -> impl IntoView {
                         <DesignMode store />
                     </Show>
                     <Tabs store />
+                    <TestsPanel store />
                     <EditorPane store editor on_run=run />
                     <Problems store on_reveal=on_problem />
                     <SourcePanel store />

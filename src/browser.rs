@@ -31,6 +31,11 @@ pub fn remember(key: &str, value: &str) {
     }
 }
 
+/// A setting remembered under `key`, if any.
+pub fn recall(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
 /// The work a shared link replaced, if any.
 pub fn load_draft() -> Option<String> {
     storage()?.get_item(DRAFT_KEY).ok().flatten()

@@ -10,6 +10,7 @@ mod dataflow;
 mod editor;
 mod examples;
 mod export;
+mod lessons;
 mod markdown;
 mod open;
 mod origin;

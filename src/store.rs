@@ -50,6 +50,32 @@ pub struct Workspace {
     /// mocks: a replay's mocks, made from the recording.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mock_config: Option<String>,
+    /// The workspace's test suite (`asl test`'s format, YAML): its cases and expectations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tests: Option<String>,
+    /// An exercise the workspace is: a lesson of the Learn path, or one an instructor shared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<Exercise>,
+}
+
+/// An exercise: a task, and the checks (a test suite the learner does not see) that say when
+/// the workspace does it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exercise {
+    /// The lesson it is, when it is one of the Learn path's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<String>,
+    pub title: String,
+    /// What to read first (the little Markdown of the examples' explanations).
+    #[serde(default)]
+    pub about: String,
+    /// The task, in one sentence.
+    pub task: String,
+    /// Offered one by one after the second failed check.
+    #[serde(default)]
+    pub hints: Vec<String>,
+    /// The checks: a test suite's text.
+    pub checks: String,
 }
 
 /// A template and which of its state machines the definition is.
@@ -97,6 +123,8 @@ impl Workspace {
         self.definition == fresh.definition
             && self.mocks == fresh.mocks
             && self.files == fresh.files
+            && self.tests == fresh.tests
+            && self.exercise.is_none()
             && files.inputs.iter().any(|(_, i)| *i == self.input)
     }
 
@@ -113,6 +141,8 @@ impl Workspace {
             substitutions: BTreeMap::new(),
             recording: None,
             mock_config: None,
+            tests: files.tests.clone(),
+            exercise: None,
         }
     }
 
@@ -130,6 +160,8 @@ impl Workspace {
             substitutions: BTreeMap::new(),
             recording: None,
             mock_config: None,
+            tests: None,
+            exercise: None,
         }
     }
 }
@@ -144,6 +176,8 @@ pub enum Tab {
     File(String),
     /// The workspace's MockConfigFile.
     MockConfig,
+    /// The workspace's test suite.
+    Tests,
 }
 
 impl Tab {
@@ -154,6 +188,7 @@ impl Tab {
             Tab::Mock(k) => format!("mock:{k}"),
             Tab::File(p) => format!("file:{p}"),
             Tab::MockConfig => "mock-config".into(),
+            Tab::Tests => "tests".into(),
         }
     }
 
@@ -161,6 +196,7 @@ impl Tab {
         match id {
             "input" => Tab::Input,
             "mock-config" => Tab::MockConfig,
+            "tests" => Tab::Tests,
             _ => match (id.strip_prefix("mock:"), id.strip_prefix("file:")) {
                 (Some(k), _) => Tab::Mock(k.to_string()),
                 (_, Some(p)) => Tab::File(p.to_string()),
@@ -220,6 +256,12 @@ pub enum Action {
     ConvertDefinition(String),
     /// The MockConfigFile's text (`None` removes it).
     EditMockConfig(Option<String>),
+    /// The test suite's text, as typed.
+    EditTests(String),
+    /// The test suite's text, changed from outside its editor (a case added).
+    ReplaceTests(String),
+    /// A lesson or a shared exercise replaces the workspace.
+    OpenExercise(Box<Workspace>),
     RestoreDraft,
     SetMode(Mode),
     Notify(Notice),
@@ -247,6 +289,15 @@ pub struct Store {
     pub revision: RwSignal<u64>,
     pub mode: RwSignal<Mode>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The state Test state is open on, in the inspector.
+    pub test_state: RwSignal<Option<String>>,
+    /// The next state Test state's last answer named, marked on the graph.
+    pub test_next: RwSignal<Option<String>>,
+    /// The last run of the test suite (or of an exercise's checks): each case's result and the
+    /// coverage.
+    pub suite: RwSignal<Option<std::sync::Arc<crate::runner::SuiteOutcome>>>,
+    /// Whether the graph shows the suite's coverage (what no case exercised, dimmed).
+    pub show_coverage: RwSignal<bool>,
 }
 
 impl Store {
@@ -279,6 +330,10 @@ impl Store {
             revision: RwSignal::new(0),
             mode: RwSignal::new(Mode::Edit),
             notice: RwSignal::new(None),
+            test_state: RwSignal::new(None),
+            test_next: RwSignal::new(None),
+            suite: RwSignal::new(None),
+            show_coverage: RwSignal::new(false),
         }
     }
 
@@ -287,6 +342,7 @@ impl Store {
             Action::LoadExample(workspace) => {
                 self.workspace.set(*workspace);
                 self.clear_run();
+                self.suite.set(None);
                 self.tab.set(Tab::Definition);
                 self.revision.update(|r| *r += 1);
             }
@@ -367,6 +423,26 @@ impl Store {
                     self.apply(Action::OpenTab(Tab::Definition));
                 }
             }
+            Action::EditTests(text) => {
+                // An emptied model of a workspace without tests is not a suite written.
+                let unchanged = self
+                    .workspace
+                    .with_untracked(|w| w.tests.as_ref() == Some(&text) || (w.tests.is_none() && text.is_empty()));
+                if !unchanged {
+                    self.workspace.update(|w| w.tests = Some(text));
+                }
+            }
+            Action::ReplaceTests(text) => {
+                self.workspace.update(|w| w.tests = Some(text));
+                self.revision.update(|r| *r += 1);
+            }
+            Action::OpenExercise(workspace) => {
+                self.workspace.set(*workspace);
+                self.clear_run();
+                self.suite.set(None);
+                self.tab.set(Tab::Definition);
+                self.revision.update(|r| *r += 1);
+            }
             Action::EditInput(text) => {
                 if self.workspace.with_untracked(|w| w.input != text) {
                     self.workspace.update(|w| w.input = text);
@@ -408,10 +484,18 @@ impl Store {
                         });
                     }
                 }
+                if tab == Tab::Tests && self.workspace.with_untracked(|w| w.tests.is_none()) {
+                    self.workspace.update(|w| w.tests = Some(crate::view::tests::STARTER.to_string()));
+                }
                 self.workspace.update(|w| w.tab = Some(id));
                 self.tab.set(tab);
             }
             Action::Select(name) => {
+                // Test state belongs to the state it was opened on.
+                if self.test_state.get_untracked().is_some_and(|t| Some(&t) != name.as_ref()) {
+                    self.test_state.set(None);
+                    self.test_next.set(None);
+                }
                 self.selected.set(name);
                 self.selected_visit.set(None);
             }

@@ -66,6 +66,8 @@ pub fn mock_uri(key: &str) -> String {
 
 /// The model URI of the workspace's MockConfigFile.
 const MOCK_CONFIG_URI: &str = "file:///mocks/MockConfigFile.json";
+/// The model URI of the workspace's test suite.
+const TESTS_URI: &str = "file:///tests.yaml";
 
 /// The model URI of an S3 object of the Files tab.
 pub fn file_uri(path: &str) -> String {
@@ -76,6 +78,7 @@ fn language_of(tab: &Tab) -> &'static str {
     match tab {
         Tab::Mock(_) => "javascript",
         Tab::File(path) => file_language(path),
+        Tab::Tests => "yaml",
         _ => "json",
     }
 }
@@ -92,6 +95,7 @@ fn uri_of(tab: &Tab) -> String {
         Tab::Mock(k) => mock_uri(k),
         Tab::File(p) => file_uri(p),
         Tab::MockConfig => MOCK_CONFIG_URI.into(),
+        Tab::Tests => TESTS_URI.into(),
     }
 }
 
@@ -104,7 +108,7 @@ fn extra_for(tab: &Tab) -> JsValue {
         Tab::Mock(_) => {
             let _ = js_sys::Reflect::set(&extra, &"types".into(), &MOCK_TYPES.into());
         }
-        Tab::Input | Tab::File(_) | Tab::MockConfig => {}
+        Tab::Input | Tab::File(_) | Tab::MockConfig | Tab::Tests => {}
     }
     extra.into()
 }
@@ -116,6 +120,7 @@ fn text_of(store: &Store, tab: &Tab) -> String {
         Tab::Input => w.input.clone(),
         Tab::Mock(k) => w.mocks.get(k).cloned().unwrap_or_default(),
         Tab::MockConfig => w.mock_config.clone().unwrap_or_default(),
+        Tab::Tests => w.tests.clone().unwrap_or_default(),
         // The workspace's object, else the one the last run wrote.
         Tab::File(p) => w.files.get(p).cloned().unwrap_or_else(|| {
             store
@@ -170,6 +175,8 @@ pub fn EditorPane(
                 store.apply(Action::EditInput(text));
             } else if uri == MOCK_CONFIG_URI {
                 store.apply(Action::EditMockConfig(Some(text)));
+            } else if uri == TESTS_URI {
+                store.apply(Action::EditTests(text));
             } else if let Some(path) = uri.strip_prefix("file:///s3/") {
                 // Editing an object the run wrote makes it the workspace's own.
                 store.apply(Action::EditFile(path.to_string(), text));
@@ -239,6 +246,9 @@ pub fn EditorPane(
         if let Some(config) = &w.mock_config {
             let _ = set_model_value(MOCK_CONFIG_URI, "json", config, &JsValue::UNDEFINED, true);
         }
+        // (A workspace without tests empties the model another workspace's tests left.)
+        let tests = w.tests.as_deref().unwrap_or_default();
+        let _ = set_model_value(TESTS_URI, "yaml", tests, &JsValue::UNDEFINED, true);
     });
 
     // The definition is JSON or YAML, as its text is written.

@@ -12,6 +12,8 @@ mod preview;
 mod recording;
 mod session;
 mod split;
+pub mod suite;
+pub mod test_state;
 
 use std::sync::Arc;
 
@@ -22,6 +24,7 @@ use crate::playback::{Checkpoints, Index};
 use crate::store::{Action, Store};
 
 pub use session::forget;
+pub use suite::SuiteOutcome;
 
 #[derive(Clone, Debug, Default)]
 pub enum RunState {

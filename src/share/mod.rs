@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::{TemplateSource, Workspace};
+use crate::store::{Exercise, TemplateSource, Workspace};
 
 /// The format version written into new links.
 pub const VERSION: u32 = 1;
@@ -51,6 +51,12 @@ struct Payload {
     /// The MockConfigFile (a replay's mocks).
     #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
     mock_config: Option<String>,
+    /// The test suite.
+    #[serde(rename = "k", default, skip_serializing_if = "Option::is_none")]
+    tests: Option<String>,
+    /// The exercise the workspace is (its task, hints and hidden checks).
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
+    exercise: Option<Exercise>,
 }
 
 impl Payload {
@@ -67,6 +73,8 @@ impl Payload {
             substitutions: w.substitutions.clone(),
             recording: w.recording.clone(),
             mock_config: w.mock_config.clone(),
+            tests: w.tests.clone(),
+            exercise: w.exercise.clone(),
         }
     }
 
@@ -86,6 +94,8 @@ impl Payload {
             substitutions: self.substitutions,
             recording: self.recording,
             mock_config: self.mock_config,
+            tests: self.tests,
+            exercise: self.exercise,
         }
     }
 }

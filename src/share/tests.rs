@@ -39,7 +39,8 @@ fn the_order_workflow_fits_in_a_short_link() {
         Workspace::from_example(examples::find("order-workflow").unwrap(), &examples::read_from_disk("order-workflow"));
     let link = format!("#{}", encode(&w, Mode::Edit));
     eprintln!("order workflow link: {} characters", link.len());
-    assert!(link.len() <= 2_500, "{} characters", link.len());
+    // With its test suite (nine cases), still well under what chat apps take (MAX_LINK_CHARS).
+    assert!(link.len() <= 4_000, "{} characters", link.len());
 }
 
 #[test]

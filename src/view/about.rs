@@ -57,7 +57,7 @@ pub fn AboutPanel(store: Store) -> impl IntoView {
     }
 }
 
-fn block(b: Block) -> AnyView {
+pub fn block(b: Block) -> AnyView {
     match b {
         Block::Paragraph(parts) => view! { <p>{parts.into_iter().map(inline).collect_view()}</p> }.into_any(),
         Block::List { ordered, items } => {

@@ -14,6 +14,7 @@ use crate::store::{Action, Store};
 use crate::view::controls::elapsed;
 use crate::view::dataflow::DataFlow;
 use crate::view::json::JsonView;
+use crate::view::test_state::TestStatePanel;
 
 #[component]
 pub fn Inspector(store: Store) -> impl IntoView {
@@ -22,6 +23,9 @@ pub fn Inspector(store: Store) -> impl IntoView {
             {move || {
                 let run = store.run.get();
                 match store.selected.get() {
+                    Some(name) if store.test_state.get().as_ref() == Some(&name) => {
+                        view! { <TestStatePanel store name /> }.into_any()
+                    }
                     Some(name) => state_view(store, name, run.result()).into_any(),
                     None => outcome_view(&run).into_any(),
                 }
@@ -91,10 +95,16 @@ fn state_view(store: Store, name: String, result: Option<Arc<RunResult>>) -> imp
         a.machine.as_ref().and_then(|m| m.all_states().find(|s| *s.name == *name).map(|s| s.type_name().to_string()))
     });
     let close = move |_| store.apply(Action::Select(None));
+    let tested = name.clone();
+    let test = move |_| store.test_state.set(Some(tested.clone()));
+    let testable = type_name.is_some();
     let header = view! {
         <div class="inspector-head">
             <h3>{name.clone()}</h3>
             <span class="kind">{type_name.unwrap_or_default()}</span>
+            {testable.then(|| view! {
+                <button class="test-state-open" on:click=test title="Test this state alone, as AWS's TestState API does">"Test state"</button>
+            })}
             <button class="close" on:click=close title="Back to the execution">"×"</button>
         </div>
     };

@@ -67,6 +67,7 @@ pub fn Tabs(store: Store) -> impl IntoView {
         <nav class="tabs" aria-label="Editors">
             {tab(Tab::Definition, "Definition".into(), "The state machine (Amazon States Language)")}
             {tab(Tab::Input, "Input".into(), "The execution's input")}
+            {tab(Tab::Tests, "Tests".into(), "Test cases with expectations (asl test's format): Run all, coverage, export")}
             <span class="tabs-sep">"Mocks"</span>
             {move || mock_keys().into_iter().map(|k| tab(Tab::Mock(k.clone()), format!("{k}.js"), "A mock for this function or resource")).collect_view()}
             {move || store.workspace.with(|w| w.mock_config.is_some()).then(|| {

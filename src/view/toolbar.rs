@@ -18,11 +18,13 @@ pub fn Toolbar(
     share_open: RwSignal<bool>,
     export_open: RwSignal<bool>,
     open_open: RwSignal<bool>,
+    learn_open: RwSignal<bool>,
 ) -> impl IntoView {
     let close_panels = move || {
         share_open.set(false);
         export_open.set(false);
         open_open.set(false);
+        learn_open.set(false);
     };
     let editing = move || store.mode.get() == Mode::Edit;
     let example = move || store.workspace.with(|w| w.example.clone()).unwrap_or_default();
@@ -84,6 +86,7 @@ pub fn Toolbar(
                     <button class="edit" on:click=move |_| store.apply(Action::SetMode(Mode::Edit)) title="Show the editors">"Edit"</button>
                 </Show>
                 <Show when=editing>
+                    <button class="learn" on:click=move |_| { let was = learn_open.get_untracked(); close_panels(); learn_open.set(!was) } title="Lessons that teach Step Functions, each with a task the playground checks">"Learn"</button>
                     <button class="open-file" on:click=move |_| { let was = open_open.get_untracked(); close_panels(); open_open.set(!was) } title="Open a definition, a SAM, CloudFormation or CDK template, or an execution history from AWS (or drop a file on the page)">"Open"</button>
                     <button class="share" on:click=move |_| { let was = share_open.get_untracked(); close_panels(); share_open.set(!was) } title="Share a link, embed, or download">"Share"</button>
                     <button class="export" on:click=move |_| { let was = export_open.get_untracked(); close_panels(); export_open.set(!was) } title="Download the definition, the history or the graph; create the state machine on AWS">"Export"</button>

@@ -110,6 +110,16 @@ pub fn GraphView(
             }
         });
     });
+    // The next state Test state's answer names is brought into view.
+    Effect::new(move |_| {
+        let Some(next) = store.test_next.get() else { return };
+        shown.with_untracked(|l| {
+            let Some(l) = l else { return };
+            if let Some(n) = l.0.nodes.iter().find(|n| *n.name == *next && !n.container) {
+                view.update(|v| v.show(n, size.get_untracked()));
+            }
+        });
+    });
     // The states waiting for the person, once the playback has caught up with the pause.
     let waiting = Memo::new(move |_| {
         let cursor = store.cursor.get();
@@ -134,12 +144,21 @@ pub fn GraphView(
                 .or_else(|| d.recorded.as_ref().and_then(|e| e.state.clone()))
         })
     });
+    // What the test suite's cases never exercised, when the graph shows the coverage.
+    let uncovered = Memo::new(move |_| {
+        if !store.show_coverage.get() {
+            return None;
+        }
+        store.suite.with(|s| s.as_ref().and_then(|s| s.coverage.as_ref()).map(Uncovered::of))
+    });
     // Colours, badges and the taken transitions, applied to the drawn elements.
     Effect::new(move |_| {
         shown.track();
+        let uncovered = uncovered.get();
         let selected = store.selected.get();
         let waiting = waiting.get();
         let departs = departs.get();
+        let tested_next = store.test_next.get();
         let tab_stop = focus_target.get().or_else(|| {
             shown.with_untracked(|l| l.as_ref().and_then(|l| keys::entry(&l.0).map(|i| l.0.nodes[i].name.clone())))
         });
@@ -148,7 +167,13 @@ pub fn GraphView(
                 paint(
                     &el,
                     s,
-                    Marks { selected: selected.as_deref(), waiting: &waiting, departs: departs.as_deref() },
+                    Marks {
+                        selected: selected.as_deref(),
+                        waiting: &waiting,
+                        departs: departs.as_deref(),
+                        tested_next: tested_next.as_deref(),
+                        uncovered: uncovered.as_ref(),
+                    },
                     tab_stop.as_deref(),
                 );
             }
@@ -418,17 +443,63 @@ fn outcome_words(phase: Option<playback::Phase>, waiting: bool) -> &'static str 
 }
 
 /// What marks states beside the playback: the selection, the callbacks waiting for the person,
-/// and where a run departs from the recording.
+/// where a run departs from the recording, and the next state Test state's answer names.
 struct Marks<'a> {
     selected: Option<&'a str>,
     waiting: &'a [String],
     departs: Option<&'a str>,
+    tested_next: Option<&'a str>,
+    uncovered: Option<&'a Uncovered>,
+}
+
+/// The states and transitions no case of the test suite exercised: the graph dims them.
+#[derive(Clone, Debug, PartialEq)]
+struct Uncovered {
+    states: Vec<String>,
+    /// Each transition as `from|to|kind|index`, as the graph's edges are marked.
+    transitions: Vec<String>,
+}
+
+impl Uncovered {
+    fn of(report: &asl::suite::CoverageReport) -> Uncovered {
+        use asl::model::Edge;
+        let states = report.states.items.iter().filter(|s| !s.covered).map(|s| s.name.clone()).collect();
+        let transitions = report
+            .transitions
+            .items
+            .iter()
+            .filter(|t| !t.covered)
+            .map(|t| {
+                let (kind, index) = match t.edge {
+                    Edge::Next => ("next", None),
+                    Edge::ChoiceRule(i) => ("choice", Some(i)),
+                    Edge::Default => ("default", None),
+                    Edge::Catch(i) => ("catch", Some(i)),
+                };
+                edge_key(&t.from_name, &t.to, kind, index.map(|i| i.to_string()).as_deref())
+            })
+            .collect();
+        Uncovered { states, transitions }
+    }
+
+    /// Whether the drawn edge (its `data-` attributes) was never taken: a transition no case
+    /// took, or the way in or out of a state no case entered.
+    fn edge(&self, from: &str, to: &str, kind: &str, index: Option<&str>) -> bool {
+        let unentered = |name: &str| self.states.iter().any(|s| s == name);
+        self.transitions.contains(&edge_key(from, to, kind, index))
+            || (kind == "start" && unentered(to))
+            || (kind == "end" && unentered(from))
+    }
+}
+
+fn edge_key(from: &str, to: &str, kind: &str, index: Option<&str>) -> String {
+    format!("{from}|{to}|{kind}|{}", index.unwrap_or(""))
 }
 
 /// Sets each drawn state's and transition's classes (and badges) from the playback, what each
 /// state is announced as, and which state Tab reaches (`tab_stop`).
 fn paint(svg: &web_sys::SvgElement, s: &Snapshot, marks: Marks, tab_stop: Option<&str>) {
-    let Marks { selected, waiting, departs } = marks;
+    let Marks { selected, waiting, departs, tested_next, uncovered } = marks;
     let Ok(nodes) = svg.query_selector_all("[data-state]") else { return };
     for i in 0..nodes.length() {
         let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
@@ -440,9 +511,12 @@ fn paint(svg: &web_sys::SvgElement, s: &Snapshot, marks: Marks, tab_stop: Option
         let chosen = if selected == Some(name.as_str()) { " selected" } else { "" };
         let waits = if waiting.contains(&name) { " waiting" } else { "" };
         let departs = if departs == Some(name.as_str()) { " departs" } else { "" };
-        el.set_attribute("class", &format!("{base} {phase} {type_class}{chosen}{waits}{departs}")).ok();
+        let next = if tested_next == Some(name.as_str()) { " test-next" } else { "" };
+        let dim = if uncovered.is_some_and(|u| u.states.contains(&name)) { " uncovered" } else { "" };
+        el.set_attribute("class", &format!("{base} {phase} {type_class}{chosen}{waits}{departs}{next}{dim}")).ok();
         let kind = type_class.strip_prefix("type-").map(state_type_name).unwrap_or("");
         let departure = if departs.is_empty() { "" } else { ", where the run departs from the recording" };
+        let departure = if next.is_empty() { departure } else { ", the next state in Test state's answer" };
         let label =
             format!("{name}, {kind} state{}{departure}", outcome_words(status.map(|st| st.phase), !waits.is_empty()));
         if el.get_attribute("aria-label").as_deref() != Some(label.as_str()) {
@@ -471,6 +545,11 @@ fn paint(svg: &web_sys::SvgElement, s: &Snapshot, marks: Marks, tab_stop: Option
         let list = el.class_list();
         let _ = list.toggle_with_force("taken", taken);
         let _ = list.toggle_with_force("last", last);
+        let never = uncovered.is_some_and(|u| {
+            let kind = el.get_attribute("data-kind").unwrap_or_default();
+            u.edge(&from, &to, &kind, el.get_attribute("data-index").as_deref())
+        });
+        let _ = list.toggle_with_force("uncovered", never);
     }
 }
 
