@@ -3,7 +3,7 @@
 // solution passes them, in the page as in `asl test`.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { open, openOnPhone, setModel, shot } from './helpers.mjs';
+import { open, openOnPhone, setModel, modelText, shot } from './helpers.mjs';
 
 const lessons = JSON.parse(readFileSync(new URL('../lessons/index.json', import.meta.url), 'utf8'));
 const solution = (id) => readFileSync(new URL(`../lessons/${id}/solution.asl.json`, import.meta.url), 'utf8');
@@ -78,6 +78,51 @@ test('every lesson: its start fails its checks and its solution passes them', as
   }
   await page.locator('button.learn').click();
   await expect(page.locator('.lesson-list li.passed')).toHaveCount(lessons.length);
+  expect(errors).toEqual([]);
+});
+
+test('an instructor makes an exercise of a workspace; a learner opens its link and checks', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = await open(page);
+  await setModel(page, 'file:///definition.asl.json', JSON.stringify({
+    StartAt: 'Greet', States: { Greet: { Type: 'Pass', End: true } },
+  }, null, 2));
+  await page.locator('button.tab', { hasText: 'Tests' }).click();
+  await setModel(page, 'file:///tests.yaml', [
+    'definition: definition.asl.json',
+    'cases:',
+    '  - name: greets',
+    '    input: {name: Ada}',
+    '    message: "Greet should answer with a greeting for the name it is given."',
+    '    expect: {outputContains: {greeting: Hello Ada}}',
+    '',
+  ].join('\n'));
+  const prompts = ['Make Greet answer {"greeting": "Hello <name>"}.', 'Parameters can build a string with States.Format.'];
+  page.on('dialog', (d) => d.accept(prompts.shift() ?? ''));
+  await page.locator('.tests-panel .tests-exercise').click();
+  const link = page.locator('.tests-exercise-link input');
+  await expect(link).toHaveValue(/#v1\./);
+  const url = await link.inputValue();
+
+  const learner = await context.newPage();
+  await learner.goto(url);
+  const exercise = learner.locator('.exercise');
+  await expect(exercise).toContainText('Make Greet answer');
+  // The checks are hidden: the tests do not come with the link.
+  await learner.locator('button.tab', { hasText: 'Tests' }).click();
+  await learner.waitForFunction(() => window.monaco?.editor.getModel(window.monaco.Uri.parse('file:///tests.yaml')));
+  expect(await modelText(learner, 'file:///tests.yaml')).not.toContain('Hello Ada');
+  await exercise.locator('.exercise-check').click();
+  await expect(exercise.locator('.exercise-fail')).toContainText('Greet should answer with a greeting');
+  await exercise.locator('.exercise-check').click();
+  await exercise.locator('.exercise-hint').click();
+  await expect(exercise.locator('.hint-text')).toContainText('States.Format');
+  await setModel(learner, 'file:///definition.asl.json', JSON.stringify({
+    StartAt: 'Greet',
+    States: { Greet: { Type: 'Pass', Parameters: { 'greeting.$': "States.Format('Hello {}', $.name)" }, End: true } },
+  }, null, 2));
+  await exercise.locator('.exercise-check').click();
+  await expect(exercise.locator('.exercise-pass')).toHaveText('All checks pass.');
   expect(errors).toEqual([]);
 });
 

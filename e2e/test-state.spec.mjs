@@ -2,7 +2,7 @@
 // tests it. A gateway error its Retry matches is RETRIABLE with the backoff; a declined card
 // its Catch handles is CAUGHT_ERROR with the next state, marked on the graph.
 import { test, expect } from '@playwright/test';
-import { open, openOnPhone, run, toEnd, shot, chooseExample, chooseInput } from './helpers.mjs';
+import { open, openOnPhone, run, toEnd, shot, chooseExample, chooseInput, setModel } from './helpers.mjs';
 
 async function testAuthenticatePayment(page) {
   await page.locator('.node[data-state="Authenticate Payment"]').click();
@@ -79,6 +79,31 @@ test.describe('desktop', () => {
     await panel.locator('button.test-run').click();
     await expect(panel.locator('.test-answer h4.status')).toHaveText('SUCCEEDED');
   });
+});
+
+test("a mock result is checked against the service's response shape, fetched when first needed", async ({ page }) => {
+  const errors = await open(page);
+  await setModel(page, 'file:///definition.asl.json', JSON.stringify({
+    StartAt: 'Send',
+    States: { Send: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sqs:sendMessage', Parameters: { QueueUrl: 'q', MessageBody: 'm' }, End: true } },
+  }, null, 2));
+  await page.locator('.node[data-state="Send"]').click();
+  await page.locator('.inspector button.test-state-open').click();
+  const panel = page.locator('.inspector .test-state');
+  const shapes = page.waitForRequest((r) => r.url().endsWith('output-shapes.txt'));
+  await panel.locator('textarea[aria-label="Mock result"]').fill('{"MessageId": 5}');
+  await panel.locator('button.test-run').click();
+  await shapes;
+  // STRICT, as AWS's default: SendMessage's MessageId is a string.
+  await expect(panel.locator('.test-answer .error-box')).toContainText("ValidationException: Mock result schema validation error: Field 'MessageId' must be a string");
+  await panel.locator('select[aria-label="Field validation"]').selectOption('NONE');
+  await panel.locator('button.test-run').click();
+  await expect(panel.locator('.test-answer h4.status')).toHaveText('SUCCEEDED');
+  await panel.locator('select[aria-label="Field validation"]').selectOption('STRICT');
+  await panel.locator('textarea[aria-label="Mock result"]').fill('{"MessageId": "m-1", "MD5OfMessageBody": "abc"}');
+  await panel.locator('button.test-run').click();
+  await expect(panel.locator('.test-answer h4.status')).toHaveText('SUCCEEDED');
+  expect(errors).toEqual([]);
 });
 
 test.describe('phone', () => {

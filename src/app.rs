@@ -16,22 +16,18 @@ use crate::store::{Action, Notice, Store, Workspace};
 use crate::view::about::AboutPanel;
 use crate::view::callbacks::CallbackPanel;
 use crate::view::controls::Controls;
+use crate::view::deferred::{Deferred, DeferredView};
 use crate::view::design::DesignMode;
 use crate::view::events::Events;
-use crate::view::export::ExportPanel;
 use crate::view::format::FormatSwitch;
 use crate::view::graph::GraphView;
 use crate::view::inspector::Inspector;
 use crate::view::layout::{PhoneNav, SheetBar, Splitter, Ui};
-use crate::view::learn::{ExercisePanel, LearnPanel};
 use crate::view::notice::NoticeBar;
-use crate::view::open::OpenPanel;
 use crate::view::problems::Problems;
-use crate::view::recording::RecordingBar;
 use crate::view::share::SharePanel;
 use crate::view::substitutions::SourcePanel;
 use crate::view::tabs::Tabs;
-use crate::view::tests::TestsPanel;
 use crate::view::timeline::TimelineView;
 use crate::view::toolbar::Toolbar;
 
@@ -104,6 +100,8 @@ pub fn App() -> impl IntoView {
     let export_open = RwSignal::new(false);
     let open_open = RwSignal::new(false);
     let learn_open = RwSignal::new(false);
+    // The exercise on show (its JSON text).
+    let exercise = Memo::new(move |_| store.workspace.with(|w| w.exercise.clone()));
     let timeline_shown = RwSignal::new(false);
 
     let on_node = Callback::new(move |name: String| {
@@ -141,9 +139,9 @@ pub fn App() -> impl IntoView {
             <PhoneNav store ui />
             <NoticeBar store />
             <SharePanel store open=share_open />
-            <ExportPanel store open=export_open />
-            <OpenPanel store open=open_open />
-            <LearnPanel store open=learn_open />
+            <DeferredView store view=Deferred::Export(export_open) when=export_open />
+            <DeferredView store view=Deferred::Open(open_open) when=open_open />
+            <DeferredView store view=Deferred::Learn(learn_open) when=learn_open />
             <main class="panes">
                 <div class="right">
                     <div class="stage">
@@ -158,9 +156,12 @@ pub fn App() -> impl IntoView {
                             <TimelineView store visible=timeline_shown />
                         </div>
                         <AboutPanel store />
-                        <ExercisePanel store />
+                        {move || {
+                            let exercise = exercise.get()?;
+                            Some(view! { <DeferredView store view=Deferred::Exercise(exercise) when=true /> })
+                        }}
                     </div>
-                    <RecordingBar store />
+                    <DeferredView store view=Deferred::Recording when=Signal::derive(move || store.workspace.with(|w| w.recording.is_some())) />
                     <Controls store />
                     <div class="bottom">
                         <SheetBar store ui />
@@ -186,7 +187,7 @@ pub fn App() -> impl IntoView {
                         <DesignMode store />
                     </Show>
                     <Tabs store />
-                    <TestsPanel store />
+                    <DeferredView store view=Deferred::Tests when=Signal::derive(move || store.tab.get() == crate::store::Tab::Tests) />
                     <EditorPane store editor on_run=run />
                     <Problems store on_reveal=on_problem />
                     <SourcePanel store />

@@ -48,7 +48,8 @@ pub fn open(store: Store, id: &str) {
         match load(lesson).await {
             Ok(workspace) => {
                 let current = store.workspace.get_untracked();
-                let same_lesson = current.exercise.as_ref().and_then(|e| e.lesson.as_deref()) == Some(id_of(lesson));
+                let same_lesson =
+                    current.exercise.as_deref().and_then(Exercise::lesson_of).as_deref() == Some(id_of(lesson));
                 if !current.holds_no_work()
                     && !same_lesson
                     && let Ok(text) = serde_json::to_string(&current)
@@ -79,14 +80,15 @@ pub async fn load(lesson: &'static Lesson) -> Result<Workspace, String> {
     let mut workspace = Workspace::from_example(&lesson.workspace, &files);
     workspace.example = None;
     workspace.tests = None;
-    workspace.exercise = Some(Exercise {
+    let exercise = Exercise {
         lesson: Some(lesson.workspace.id.to_string()),
         title: lesson.workspace.title.to_string(),
         about: files.about.clone(),
         task: meta.task,
         hints: meta.hints,
         checks,
-    });
+    };
+    workspace.exercise = Some(exercise.to_text());
     Ok(workspace)
 }
 

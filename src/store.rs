@@ -53,9 +53,11 @@ pub struct Workspace {
     /// The workspace's test suite (`asl test`'s format, YAML): its cases and expectations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tests: Option<String>,
-    /// An exercise the workspace is: a lesson of the Learn path, or one an instructor shared.
+    /// An exercise the workspace is (a lesson of the Learn path, or one an instructor shared),
+    /// as an [`Exercise`]'s JSON text: only the Learn module, loaded on demand, reads it (the
+    /// first download carries no reader of it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exercise: Option<Exercise>,
+    pub exercise: Option<String>,
 }
 
 /// An exercise: a task, and the checks (a test suite the learner does not see) that say when
@@ -76,6 +78,22 @@ pub struct Exercise {
     pub hints: Vec<String>,
     /// The checks: a test suite's text.
     pub checks: String,
+}
+
+impl Exercise {
+    /// The exercise a workspace's `exercise` holds, if it reads as one.
+    pub fn of(text: &str) -> Option<Exercise> {
+        serde_json::from_str(text).ok()
+    }
+
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The lesson a workspace's exercise is, if it is one of the Learn path's.
+    pub fn lesson_of(text: &str) -> Option<String> {
+        Exercise::of(text).and_then(|e| e.lesson)
+    }
 }
 
 /// A template and which of its state machines the definition is.
@@ -293,8 +311,7 @@ pub struct Store {
     pub test_state: RwSignal<Option<String>>,
     /// The next state Test state's last answer named, marked on the graph.
     pub test_next: RwSignal<Option<String>>,
-    /// The last run of the test suite (or of an exercise's checks): each case's result and the
-    /// coverage.
+    /// The last run of the test suite: each case's result and the coverage.
     pub suite: RwSignal<Option<std::sync::Arc<crate::runner::SuiteOutcome>>>,
     /// Whether the graph shows the suite's coverage (what no case exercised, dimmed).
     pub show_coverage: RwSignal<bool>,

@@ -31,6 +31,8 @@ pub struct SuiteOutcome {
     pub problems: Vec<String>,
     pub cases: Vec<CaseResult>,
     pub coverage: Option<CoverageReport>,
+    /// What the coverage leaves out, as the graph marks its states and edges.
+    pub uncovered: Option<Uncovered>,
 }
 
 impl SuiteOutcome {
@@ -60,7 +62,8 @@ impl Given {
     pub fn workspace(store: Store, label: &'static str) -> Given {
         let machine = store.analysis.with_untracked(|a| a.machine.clone());
         let (mocks, mock_config, origin) = store.workspace.with_untracked(|w| {
-            let origin = w.example.clone().or_else(|| w.exercise.as_ref().and_then(|e| e.lesson.clone()));
+            let lesson = w.exercise.as_deref().and_then(crate::store::Exercise::lesson_of);
+            let origin = w.example.clone().or(lesson);
             (w.mocks.clone(), w.mock_config.clone(), origin)
         });
         let input_files = origin
@@ -127,7 +130,8 @@ pub async fn run(text: &str, given: Given) -> SuiteOutcome {
         }
         cases.push(result.0);
     }
-    SuiteOutcome { problems: Vec::new(), cases, coverage: Some(coverage.report()) }
+    let report = coverage.report();
+    SuiteOutcome { problems: Vec::new(), cases, uncovered: Some(Uncovered::of(&report)), coverage: Some(report) }
 }
 
 /// The MockConfigFile the suite's cases name test cases of: the suite's own, else the
@@ -251,4 +255,48 @@ pub async fn record_case(given: Given, name: &str, input: Value) -> Result<Value
     let exec =
         execute(&machine, input.clone(), &given.mocks, None, CaseMocks::default(), given.options.clone()).await?;
     Ok(asl::suite::case_from_run(name, &input, &exec))
+}
+
+/// The states and transitions no case of the test suite exercised: the graph dims them.
+#[derive(Clone, Debug)]
+pub struct Uncovered {
+    pub states: Vec<String>,
+    /// Each transition as `from|to|kind|index`, as the graph's edges are marked.
+    pub transitions: Vec<String>,
+}
+
+impl Uncovered {
+    fn of(report: &asl::suite::CoverageReport) -> Uncovered {
+        use asl::model::Edge;
+        let states = report.states.items.iter().filter(|s| !s.covered).map(|s| s.name.clone()).collect();
+        let transitions = report
+            .transitions
+            .items
+            .iter()
+            .filter(|t| !t.covered)
+            .map(|t| {
+                let (kind, index) = match t.edge {
+                    Edge::Next => ("next", None),
+                    Edge::ChoiceRule(i) => ("choice", Some(i)),
+                    Edge::Default => ("default", None),
+                    Edge::Catch(i) => ("catch", Some(i)),
+                };
+                edge_key(&t.from_name, &t.to, kind, index.map(|i| i.to_string()).as_deref())
+            })
+            .collect();
+        Uncovered { states, transitions }
+    }
+
+    /// Whether the drawn edge (its `data-` attributes) was never taken: a transition no case
+    /// took, or the way in or out of a state no case entered.
+    pub fn edge(&self, from: &str, to: &str, kind: &str, index: Option<&str>) -> bool {
+        let unentered = |name: &str| self.states.iter().any(|s| s == name);
+        self.transitions.contains(&edge_key(from, to, kind, index))
+            || (kind == "start" && unentered(to))
+            || (kind == "end" && unentered(from))
+    }
+}
+
+fn edge_key(from: &str, to: &str, kind: &str, index: Option<&str>) -> String {
+    format!("{from}|{to}|{kind}|{}", index.unwrap_or(""))
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::{Exercise, TemplateSource, Workspace};
+use crate::store::{TemplateSource, Workspace};
 
 /// The format version written into new links.
 pub const VERSION: u32 = 1;
@@ -56,7 +56,7 @@ struct Payload {
     tests: Option<String>,
     /// The exercise the workspace is (its task, hints and hidden checks).
     #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
-    exercise: Option<Exercise>,
+    exercise: Option<String>,
 }
 
 impl Payload {

@@ -3,7 +3,6 @@
 //! CLI command, a CloudFormation or SAM template) ready to copy.
 
 use leptos::prelude::*;
-use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
 use crate::browser;
 use crate::export;
@@ -16,30 +15,10 @@ enum Target {
     Sam,
 }
 
-/// The panel, while it is open. Its code is in the module that runs workflows (fetched a
-/// moment after the first graph): the page's first download does without it.
+/// The panel (shown through `view::deferred`, in the module that runs workflows: the page's
+/// first download does without it).
 #[component]
-pub fn ExportPanel(store: Store, open: RwSignal<bool>) -> impl IntoView {
-    view! {
-        <Show when=move || open.get()>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    export_panel(store, open).await.unwrap_or_else(|_| view! {
-                        <div class="share-panel export-panel" role="alert">"Export could not be loaded (the network may be down). Try again in a moment."</div>
-                    }.into_any())
-                })}
-            </Suspense>
-        </Show>
-    }
-}
-
-#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn export_panel(store: Store, open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Panel store open /> }.into_any())
-}
-
-#[component]
-fn Panel(store: Store, open: RwSignal<bool>) -> impl IntoView {
+pub fn Panel(store: Store, open: RwSignal<bool>) -> impl IntoView {
     let target = RwSignal::new(Target::Cli);
     let copied = RwSignal::new(false);
     let name = move || store.workspace.with(|w| export::machine_name(w.example.as_deref()));

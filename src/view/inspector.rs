@@ -13,8 +13,8 @@ use crate::runner::{RunResult, RunState};
 use crate::store::{Action, Store};
 use crate::view::controls::elapsed;
 use crate::view::dataflow::DataFlow;
+use crate::view::deferred::{Deferred, DeferredView};
 use crate::view::json::JsonView;
-use crate::view::test_state::TestStatePanel;
 
 #[component]
 pub fn Inspector(store: Store) -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn Inspector(store: Store) -> impl IntoView {
                 let run = store.run.get();
                 match store.selected.get() {
                     Some(name) if store.test_state.get().as_ref() == Some(&name) => {
-                        view! { <TestStatePanel store name /> }.into_any()
+                        view! { <DeferredView store view=Deferred::TestState(name) when=true /> }.into_any()
                     }
                     Some(name) => state_view(store, name, run.result()).into_any(),
                     None => outcome_view(&run).into_any(),
@@ -97,17 +97,18 @@ fn state_view(store: Store, name: String, result: Option<Arc<RunResult>>) -> imp
     let close = move |_| store.apply(Action::Select(None));
     let tested = name.clone();
     let test = move |_| store.test_state.set(Some(tested.clone()));
+    // A state the definition has can be tested (one only in a recording cannot). The header
+    // is one type-erased view, shared by the three ways this panel ends.
     let testable = type_name.is_some();
     let header = view! {
         <div class="inspector-head">
             <h3>{name.clone()}</h3>
             <span class="kind">{type_name.unwrap_or_default()}</span>
-            {testable.then(|| view! {
-                <button class="test-state-open" on:click=test title="Test this state alone, as AWS's TestState API does">"Test state"</button>
-            })}
+            <button class="test-state-open" hidden=!testable on:click=test title="Test this state alone, as AWS's TestState API does">"Test state"</button>
             <button class="close" on:click=close title="Back to the execution">"×"</button>
         </div>
-    };
+    }
+    .into_any();
     let Some(result) = result else {
         return view! { {header} <div class="hint">"Run the state machine to see what this state did."</div> }
             .into_any();

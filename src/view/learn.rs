@@ -6,39 +6,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
 use crate::lessons::{self, LESSONS, Progress};
 use crate::markdown;
 use crate::runner::suite::{self, Given, SuiteOutcome};
 use crate::store::{Exercise, Store};
 
-/// The Learn panel, while it is open.
+/// The Learn panel (shown through `view::deferred`).
 #[component]
-pub fn LearnPanel(store: Store, open: RwSignal<bool>) -> impl IntoView {
-    view! {
-        <Show when=move || open.get()>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    learn_panel(store, open).await.unwrap_or_else(|_| view! {
-                        <div class="learn-panel" role="alert">"The lessons could not be loaded (the network may be down). Try again."</div>
-                    }.into_any())
-                })}
-            </Suspense>
-        </Show>
-    }
-}
-
-#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn learn_panel(store: Store, open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Lessons store open /> }.into_any())
-}
-
-#[component]
-fn Lessons(store: Store, open: RwSignal<bool>) -> impl IntoView {
+pub fn Lessons(store: Store, open: RwSignal<bool>) -> impl IntoView {
     let progress = Progress::load();
     let done = progress.passed();
-    let current = store.workspace.with_untracked(|w| w.exercise.as_ref().and_then(|e| e.lesson.clone()));
+    let current = store.workspace.with_untracked(|w| w.exercise.as_deref().and_then(Exercise::lesson_of));
     view! {
         <div class="learn-panel" role="dialog" aria-label="Learn">
             <header>
@@ -69,36 +48,6 @@ fn Lessons(store: Store, open: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// The exercise beside the graph, while the workspace is one.
-#[component]
-pub fn ExercisePanel(store: Store) -> impl IntoView {
-    let exercise = Memo::new(move |_| store.workspace.with(|w| w.exercise.clone()));
-    move || {
-        exercise.get().map(|e| {
-            view! {
-                <Suspense fallback=|| ()>
-                    {
-                        let e = e.clone();
-                        move || {
-                            let e = e.clone();
-                            Suspend::new(async move {
-                                exercise_panel(store, e).await.unwrap_or_else(|_| view! {
-                                    <aside class="about exercise" role="alert">"The exercise could not be loaded (the network may be down)."</aside>
-                                }.into_any())
-                            })
-                        }
-                    }
-                </Suspense>
-            }
-        })
-    }
-}
-
-#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn exercise_panel(store: Store, exercise: Exercise) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <ExerciseView store exercise /> }.into_any())
-}
-
 /// Where the learner stands on this exercise: how many checks failed, and whether it passed.
 fn standing(exercise: &Exercise) -> (u32, bool) {
     match &exercise.lesson {
@@ -110,8 +59,21 @@ fn standing(exercise: &Exercise) -> (u32, bool) {
     }
 }
 
+/// The exercise beside the graph (shown through `view::deferred`), from the workspace's JSON of
+/// it.
 #[component]
-fn ExerciseView(store: Store, exercise: Exercise) -> impl IntoView {
+pub fn ExerciseView(store: Store, exercise: String) -> impl IntoView {
+    match Exercise::of(&exercise) {
+        Some(exercise) => view! { <ExerciseShown store exercise /> }.into_any(),
+        None => view! {
+            <aside class="about exercise" role="alert">"This exercise cannot be read: its link or file is damaged."</aside>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ExerciseShown(store: Store, exercise: Exercise) -> impl IntoView {
     let (failures_before, passed_before) = standing(&exercise);
     let failures = RwSignal::new(failures_before);
     let passed = RwSignal::new(passed_before);

@@ -4,6 +4,7 @@ pub mod about;
 pub mod callbacks;
 pub mod controls;
 pub mod dataflow;
+pub mod deferred;
 pub mod design;
 pub mod events;
 pub mod export;

@@ -4,39 +4,18 @@
 //! (`app::open_dropped_files`).
 
 use leptos::prelude::*;
-use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use wasm_bindgen::JsCast;
 
 use crate::store::Store;
-
-/// The panel, while it is open. Its code is in the module that runs workflows, which opening
-/// a history needs anyway (and which loads a moment after the first graph).
-#[component]
-pub fn OpenPanel(store: Store, open: RwSignal<bool>) -> impl IntoView {
-    view! {
-        <Show when=move || open.get()>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    open_panel(store, open).await.unwrap_or_else(|_| view! {
-                        <div class="open-panel" role="alert">"The Open panel could not be loaded (the network may be down). Try again, or drop the file on the page."</div>
-                    }.into_any())
-                })}
-            </Suspense>
-        </Show>
-    }
-}
-
-#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn open_panel(store: Store, open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Panel store open /> }.into_any())
-}
 
 /// A paste longer than this opens at once, without going through the text box: the browser
 /// takes seconds to lay out megabytes of text (a long execution history) in a textarea.
 const OPEN_AT_ONCE_CHARS: usize = 100_000;
 
+/// The panel (shown through `view::deferred`, in the module that runs workflows, which opening
+/// a history needs anyway and which loads a moment after the first graph).
 #[component]
-fn Panel(store: Store, open: RwSignal<bool>) -> impl IntoView {
+pub fn Panel(store: Store, open: RwSignal<bool>) -> impl IntoView {
     // The text stays in the text box (not copied into a signal on each keystroke): what the
     // button needs to know is only whether there is any.
     let text_box = NodeRef::<leptos::html::Textarea>::new();

@@ -4,7 +4,6 @@
 //! the recording's own definition, close.
 
 use leptos::prelude::*;
-use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
 use crate::runner::{self, Origin, RunState};
 use crate::store::{Action, Store};
@@ -12,27 +11,10 @@ use crate::store::{Action, Store};
 /// States named in a message, at most: a foreign history may name hundreds.
 const NAMED: usize = 5;
 
-/// The bar, while the workspace holds a recording. Its code is in the module that runs
-/// workflows, which playing the recording loads anyway.
+/// The bar, while the workspace holds a recording (shown through `view::deferred`, in the
+/// module that runs workflows, which playing the recording loads anyway).
 #[component]
-pub fn RecordingBar(store: Store) -> impl IntoView {
-    let held = move || store.workspace.with(|w| w.recording.is_some());
-    view! {
-        <Show when=held>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move { recording_bar(store).await.unwrap_or_else(|_| ().into_any()) })}
-            </Suspense>
-        </Show>
-    }
-}
-
-#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn recording_bar(store: Store) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Bar store /> }.into_any())
-}
-
-#[component]
-fn Bar(store: Store) -> impl IntoView {
+pub fn Bar(store: Store) -> impl IntoView {
     let origin = move || store.run.with(|r| r.result().map(|r| r.origin.clone()));
     let running = move || store.run.with(RunState::is_running);
     let message = move || -> (&'static str, String) {

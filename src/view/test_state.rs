@@ -9,37 +9,11 @@
 use asl::exec::{Stage, Visit};
 use asl::teststate::Response;
 use leptos::prelude::*;
-use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use serde_json::{Map, Value, json};
 
 use crate::store::Store;
 use crate::view::dataflow::DataFlow;
 use crate::view::json::JsonView;
-
-/// The panel, for the state it is open on. Its code is in the module that runs workflows.
-#[component]
-pub fn TestStatePanel(store: Store, name: String) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| view! { <p class="hint">"Loading Test state…"</p> }>
-            {
-                let name = name.clone();
-                move || {
-                    let name = name.clone();
-                    Suspend::new(async move {
-                        test_state_panel(store, name).await.unwrap_or_else(|_| {
-                            view! { <p class="error-box" role="alert">"Test state could not be loaded (the network may be down). Try again."</p> }.into_any()
-                        })
-                    })
-                }
-            }
-        </Suspense>
-    }
-}
-
-#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn test_state_panel(store: Store, name: String) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Panel store name /> }.into_any())
-}
 
 /// What the form starts with: from the last run's visit of the state, where there is one.
 struct Prefill {
@@ -102,8 +76,9 @@ enum Answer {
     Refused { code: String, message: String },
 }
 
+/// The panel, for the state it is open on (shown through `view::deferred`).
 #[component]
-fn Panel(store: Store, name: String) -> impl IntoView {
+pub fn Panel(store: Store, name: String) -> impl IntoView {
     let start = prefill(store, &name);
     let mocked = start.mocked;
     let can_run_alone = matches!(start.kind.as_str(), "Map" | "Parallel");

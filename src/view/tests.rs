@@ -7,39 +7,18 @@ use std::sync::Arc;
 
 use asl::suite::CaseResult;
 use leptos::prelude::*;
-use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use serde_json::Value;
 
 use crate::browser;
 use crate::runner::suite::{self, Given, SuiteOutcome};
-use crate::store::{Action, Exercise, Notice, Store, Tab};
+use crate::store::{Action, Exercise, Notice, Store};
 
 /// What a new workspace's Tests tab starts with.
 pub const STARTER: &str = "# Test cases for this workflow, in the format `asl test` reads.\n# \"Add this input as a case\" records what a run does; edit the expectations.\ndefinition: definition.asl.json\ncases: []\n";
 
-/// The panel, while the Tests tab is open. Its code is in the module that runs workflows.
+/// The panel, while the Tests tab is open (shown through `view::deferred`).
 #[component]
-pub fn TestsPanel(store: Store) -> impl IntoView {
-    view! {
-        <Show when=move || store.tab.get() == Tab::Tests>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    tests_panel(store).await.unwrap_or_else(|_| view! {
-                        <p class="error-box" role="alert">"The Tests panel could not be loaded (the network may be down). Try again."</p>
-                    }.into_any())
-                })}
-            </Suspense>
-        </Show>
-    }
-}
-
-#[wasm_split(run, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn tests_panel(store: Store) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Panel store /> }.into_any())
-}
-
-#[component]
-fn Panel(store: Store) -> impl IntoView {
+pub fn Panel(store: Store) -> impl IntoView {
     let busy = RwSignal::new(false);
     let exercise_link: RwSignal<Option<String>> = RwSignal::new(None);
     let run_all = move |_| {
@@ -103,14 +82,15 @@ fn Panel(store: Store) -> impl IntoView {
         }
         let hint = browser::prompt("A hint, offered after the second failed check (optional):", "").unwrap_or_default();
         let mut workspace = store.workspace.get_untracked();
-        workspace.exercise = Some(Exercise {
+        let exercise = Exercise {
             lesson: None,
             title: "Exercise".into(),
             about: String::new(),
             task: task.trim().to_string(),
             hints: if hint.trim().is_empty() { Vec::new() } else { vec![hint.trim().to_string()] },
             checks: workspace.tests.take().unwrap_or_default(),
-        });
+        };
+        workspace.exercise = Some(exercise.to_text());
         workspace.example = None;
         leptos::task::spawn_local(async move {
             let data = crate::share::encode(&workspace).await;

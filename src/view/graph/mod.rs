@@ -144,17 +144,15 @@ pub fn GraphView(
                 .or_else(|| d.recorded.as_ref().and_then(|e| e.state.clone()))
         })
     });
-    // What the test suite's cases never exercised, when the graph shows the coverage.
-    let uncovered = Memo::new(move |_| {
-        if !store.show_coverage.get() {
-            return None;
-        }
-        store.suite.with(|s| s.as_ref().and_then(|s| s.coverage.as_ref()).map(Uncovered::of))
-    });
     // Colours, badges and the taken transitions, applied to the drawn elements.
     Effect::new(move |_| {
         shown.track();
-        let uncovered = uncovered.get();
+        // What the test suite's cases never exercised, when the graph shows the coverage.
+        let uncovered = store
+            .show_coverage
+            .get()
+            .then(|| store.suite.with(|s| s.as_ref().and_then(|s| s.uncovered.clone())))
+            .flatten();
         let selected = store.selected.get();
         let waiting = waiting.get();
         let departs = departs.get();
@@ -449,51 +447,7 @@ struct Marks<'a> {
     waiting: &'a [String],
     departs: Option<&'a str>,
     tested_next: Option<&'a str>,
-    uncovered: Option<&'a Uncovered>,
-}
-
-/// The states and transitions no case of the test suite exercised: the graph dims them.
-#[derive(Clone, Debug, PartialEq)]
-struct Uncovered {
-    states: Vec<String>,
-    /// Each transition as `from|to|kind|index`, as the graph's edges are marked.
-    transitions: Vec<String>,
-}
-
-impl Uncovered {
-    fn of(report: &asl::suite::CoverageReport) -> Uncovered {
-        use asl::model::Edge;
-        let states = report.states.items.iter().filter(|s| !s.covered).map(|s| s.name.clone()).collect();
-        let transitions = report
-            .transitions
-            .items
-            .iter()
-            .filter(|t| !t.covered)
-            .map(|t| {
-                let (kind, index) = match t.edge {
-                    Edge::Next => ("next", None),
-                    Edge::ChoiceRule(i) => ("choice", Some(i)),
-                    Edge::Default => ("default", None),
-                    Edge::Catch(i) => ("catch", Some(i)),
-                };
-                edge_key(&t.from_name, &t.to, kind, index.map(|i| i.to_string()).as_deref())
-            })
-            .collect();
-        Uncovered { states, transitions }
-    }
-
-    /// Whether the drawn edge (its `data-` attributes) was never taken: a transition no case
-    /// took, or the way in or out of a state no case entered.
-    fn edge(&self, from: &str, to: &str, kind: &str, index: Option<&str>) -> bool {
-        let unentered = |name: &str| self.states.iter().any(|s| s == name);
-        self.transitions.contains(&edge_key(from, to, kind, index))
-            || (kind == "start" && unentered(to))
-            || (kind == "end" && unentered(from))
-    }
-}
-
-fn edge_key(from: &str, to: &str, kind: &str, index: Option<&str>) -> String {
-    format!("{from}|{to}|{kind}|{}", index.unwrap_or(""))
+    uncovered: Option<&'a crate::runner::suite::Uncovered>,
 }
 
 /// Sets each drawn state's and transition's classes (and badges) from the playback, what each

@@ -40,7 +40,7 @@ pub fn read(text: &str) -> Result<Suite, Vec<SuiteError>> {
     match suite {
         Some(s) if errors.is_empty() => Ok(s),
         _ => {
-            errors.sort_by_key(|e| (e.line, e.column));
+            crate::sort::sort_by_key(&mut errors, |e| (e.line, e.column));
             Err(errors)
         }
     }

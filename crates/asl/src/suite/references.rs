@@ -30,6 +30,6 @@ pub fn check_references(suite: &Suite, machine: &StateMachine) -> Vec<SuiteError
             }
         }
     }
-    errors.sort_by_key(|e| (e.line, e.column));
+    crate::sort::sort_by_key(&mut errors, |e| (e.line, e.column));
     errors
 }
