@@ -1,6 +1,7 @@
 // Accessibility: axe-core finds no WCAG 2.1 A or AA violation on the main views (the page, the
-// inspector with a state's data flow, the timeline, design mode, presentation mode, the share panel,
-// the Open panel, a recorded execution's bar and a run departing from it), in the
+// inspector with a state's data flow, the timeline, design mode, Test state, the Tests panel with
+// its coverage, presentation mode, the share panel, the Open panel, a recorded execution's bar and
+// a run departing from it, the lessons and an exercise), in the
 // light theme and in the dark one.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -46,6 +47,23 @@ for (const theme of ['light', 'dark']) {
     found.push(...(await violations(page, 'design mode')));
     await page.locator('.edit-switch button', { hasText: 'Code' }).click();
 
+    // Test state's answer, the Tests panel with its results and coverage, the lessons and an exercise.
+    await page.locator('.node[data-state="Authenticate Payment"]').click();
+    await page.locator('.inspector button.test-state-open').click();
+    await page.locator('.test-state select[aria-label="Mock"]').selectOption('error');
+    await page.locator('.test-state input[aria-label="Mock error"]').fill('Payment.UnsufficientFunds');
+    await page.locator('.test-state button.test-run').click();
+    await expect(page.locator('.test-answer h4.status')).toHaveText('CAUGHT_ERROR');
+    found.push(...(await violations(page, 'test state')));
+    await page.locator('button[aria-label="Close Test state"]').click();
+    await page.locator('button.tab', { hasText: 'Tests' }).click();
+    await page.locator('.tests-panel .tests-run').click();
+    await expect(page.locator('.tests-panel .tests-summary')).toBeVisible({ timeout: 30_000 });
+    await page.locator('.tests-coverage-toggle input').check();
+    found.push(...(await violations(page, 'tests panel')));
+    await page.locator('.tests-coverage-toggle input').uncheck();
+    await page.locator('button.tab', { hasText: 'Definition' }).click();
+
     await page.locator('button.share').click();
     await expect(page.locator('.share-link')).toHaveValue(/#v1\./);
     found.push(...(await violations(page, 'share panel')));
@@ -62,6 +80,14 @@ for (const theme of ['light', 'dark']) {
     await run(page);
     await expect(page.locator('.recording-bar')).toContainText('departs from the recording');
     found.push(...(await violations(page, 'departure')));
+
+    await page.locator('button.learn').click();
+    await expect(page.locator('.learn-panel .lesson-open').first()).toBeVisible();
+    found.push(...(await violations(page, 'learn panel')));
+    await page.locator('.lesson-open[data-lesson="04-choice"]').click();
+    await page.locator('.exercise .exercise-check').click();
+    await expect(page.locator('.exercise .exercise-fail')).toBeVisible({ timeout: 30_000 });
+    found.push(...(await violations(page, 'exercise')));
 
     await page.locator('button.present').click();
     await expect(page.locator('.app')).toHaveClass(/present/);

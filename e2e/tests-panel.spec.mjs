@@ -98,6 +98,30 @@ test('the suite travels in a share link, and exports with the definition and moc
   await other.waitForFunction((uri) => window.monaco?.editor.getModel(window.monaco.Uri.parse(uri))?.getValue().includes('shared case'), TESTS);
 });
 
+test('a bad suite says what and where; a hanging mock fails its case, naming it', async ({ page }) => {
+  const errors = await open(page);
+  await chooseExample(page, 'retry-backoff');
+  await page.locator('button.tab', { hasText: 'Tests' }).click();
+  // A key the format does not have, with its line and the key it may mean.
+  await setModel(page, TESTS, 'cases:\n  - name: one\n    inptu: {}\n');
+  await page.locator('.tests-panel .tests-run').click();
+  await expect(page.locator('.tests-panel .tests-problems')).toContainText('tests.yaml:3:');
+  await expect(page.locator('.tests-panel .tests-problems')).toContainText('input');
+  // An expectation on a state the definition does not have.
+  await setModel(page, TESTS, 'cases:\n  - name: one\n    input: {}\n    expect:\n      notVisited: [No Such State]\n');
+  await page.locator('.tests-panel .tests-run').click();
+  await expect(page.locator('.tests-panel .tests-problems')).toContainText('tests.yaml:5:');
+  await expect(page.locator('.tests-panel .tests-problems')).toContainText('No Such State');
+  // A mock that never answers: the case fails at its line, naming the state.
+  await setModel(page, TESTS, 'mocks:\n  fetch-exchange-rate: "export default async () => new Promise(() => {})"\ncases:\n  - name: hangs\n    inputFile: input.json\n    expect: {status: SUCCEEDED}\n');
+  await page.locator('.tests-panel .tests-run').click();
+  const failed = page.locator('.tests-panel .test-case.failed');
+  await expect(failed).toContainText('did not answer within 3 s', { timeout: 60_000 });
+  await expect(failed).toContainText('line 4');
+  await expect(failed).toContainText('Fetch');
+  expect(errors).toEqual([]);
+});
+
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

@@ -80,6 +80,8 @@ export async function createEditor(container, onRun) {
     model: null,
     automaticLayout: true,
     minimap: { enabled: false },
+    // The last line's number in full colour: dimmed, it is too faint to read (WCAG contrast).
+    renderFinalNewline: 'on',
     fontSize: 13,
     scrollBeyondLastLine: false,
     tabSize: 2,

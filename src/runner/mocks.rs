@@ -13,7 +13,7 @@ use asl::mock_config::{CaseAnswers, MockConfig};
 use crate::browser;
 
 /// Real time a mock may run before the sandbox stops it.
-const MOCK_GUARD_MS: u32 = 3000;
+pub const MOCK_GUARD_MS: u32 = 3000;
 
 /// Answers `exec`'s task `req` from the mocks (an S3 task no mock answers, from the run's S3),
 /// as a run and a state's preview both do; hands the request back when only the person can
@@ -24,11 +24,28 @@ pub async fn answer(
     mocks: &BTreeMap<String, String>,
     config: Option<&mut CaseAnswers>,
 ) -> Option<Box<TaskRequest>> {
+    answer_noting(exec, req, mocks, config).await.0
+}
+
+/// [`answer`], and whether the mock hung: the sandbox stopped it after its longest allowed time
+/// (not after the task's own TimeoutSeconds, which is the task timing out, as on AWS).
+pub async fn answer_noting(
+    exec: &mut Execution,
+    req: Box<TaskRequest>,
+    mocks: &BTreeMap<String, String>,
+    config: Option<&mut CaseAnswers>,
+) -> (Option<Box<TaskRequest>>, bool) {
     let configured = config.and_then(|c| c.answer(&req.state_name));
     let reply = match configured {
         Some(answer) => Reply::Answer(answer, 0),
         None => reply(&req, mocks).await,
     };
+    let guarded = req.timeout_seconds.is_none_or(|t| t.saturating_mul(1000) > MOCK_GUARD_MS as u64);
+    let stopped = guarded && reply == Reply::Answer(TaskAnswer::NoAnswer, 0);
+    (answer_with(exec, req, reply), stopped)
+}
+
+fn answer_with(exec: &mut Execution, req: Box<TaskRequest>, reply: Reply) -> Option<Box<TaskRequest>> {
     match reply {
         Reply::Answer(answer, latency) => {
             let _ = exec.answer(req.id, answer, latency);

@@ -199,11 +199,19 @@ async fn run_case(
         }
         (None, _) => None,
     };
-    let exec = match execute(machine, input, mocks, answers, CaseMocks::new(case), options).await {
+    let (exec, hung) = match execute(machine, input, mocks, answers, CaseMocks::new(case), options).await {
         Ok(e) => e,
         Err(why) => return failed(why),
     };
-    let result = asl::suite::check(case, &exec);
+    let mut result = asl::suite::check(case, &exec);
+    for state in hung {
+        let seconds = mocks::MOCK_GUARD_MS / 1000;
+        result.fail(
+            case,
+            "execution",
+            format!("the mock for '{state}' did not answer within {seconds} s and was stopped"),
+        );
+    }
     (result, Some(exec.visits().to_vec()))
 }
 
@@ -216,8 +224,10 @@ async fn execute(
     mut answers: Option<CaseAnswers>,
     mut own: CaseMocks,
     options: Options,
-) -> Result<Execution, String> {
+) -> Result<(Execution, Vec<String>), String> {
     let mut exec = Execution::start(Arc::clone(machine), input, options).map_err(|e| e.message)?;
+    // The states whose mock hung (stopped by the sandbox), once each.
+    let mut hung: Vec<String> = Vec::new();
     exec.set_step_budget(STEPS_PER_SLICE);
     let mut steps = 0;
     loop {
@@ -233,7 +243,11 @@ async fn execute(
                 }
                 // A callback no mock answers is never answered here: the run waits for its
                 // deadline, or does not finish (which the check reports).
-                let _ = mocks::answer(&mut exec, req, mocks, answers.as_mut()).await;
+                let state = req.state_name.clone();
+                let (_, stopped) = mocks::answer_noting(&mut exec, req, mocks, answers.as_mut()).await;
+                if stopped && !hung.contains(&state) {
+                    hung.push(state);
+                }
             }
             Poll::Idle { next_deadline: Some(t) } => exec.advance_to(t),
             Poll::Idle { next_deadline: None } | Poll::Finished => break,
@@ -246,13 +260,13 @@ async fn execute(
             }
         }
     }
-    Ok(exec)
+    Ok((exec, hung))
 }
 
 /// A case for the suite from a run of `input` now: its expectations are what the run did.
 pub async fn record_case(given: Given, name: &str, input: Value) -> Result<Value, String> {
     let machine = given.machine.clone().ok_or("The definition has errors: fix them first.")?;
-    let exec =
+    let (exec, _) =
         execute(&machine, input.clone(), &given.mocks, None, CaseMocks::default(), given.options.clone()).await?;
     Ok(asl::suite::case_from_run(name, &input, &exec))
 }
