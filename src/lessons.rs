@@ -49,7 +49,7 @@ pub fn open(store: Store, id: &str) {
             Ok(workspace) => {
                 let current = store.workspace.get_untracked();
                 let same_lesson =
-                    current.exercise.as_deref().and_then(Exercise::lesson_of).as_deref() == Some(id_of(lesson));
+                    current.exercise.as_deref().and_then(Exercise::lesson_of).as_deref() == Some(lesson.workspace.id);
                 if !current.holds_no_work()
                     && !same_lesson
                     && let Ok(text) = serde_json::to_string(&current)
@@ -64,10 +64,6 @@ pub fn open(store: Store, id: &str) {
             )))),
         }
     });
-}
-
-fn id_of(lesson: &Lesson) -> &'static str {
-    lesson.workspace.id
 }
 
 /// A lesson's starting workspace, as an exercise.

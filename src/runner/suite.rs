@@ -162,18 +162,7 @@ async fn run_case(
     options: Options,
     given: &Given,
 ) -> (CaseResult, Option<Vec<asl::exec::Visit>>) {
-    let failed = |why: String| {
-        let mut result = CaseResult {
-            name: case.name.clone(),
-            line: case.at.line,
-            passed: true,
-            elapsed_ms: 0,
-            message: None,
-            failures: Vec::new(),
-        };
-        result.fail(case, "execution", why);
-        (result, None)
-    };
+    let failed = |why: String| (CaseResult::not_run(case, why), None);
     let input = match &case.input {
         CaseInput::Value(v) => v.clone(),
         CaseInput::File(path) => match given.input_files.get(path.value.trim_start_matches("./")) {

@@ -171,11 +171,7 @@ pub fn Panel(store: Store, name: String) -> impl IntoView {
                     </select>
                 </label>
                 <Show when=move || mock.get() == MockKind::Result>
-                    <label class="field">
-                        <span>"Result (JSON)"</span>
-                        <textarea aria-label="Mock result" rows="4" spellcheck="false" prop:value=move || result.get()
-                            on:input=move |ev| result.set(event_target_value(&ev))></textarea>
-                    </label>
+                    <TextField label="Result (JSON)" aria="Mock result" value=result rows=4 />
                     <label class="field">
                         <span>"Field validation"</span>
                         <select aria-label="Field validation" prop:value=move || validation.get()
@@ -187,16 +183,8 @@ pub fn Panel(store: Store, name: String) -> impl IntoView {
                     </label>
                 </Show>
                 <Show when=move || mock.get() == MockKind::Error>
-                    <label class="field">
-                        <span>"Error"</span>
-                        <input aria-label="Mock error" spellcheck="false" prop:value=move || error.get()
-                            on:input=move |ev| error.set(event_target_value(&ev)) />
-                    </label>
-                    <label class="field">
-                        <span>"Cause"</span>
-                        <input aria-label="Mock cause" spellcheck="false" prop:value=move || cause.get()
-                            on:input=move |ev| cause.set(event_target_value(&ev)) />
-                    </label>
+                    <TextField label="Error" aria="Mock error" value=error />
+                    <TextField label="Cause" aria="Mock cause" value=cause />
                 </Show>
                 <label class="field">
                     <span>"Retries already made"</span>
@@ -204,11 +192,7 @@ pub fn Panel(store: Store, name: String) -> impl IntoView {
                         on:input=move |ev| retries.set(event_target_value(&ev)) />
                 </label>
                 {can_run_alone.then(|| view! {
-                    <label class="field">
-                        <span>"Error caused by state"</span>
-                        <input aria-label="Error caused by state" spellcheck="false" prop:value=move || caused_by.get()
-                            on:input=move |ev| caused_by.set(event_target_value(&ev)) />
-                    </label>
+                    <TextField label="Error caused by state" aria="Error caused by state" value=caused_by />
                 })}
             </fieldset>
         }
@@ -221,19 +205,11 @@ pub fn Panel(store: Store, name: String) -> impl IntoView {
                 <button class="close" on:click=close title="Close Test state" aria-label="Close Test state">"×"</button>
             </div>
             <p class="hint">"Runs this state alone, as AWS's TestState API does: nothing else runs, and what it calls answers as you mock it."</p>
-            <label class="field">
-                <span>"Input (JSON)"</span>
-                <textarea aria-label="Test input" rows="5" spellcheck="false" prop:value=move || input.get()
-                    on:input=move |ev| input.set(event_target_value(&ev))></textarea>
-            </label>
+            <TextField label="Input (JSON)" aria="Test input" value=input rows=5 />
             {mock_fields}
             <details class="test-more">
                 <summary>"Variables and inspection level"</summary>
-                <label class="field">
-                    <span>"Variables in scope (a JSON object)"</span>
-                    <textarea aria-label="Variables" rows="2" spellcheck="false" placeholder="{}" prop:value=move || variables.get()
-                        on:input=move |ev| variables.set(event_target_value(&ev))></textarea>
-                </label>
+                <TextField label="Variables in scope (a JSON object)" aria="Variables" value=variables rows=2 placeholder="{}" />
                 <label class="field">
                     <span>"Inspection level"</span>
                     <select aria-label="Inspection level" prop:value=move || level.get() on:change=move |ev| level.set(event_target_value(&ev))>
@@ -248,6 +224,34 @@ pub fn Panel(store: Store, name: String) -> impl IntoView {
             </div>
             <div node_ref=answer_box>{move || answer.get().map(|a| answer_view(store, a))}</div>
         </div>
+    }
+}
+
+/// A labelled text field bound to `value`: one line, or a box of `rows` lines.
+#[component]
+fn TextField(
+    label: &'static str,
+    aria: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] rows: Option<u32>,
+    #[prop(optional)] placeholder: &'static str,
+) -> impl IntoView {
+    let typed = move |ev| value.set(event_target_value(&ev));
+    let field = match rows {
+        Some(rows) => view! {
+            <textarea aria-label=aria rows=rows spellcheck="false" placeholder=placeholder prop:value=move || value.get() on:input=typed></textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input aria-label=aria spellcheck="false" placeholder=placeholder prop:value=move || value.get() on:input=typed />
+        }
+        .into_any(),
+    };
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            {field}
+        </label>
     }
 }
 
@@ -355,7 +359,11 @@ fn answer_view(store: Store, answer: Answer) -> AnyView {
         }
     });
     let error = response.error.clone().map(|e| view! { <div class="error-box"><b>"Error: "</b><code>{e}</code></div> });
-    let cause = response.cause.clone().map(|c| view! { <div class="error-box"><b>"Cause: "</b><pre>{c}</pre></div> });
+    let cause = response
+        .cause
+        .clone()
+        .filter(|c| !c.is_empty())
+        .map(|c| view! { <div class="error-box"><b>"Cause: "</b><pre>{c}</pre></div> });
     let output =
         response.output.clone().map(|v| view! { <JsonView value=Signal::stored(v) label="Output".to_string() /> });
     let flow = response.visit.as_deref().map(|visit| {

@@ -33,6 +33,19 @@ impl Loaded {
         LineIndex::new(&self.text).line_col(span.start + self.offset)
     }
 
+    /// Each ERROR diagnostic as `FILE:LINE:COL: ERROR Code: message`, in the text's order.
+    pub fn error_lines(&self) -> Vec<String> {
+        let mut errors: Vec<_> = self.definition.diagnostics.iter().filter(|d| d.is_error()).collect();
+        errors.sort_by_key(|d| d.span.start);
+        errors
+            .iter()
+            .map(|d| {
+                let at = self.position(d.span);
+                format!("{}:{}:{}: ERROR {}: {}", self.label, at.line, at.column, d.code, d.message)
+            })
+            .collect()
+    }
+
     /// The placeholders nothing gave a value, to say so.
     pub fn unvalued(&self) -> impl Iterator<Item = &Placeholder> {
         self.placeholders.iter().filter(|p| p.effective().is_none())

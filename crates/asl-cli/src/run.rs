@@ -47,16 +47,7 @@ fn run(argv: &[String]) -> Result<ExitCode, String> {
     let text = read_text(&args.file, "file")?;
     let loaded = crate::definition::load(&args, &text)?;
     if loaded.definition.has_errors() {
-        let mut errors: Vec<_> = loaded.definition.diagnostics.iter().filter(|d| d.is_error()).collect();
-        errors.sort_by_key(|d| d.span.start);
-        let lines: Vec<String> = errors
-            .iter()
-            .map(|d| {
-                let at = loaded.position(d.span);
-                format!("{}:{}:{}: ERROR {}: {}", loaded.label, at.line, at.column, d.code, d.message)
-            })
-            .collect();
-        return Err(format!("the definition is not valid:\n{}", lines.join("\n")));
+        return Err(format!("the definition is not valid:\n{}", loaded.error_lines().join("\n")));
     }
     for p in loaded.unvalued() {
         eprintln!("asl run: ${{{}}} has no value and runs as that text: give it with --sub {}=VALUE", p.name, p.name);

@@ -148,11 +148,9 @@ pub fn GraphView(
     Effect::new(move |_| {
         shown.track();
         // What the test suite's cases never exercised, when the graph shows the coverage.
-        let uncovered = store
-            .show_coverage
-            .get()
-            .then(|| store.suite.with(|s| s.as_ref().and_then(|s| s.uncovered.clone())))
-            .flatten();
+        // (The suite's run is held, not its marks copied: this runs on every playback step.)
+        let suite = store.show_coverage.get().then(|| store.suite.get()).flatten();
+        let uncovered = suite.as_deref().and_then(|s| s.uncovered.as_ref());
         let selected = store.selected.get();
         let waiting = waiting.get();
         let departs = departs.get();
@@ -170,7 +168,7 @@ pub fn GraphView(
                         waiting: &waiting,
                         departs: departs.as_deref(),
                         tested_next: tested_next.as_deref(),
-                        uncovered: uncovered.as_ref(),
+                        uncovered,
                     },
                     tab_stop.as_deref(),
                 );

@@ -240,17 +240,9 @@ fn definition(l: &mut Loader, suite: &Suite, given: Option<&str>) -> Option<(Sta
             let text = read_text(&shown, "definition").map_err(|e| l.error(at, e)).ok()?;
             let choose = Args::parse(std::slice::from_ref(&shown), &[]).ok()?;
             let loaded = crate::definition::load_file(&shown, &text, &choose).map_err(|e| l.error(at, e)).ok()?;
-            let mut errors: Vec<_> = loaded.definition.diagnostics.iter().filter(|d| d.is_error()).collect();
+            let errors = loaded.error_lines();
             if !errors.is_empty() {
-                errors.sort_by_key(|d| d.span.start);
-                let lines: Vec<String> = errors
-                    .iter()
-                    .map(|d| {
-                        let p = loaded.position(d.span);
-                        format!("  {}:{}:{}: ERROR {}: {}", loaded.label, p.line, p.column, d.code, d.message)
-                    })
-                    .collect();
-                l.error(at, format!("the definition '{shown}' is not valid:\n{}", lines.join("\n")));
+                l.error(at, format!("the definition '{shown}' is not valid:\n  {}", errors.join("\n  ")));
                 return None;
             }
             let id = loaded.logical_id.clone();

@@ -119,14 +119,5 @@ fn explain_unfinished(result: &mut CaseResult, exec: &Execution, asked: &HashMap
 
 /// A case that could not run as it should, with why.
 fn failed(case: &Case, message: String) -> CaseResult {
-    let mut result = CaseResult {
-        name: case.name.clone(),
-        line: case.at.line,
-        passed: true,
-        elapsed_ms: 0,
-        message: None,
-        failures: Vec::new(),
-    };
-    result.fail(case, "execution", message);
-    result
+    CaseResult::not_run(case, message)
 }

@@ -70,6 +70,21 @@ pub struct ExpectationFailure {
 }
 
 impl CaseResult {
+    /// A case the host could not run as it should (its input unreadable, its test case
+    /// missing, the execution unable to start): failed, with why.
+    pub fn not_run(case: &Case, why: impl Into<String>) -> CaseResult {
+        let mut result = CaseResult {
+            name: case.name.clone(),
+            line: case.at.line,
+            passed: true,
+            elapsed_ms: 0,
+            message: None,
+            failures: Vec::new(),
+        };
+        result.fail(case, "execution", why);
+        result
+    }
+
     /// Adds a failure the host found (a mock that hung, an input it could not read).
     pub fn fail(&mut self, case: &Case, expectation: &str, message: impl Into<String>) {
         self.failures.push(failure_at(case.at, expectation, message.into(), Vec::new()));
