@@ -101,7 +101,9 @@ test('inside {% %} the editor completes JSONata functions, $states and its field
       ed.focus();
       ed.setPosition(model.getPositionAt(at));
       let rows = [];
-      for (let i = 0; i < 50; i++) {
+      // Up to 15 s: the JSONata completion arrives with a module loaded after the definition's
+      // model, later on a busy machine.
+      for (let i = 0; i < 150; i++) {
         if (i % 10 === 0) ed.trigger('test', 'editor.action.triggerSuggest', {});
         await new Promise((r) => setTimeout(r, 100));
         rows = [...document.querySelectorAll('.suggest-widget .monaco-list-row')].map((r) => r.getAttribute('aria-label') || r.textContent);
